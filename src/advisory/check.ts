@@ -1,0 +1,171 @@
+/**
+ * Checks a YAML node against a Spec, collecting every problem with its
+ * position, and returns the plain value (or undefined where it was invalid).
+ */
+import { isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import type { Diagnostic, Severity } from '../report/diagnostics.js';
+import { didYouMean } from './suggest.js';
+import { expectedText, type Spec } from './spec.js';
+import type { Position, YamlSource } from './yaml-source.js';
+
+export class CheckContext {
+  readonly diagnostics: Diagnostic[] = [];
+  /** Where each field path was found, for rules that run after the shape check. */
+  readonly positions = new Map<string, Position>();
+
+  constructor(readonly source: YamlSource) {}
+
+  report(severity: Severity, at: Position, field: string, message: string, rule: string): void {
+    this.diagnostics.push({ severity, file: this.source.file, line: at.line, col: at.col, field, message, rule });
+  }
+
+  /** Position of a field path, falling back to its nearest known parent, then the file start. */
+  at(field: string): Position {
+    let path = field;
+    for (;;) {
+      const known = this.positions.get(path);
+      if (known) return known;
+      const cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+      if (cut <= 0) return this.positions.get('') ?? { line: 1, col: 1 };
+      path = path.slice(0, cut);
+    }
+  }
+}
+
+export function describeFound(node: unknown): string {
+  if (node === null || node === undefined) return 'nothing';
+  if (isMap(node)) return 'a mapping';
+  if (isSeq(node)) return 'a list';
+  if (isScalar(node)) {
+    const value = node.value;
+    if (value === null) return 'nothing';
+    if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+    if (typeof value === 'number') return `the number ${String(value)}`;
+    if (typeof value === 'boolean') return `${String(value)} (a true/false value)`;
+    return String(value);
+  }
+  return 'an unsupported value';
+}
+
+export function checkNode(spec: Spec, node: Node | null | undefined, path: string, ctx: CheckContext): unknown {
+  const at = ctx.source.position(node);
+  ctx.positions.set(path, at);
+  const mismatch = (detail?: string): undefined => {
+    const hint = detail ? `: ${detail}` : '';
+    ctx.report('error', at, path, `${path} must be ${expectedText(spec)}, found ${describeFound(node)}${hint}`, 'type');
+    return undefined;
+  };
+
+  switch (spec.kind) {
+    case 'string': {
+      if (!isScalar(node) || typeof node.value !== 'string') {
+        const quoteHint = isScalar(node) && (typeof node.value === 'number' || typeof node.value === 'boolean') ? 'put it in quotes' : undefined;
+        return mismatch(quoteHint);
+      }
+      const value = node.value;
+      if (spec.pattern && !spec.pattern.test(value)) {
+        return mismatch(value.trim() === '' ? 'it is empty' : value.includes('\n') && spec.expected === 'text on one line' ? 'it spans several lines' : undefined);
+      }
+      if (spec.maxLength !== undefined && value.length > spec.maxLength) {
+        ctx.report('error', at, path, `${path} is ${value.length} characters long; at most ${spec.maxLength} are allowed`, 'length');
+        return undefined;
+      }
+      const reason = spec.refine?.(value);
+      if (reason) {
+        ctx.report('error', at, path, `${path} must be ${expectedText(spec)}, found ${describeFound(node)}: ${reason}`, 'value');
+        return undefined;
+      }
+      return value;
+    }
+    case 'integer': {
+      if (!isScalar(node) || typeof node.value !== 'number' || !Number.isInteger(node.value) || node.value < spec.min || node.value > spec.max) {
+        return mismatch();
+      }
+      return node.value;
+    }
+    case 'boolean': {
+      if (!isScalar(node) || typeof node.value !== 'boolean') return mismatch();
+      return node.value;
+    }
+    case 'enum': {
+      if (!isScalar(node) || typeof node.value !== 'string' || !spec.values.includes(node.value)) {
+        const near = isScalar(node) && typeof node.value === 'string' ? didYouMean(node.value, spec.values) : null;
+        return mismatch(near ? `did you mean "${near}"?` : undefined);
+      }
+      return node.value;
+    }
+    case 'array': {
+      if (!isSeq(node)) return mismatch();
+      if (spec.minItems !== undefined && node.items.length < spec.minItems) return mismatch('the list is empty');
+      const out: unknown[] = [];
+      node.items.forEach((item, index) => {
+        out.push(checkNode(spec.items, item as Node, `${path}[${index}]`, ctx));
+      });
+      return out.some((v) => v === undefined) ? undefined : out;
+    }
+    case 'object': {
+      if (!isMap(node)) return mismatch();
+      const out: Record<string, unknown> = {};
+      let valid = true;
+      const seen = new Set<string>();
+      for (const pair of node.items as Pair<Node, Node>[]) {
+        const key = keyOf(pair);
+        const child = path ? `${path}.${key}` : key;
+        const field = spec.fields[key];
+        if (!Object.hasOwn(spec.fields, key) || !field) {
+          const near = didYouMean(key, Object.keys(spec.fields));
+          const keyAt = ctx.source.position(pair.key);
+          const where = path ? ` in ${path}` : '';
+          ctx.report(
+            'error',
+            keyAt,
+            child,
+            `unknown field "${key}"${where}${near ? `; did you mean "${near}"?` : ''} Expected one of: ${Object.keys(spec.fields).join(', ')}`,
+            'unknown-field',
+          );
+          valid = false;
+          continue;
+        }
+        seen.add(key);
+        const value = checkNode(field.spec, pair.value, child, ctx);
+        if (value === undefined) valid = false;
+        else out[key] = value;
+      }
+      for (const [key, field] of Object.entries(spec.fields)) {
+        if (field.required && !seen.has(key)) {
+          const child = path ? `${path}.${key}` : key;
+          ctx.report('error', at, child, `${child} is required: ${expectedText(field.spec)}`, 'required');
+          valid = false;
+        }
+      }
+      return valid ? out : undefined;
+    }
+    case 'oneOf': {
+      const shape = isSeq(node) ? ['array'] : isMap(node) ? ['object', 'map'] : ['string', 'integer', 'boolean', 'enum'];
+      const option = spec.options.find((o) => shape.includes(o.kind));
+      return option ? checkNode(option, node, path, ctx) : mismatch();
+    }
+    case 'map': {
+      if (!isMap(node)) return mismatch();
+      const out: Record<string, unknown> = {};
+      let valid = true;
+      for (const pair of node.items as Pair<Node, Node>[]) {
+        const key = keyOf(pair);
+        const child = `${path}.${key}`;
+        if (!spec.keyPattern.test(key)) {
+          ctx.report('error', ctx.source.position(pair.key), child, `${path} keys must be ${spec.keyExpected}, found "${key}"`, 'key');
+          valid = false;
+          continue;
+        }
+        const value = checkNode(spec.values, pair.value, child, ctx);
+        if (value === undefined) valid = false;
+        else out[key] = value;
+      }
+      return valid ? out : undefined;
+    }
+  }
+}
+
+function keyOf(pair: Pair<Node, Node>): string {
+  return isPair(pair) && isScalar(pair.key) ? String(pair.key.value) : '';
+}

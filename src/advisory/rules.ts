@@ -1,0 +1,110 @@
+/**
+ * Rules that need more than one field: dates in order, regions that say
+ * nothing, advisories without anyone to call, translations that drifted.
+ * Each rule is a small function that reports through the CheckContext.
+ */
+import type { CheckContext } from './check.js';
+import type { Advisory } from './types.js';
+
+export interface RuleOptions {
+  /** Reference date (YYYY-MM-DD) for `review_by`. */
+  today: string;
+  /** Configured languages; the first is primary. */
+  languages: readonly string[];
+}
+
+type Rule = (advisory: Advisory, ctx: CheckContext, options: RuleOptions) => void;
+
+const datesInOrder: Rule = (a, ctx) => {
+  if (a.updated < a.issued) {
+    ctx.report('error', ctx.at('updated'), 'updated', `updated must not be before issued (${a.issued}), found ${a.updated}`, 'date-order');
+  }
+  if (a.review_by !== undefined && a.review_by < a.updated) {
+    ctx.report('warning', ctx.at('review_by'), 'review_by', `review_by (${a.review_by}) is before updated (${a.updated}); set the next review date`, 'date-order');
+  }
+};
+
+const reviewDue: Rule = (a, ctx, { today }) => {
+  if (a.review_by !== undefined && a.review_by < today) {
+    ctx.report('warning', ctx.at('review_by'), 'review_by', `review_by ${a.review_by} has passed (today is ${today}); review the advice and set a new date`, 'review-due');
+  }
+};
+
+const updatesNewestFirst: Rule = (a, ctx) => {
+  a.updates.forEach((update, i) => {
+    const field = `updates[${i}].date`;
+    if (update.date > a.updated) {
+      ctx.report('error', ctx.at(field), field, `${field} (${update.date}) is after updated (${a.updated}); set updated to the newest update's date`, 'update-date');
+    }
+    if (update.date < a.issued) {
+      ctx.report('error', ctx.at(field), field, `${field} (${update.date}) is before issued (${a.issued})`, 'update-date');
+    }
+    const previous = a.updates[i - 1];
+    if (previous && update.date > previous.date) {
+      ctx.report('error', ctx.at(field), field, `updates must be newest first: ${field} (${update.date}) is newer than the entry above it (${previous.date})`, 'update-order');
+    }
+  });
+};
+
+const regionCodes: Rule = (a, ctx) => {
+  const names = new Map<string, number>();
+  a.regions.forEach((region, i) => {
+    if (region.code !== undefined && !region.code.startsWith(`${a.code}-`)) {
+      const field = `regions[${i}].code`;
+      ctx.report('error', ctx.at(field), field, `${field} must start with the country code ${a.code}-, found "${region.code}"`, 'region-code');
+    }
+    const seen = names.get(region.name);
+    if (seen !== undefined) {
+      const field = `regions[${i}].name`;
+      ctx.report('error', ctx.at(field), field, `${field} "${region.name}" is listed twice (also regions[${seen}]); merge the entries`, 'region-duplicate');
+    }
+    names.set(region.name, i);
+  });
+};
+
+const regionSaysSomething: Rule = (a, ctx) => {
+  a.regions.forEach((region, i) => {
+    if (region.level === a.level) {
+      const field = `regions[${i}].level`;
+      ctx.report('warning', ctx.at(field), field, `${region.name} is at level ${region.level}, the same as the whole country; drop the region or change its level`, 'region-same-level');
+    }
+  });
+};
+
+const someoneToCall: Rule = (a, ctx) => {
+  if (a.level >= 3 && a.contacts.length === 0) {
+    ctx.report('warning', ctx.at('level'), 'contacts', `a level ${a.level} advisory has no contacts; add at least the embassy under contacts`, 'no-contact');
+  }
+};
+
+const translationsComplete: Rule = (a, ctx, { languages }) => {
+  const [primary, ...others] = languages;
+  for (const [lang, t] of Object.entries(a.translations)) {
+    const base = `translations.${lang}`;
+    if (lang === primary) {
+      ctx.report('error', ctx.at(base), base, `${base} translates into the primary language ${lang}; write the primary text in the main fields`, 'translation-language');
+      continue;
+    }
+    if (!others.includes(lang)) {
+      ctx.report('warning', ctx.at(base), base, `${base} is not published: ${lang} is not in the configured languages (${languages.join(', ')})`, 'translation-language');
+      continue;
+    }
+    const lists: Array<['guidance' | 'regions' | 'updates', number, number | undefined]> = [
+      ['guidance', a.guidance.length, t.guidance?.length],
+      ['regions', a.regions.length, t.regions?.length],
+      ['updates', a.updates.length, t.updates?.length],
+    ];
+    for (const [key, expected, found] of lists) {
+      if (found !== undefined && found !== expected) {
+        const field = `${base}.${key}`;
+        ctx.report('error', ctx.at(field), field, `${field} has ${found} item${found === 1 ? '' : 's'} but ${key} has ${expected}; translate every item, in the same order`, 'translation-items');
+      }
+    }
+  }
+};
+
+export const RULES: readonly Rule[] = [datesInOrder, reviewDue, updatesNewestFirst, regionCodes, regionSaysSomething, someoneToCall, translationsComplete];
+
+export function applyRules(advisory: Advisory, ctx: CheckContext, options: RuleOptions): void {
+  for (const rule of RULES) rule(advisory, ctx, options);
+}

@@ -1,0 +1,97 @@
+/**
+ * A small description language for YAML fields. One spec serves three
+ * purposes, so they can never disagree: checking a file node by node with
+ * positions (check.ts), printing the JSON Schema (json-schema.ts), and the
+ * "expected ..." half of every message.
+ */
+export type Spec = StringSpec | IntegerSpec | BooleanSpec | EnumSpec | ArraySpec | ObjectSpec | MapSpec | OneOfSpec;
+
+interface BaseSpec {
+  description?: string;
+}
+
+export interface StringSpec extends BaseSpec {
+  kind: 'string';
+  /** What a valid value looks like, in words: "a date as YYYY-MM-DD, e.g. 2025-07-02". */
+  expected?: string;
+  pattern?: RegExp;
+  /** A JSON Schema `format` hint for editors. */
+  format?: 'date' | 'email' | 'uri';
+  /** Checked after the pattern; returns a reason when the value is not acceptable. */
+  refine?: (value: string) => string | null;
+  maxLength?: number;
+  /** Markdown fields: `inline` must stay on one paragraph. */
+  markdown?: 'inline' | 'block';
+  examples?: string[];
+}
+
+export interface IntegerSpec extends BaseSpec {
+  kind: 'integer';
+  min: number;
+  max: number;
+}
+
+export interface BooleanSpec extends BaseSpec {
+  kind: 'boolean';
+}
+
+export interface EnumSpec extends BaseSpec {
+  kind: 'enum';
+  values: readonly string[];
+}
+
+export interface ArraySpec extends BaseSpec {
+  kind: 'array';
+  items: Spec;
+  minItems?: number;
+  maxItems?: number;
+}
+
+export interface FieldSpec {
+  spec: Spec;
+  required?: boolean;
+}
+
+export interface ObjectSpec extends BaseSpec {
+  kind: 'object';
+  fields: Record<string, FieldSpec>;
+}
+
+/** A mapping from free keys (matching keyPattern) to values of one spec. */
+export interface MapSpec extends BaseSpec {
+  kind: 'map';
+  keyPattern: RegExp;
+  keyExpected: string;
+  values: Spec;
+}
+
+/**
+ * One of several shapes, told apart by the YAML node's kind: a scalar is
+ * checked against the first scalar option, a list against the array option,
+ * a mapping against the object or map option.
+ */
+export interface OneOfSpec extends BaseSpec {
+  kind: 'oneOf';
+  options: Spec[];
+}
+
+export function expectedText(spec: Spec): string {
+  switch (spec.kind) {
+    case 'string':
+      return spec.expected ?? 'text';
+    case 'integer':
+      return `an integer from ${spec.min} to ${spec.max}`;
+    case 'boolean':
+      return 'true or false';
+    case 'enum':
+      return `one of ${spec.values.join(', ')}`;
+    case 'array':
+      return spec.minItems ? `a list of at least ${spec.minItems} item${spec.minItems === 1 ? '' : 's'}` : 'a list';
+    case 'object':
+      return 'a mapping of fields';
+    case 'map':
+      return `a mapping keyed by ${spec.keyExpected}`;
+    case 'oneOf':
+      return spec.options.map(expectedText).join(', or ');
+  }
+}

@@ -1,0 +1,71 @@
+/** The advisory as the rest of the tool sees it, after validation. Field names are the YAML keys. */
+export const RISKS = [
+  'crime',
+  'terrorism',
+  'civil-unrest',
+  'health',
+  'natural-disaster',
+  'time-limited-event',
+  'kidnapping',
+  'wrongful-detention',
+  'other',
+] as const;
+export type Risk = (typeof RISKS)[number];
+
+export type Level = 1 | 2 | 3 | 4;
+
+export interface Region {
+  name: string;
+  code?: string;
+  level: Level;
+  note?: string;
+}
+
+export interface Contact {
+  name: string;
+  phone?: string;
+  email?: string;
+  url?: string;
+  address?: string;
+  hours?: string;
+  emergency?: boolean;
+}
+
+export interface Update {
+  date: string;
+  summary: string;
+}
+
+export interface Translation {
+  updated?: string;
+  title?: string;
+  summary?: string;
+  guidance?: string[];
+  regions?: Array<{ note?: string }>;
+  body?: string;
+  updates?: Array<{ summary?: string }>;
+}
+
+export interface Advisory {
+  country: string;
+  code: string;
+  level: Level;
+  title?: string;
+  issued: string;
+  updated: string;
+  review_by?: string;
+  risks: Risk[];
+  summary: string;
+  guidance: string[];
+  regions: Region[];
+  contacts: Contact[];
+  body?: string;
+  updates: Update[];
+  translations: Record<string, Translation>;
+}
+
+/** One advisory together with where it came from. */
+export interface LoadedAdvisory {
+  file: string;
+  advisory: Advisory;
+}

@@ -1,0 +1,193 @@
+/**
+ * Reading one YAML file into a document whose every node knows its line and
+ * column. This is the only place that touches the `yaml` library's parser,
+ * and the place where hostile input is turned away before anything reads it.
+ */
+import { LineCounter, parseAllDocuments, isAlias, isCollection, isMap, isPair, isScalar, type Document, type Node } from 'yaml';
+import type { Diagnostic } from '../report/diagnostics.js';
+
+/** Largest advisory file accepted. A real advisory is under 50 KB; 1 MiB leaves room and stops abuse. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+/** Deepest nesting accepted: the format itself needs 5 levels (translations.fr.regions[0].note). */
+export const MAX_DEPTH = 12;
+
+export interface Position {
+  line: number;
+  col: number;
+}
+
+export interface YamlSource {
+  file: string;
+  text: string;
+  /** The document's root node, or null when the file could not be read as one mapping. */
+  root: Node | null;
+  position(node: Node | null | undefined): Position;
+}
+
+export interface YamlLoadResult {
+  source: YamlSource;
+  diagnostics: Diagnostic[];
+}
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Parse `bytes` as one YAML 1.2 (core schema) document. Never throws for bad
+ * input: every problem becomes a diagnostic.
+ */
+export function parseYamlSource(file: string, bytes: Uint8Array, what = 'advisory'): YamlLoadResult {
+  const diagnostics: Diagnostic[] = [];
+  const lineCounter = new LineCounter();
+  const position = (node: Node | null | undefined): Position => {
+    const offset = node?.range?.[0];
+    if (offset === undefined) return { line: 1, col: 1 };
+    return lineCounter.linePos(offset);
+  };
+  const fail = (message: string, at: Position = { line: 1, col: 1 }, rule = 'yaml'): YamlLoadResult => {
+    diagnostics.push({ severity: 'error', file, line: at.line, col: at.col, field: '', message, rule });
+    return { source: { file, text: '', root: null, position }, diagnostics };
+  };
+
+  if (bytes.byteLength > MAX_FILE_BYTES) {
+    return fail(`file is ${bytes.byteLength} bytes; an ${what} file may be at most ${MAX_FILE_BYTES} bytes (1 MiB)`, undefined, 'file-size');
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    const at = firstInvalidUtf8(bytes, text => lineColOf(text));
+    return fail('file is not valid UTF-8 text; save it as UTF-8', at, 'encoding');
+  }
+  // TextDecoder strips a leading BOM already (ignoreBOM: false), so positions stay right.
+  if (text.trim() === '') return fail(`file is empty; an ${what} is a YAML mapping of fields`, undefined, 'empty');
+
+  const control = findControlCharacter(text);
+  if (control) {
+    return fail(
+      `control character U+${control.code.toString(16).toUpperCase().padStart(4, '0')} is not allowed; remove it (tabs only inside quoted text)`,
+      control.at,
+      'control-character',
+    );
+  }
+  const tabIndent = /^( *)\t/m.exec(text);
+  if (tabIndent) {
+    return fail('tab used for indentation; indent with spaces', lineColOf(text.slice(0, tabIndent.index + tabIndent[1]!.length)), 'tab-indent');
+  }
+
+  const docs = parseAllDocuments(text, {
+    version: '1.2',
+    schema: 'core',
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: true,
+    // Aliases are refused in walk() below: advisories never need them, and they are how alias bombs work.
+    customTags: [],
+  });
+  if (!Array.isArray(docs)) {
+    return fail('file holds no YAML document', undefined, 'empty');
+  }
+  if (docs.length > 1) {
+    return fail(`file holds ${docs.length} YAML documents (separated by ---); put one ${what} in each file`, position(docs[1]?.contents), 'multiple-documents');
+  }
+  const doc = docs[0] as Document.Parsed | undefined;
+  if (!doc) return fail(`file is empty; an ${what} is a YAML mapping of fields`, undefined, 'empty');
+
+  for (const error of [...doc.errors, ...doc.warnings]) {
+    const at = lineCounter.linePos(error.pos[0]);
+    diagnostics.push({ severity: 'error', file, line: at.line, col: at.col, field: '', message: yamlMessage(error.code, error.message), rule: 'yaml' });
+  }
+  if (diagnostics.length > 0) return { source: { file, text, root: null, position }, diagnostics };
+
+  if (doc.directives?.yaml.explicit && doc.directives.yaml.version !== '1.2') {
+    return fail(`%YAML ${doc.directives.yaml.version} directive is not allowed: advisories are YAML 1.2, where NO stays the text "NO"; remove the directive`, undefined, 'yaml-version');
+  }
+
+  const root = doc.contents;
+  if (!root || (isScalar(root) && (root.value === null || root.value === ''))) {
+    return fail(`file is empty; an ${what} is a YAML mapping of fields`, undefined, 'empty');
+  }
+  if (!isMap(root)) {
+    return fail(`the file must be a mapping of fields (key: value), found ${isCollection(root) ? 'a list' : 'a single value'}`, position(root), 'root');
+  }
+
+  walk(root, 0, (problem, node) => {
+    const at = position(node);
+    diagnostics.push({ severity: 'error', file, line: at.line, col: at.col, field: '', message: problem, rule: 'yaml' });
+  });
+  return { source: { file, text, root: diagnostics.length ? null : root, position }, diagnostics };
+}
+
+/** Refuse what advisories never need and attackers like: aliases, tags, odd keys, deep nesting. */
+function walk(node: unknown, depth: number, report: (problem: string, node: Node) => void): void {
+  if (isAlias(node)) {
+    report(`alias *${node.source} is not allowed; write the value out in full`, node);
+    return;
+  }
+  if (isScalar(node) || isCollection(node)) {
+    // `!!str` is harmless (it only says "this is text"); every other tag is refused.
+    if (node.tag && node.tag !== 'tag:yaml.org,2002:str') {
+      report(`tag ${node.tag} is not allowed; write plain values`, node);
+      return;
+    }
+    if (node.anchor) {
+      report(`anchor &${node.anchor} is not allowed; write each value out in full`, node);
+      return;
+    }
+  }
+  if (!isCollection(node)) return;
+  if (depth >= MAX_DEPTH) {
+    report(`nesting is deeper than ${MAX_DEPTH} levels; the advisory format never needs that`, node);
+    return;
+  }
+  for (const item of node.items) {
+    if (isPair(item)) {
+      const key = item.key;
+      if (!isScalar(key) || (typeof key.value !== 'string' && typeof key.value !== 'number' && typeof key.value !== 'boolean')) {
+        report('keys must be plain words', (key as Node) ?? node);
+        continue;
+      }
+      if (FORBIDDEN_KEYS.has(String(key.value))) {
+        report(`key "${String(key.value)}" is not allowed`, key);
+        continue;
+      }
+      walk(key, depth + 1, report);
+      walk(item.value, depth + 1, report);
+    } else {
+      walk(item, depth + 1, report);
+    }
+  }
+}
+
+function yamlMessage(code: string, message: string): string {
+  const first = message.split('\n')[0] ?? message;
+  const clean = first.replace(/ at line \d+, column \d+:?$/, '');
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return `${clean}: each key may appear once; merge the two entries`;
+    case 'TAG_RESOLVE_FAILED':
+      return `${clean}: tags are not allowed; write plain values`;
+    default:
+      return `YAML syntax error: ${clean}`;
+  }
+}
+
+function lineColOf(textBefore: string): Position {
+  const lines = textBefore.split('\n');
+  return { line: lines.length, col: (lines[lines.length - 1]?.length ?? 0) + 1 };
+}
+
+function firstInvalidUtf8(bytes: Uint8Array, at: (text: string) => Position): Position {
+  // Decode leniently up to the first replacement character to find where it is.
+  const lenient = new TextDecoder('utf-8').decode(bytes);
+  const index = lenient.indexOf('\uFFFD');
+  return at(index < 0 ? lenient : lenient.slice(0, index));
+}
+
+/** C0 controls other than tab, LF and CR; DEL; C1 controls. They are invisible in an editor and break bulletins. */
+function findControlCharacter(text: string): { code: number; at: Position } | null {
+  // eslint-disable-next-line no-control-regex
+  const match = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/.exec(text);
+  if (!match) return null;
+  return { code: match[0].charCodeAt(0), at: lineColOf(text.slice(0, match.index)) };
+}

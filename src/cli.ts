@@ -1,0 +1,161 @@
+/**
+ * The command line: declares every command, maps flags to typed options, and
+ * is the one place that turns results and errors into exit codes. Commands are
+ * imported only when run, so `--help` and `--version` stay fast.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { AdvisoryError, errorMessage, type ExitCode } from './errors.js';
+import { colorEnabled, makeChalk } from './report/color.js';
+import type { Io } from './report/logger.js';
+import { stylish } from './report/reporters.js';
+
+const VERSION = '0.1.0';
+
+function wholeNumber(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number.');
+  return Number(value);
+}
+
+export interface Runtime {
+  argv: string[];
+  io: Omit<Io, 'chalk'>;
+  stdoutIsTTY: boolean;
+}
+
+export async function run({ argv, io: base, stdoutIsTTY }: Runtime): Promise<ExitCode> {
+  let colorFlag: boolean | undefined;
+  if (argv.includes('--no-color')) colorFlag = false;
+  else if (argv.includes('--color')) colorFlag = true;
+  const dataColor = colorEnabled({ isTTY: stdoutIsTTY, env: base.env, ...(colorFlag !== undefined ? { flag: colorFlag } : {}) });
+  const diagColor = colorEnabled({ isTTY: base.stderrIsTTY, env: base.env, ...(colorFlag !== undefined ? { flag: colorFlag } : {}) });
+  // Data (list) follows stdout's terminal; diagnostics follow stderr's.
+  const io: Io = { ...base, chalk: makeChalk(diagColor) };
+  const dataIo: Io = { ...io, chalk: makeChalk(dataColor) };
+  let exitCode: ExitCode = 0;
+
+  const program = new Command()
+    .name('advisory')
+    .description('Validate travel advisories written in YAML and publish them as Markdown, HTML and plain-text bulletins.')
+    .version(VERSION, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+
+  const withCommon = (cmd: Command) =>
+    cmd
+      .option('--config <file>', 'project configuration file (default: advisory.config.yaml if present)')
+      .option('--today <date>', 'reference date (YYYY-MM-DD) for review_by; default SOURCE_DATE_EPOCH or today')
+      .option('--strict', 'treat warnings as errors')
+      .option('--no-color', 'no colour in the output')
+      .option('--color', 'colour even when not writing to a terminal');
+
+  withCommon(
+    program
+      .command('build')
+      .description('validate, then render every advisory into every format and language')
+      .argument('[paths...]', 'advisory files or folders', [])
+      .option('-o, --out <dir>', 'output folder', 'dist')
+      .option('--templates <dir>', 'folder of templates overriding the defaults'),
+  ).action(async (paths: string[], opts) => {
+    const { build } = await import('./commands/build.js');
+    exitCode = await build(io, { paths, out: opts.out, templates: opts.templates, config: opts.config, today: opts.today, strict: opts.strict });
+  });
+
+  withCommon(
+    program
+      .command('validate')
+      .description('check advisories without writing anything')
+      .argument('[paths...]', 'advisory files or folders', [])
+      .addOption(new Option('--format <format>', 'report format').choices(['stylish', 'json', 'github']).default('stylish'))
+      .option('--json', 'report as JSON (same as --format json)')
+      .option('--max-warnings <n>', 'fail when there are more than n warnings', wholeNumber),
+  ).action(async (paths: string[], opts) => {
+    const { validate } = await import('./commands/validate.js');
+    exitCode = await validate(io, {
+      paths,
+      format: opts.json ? 'json' : opts.format,
+      maxWarnings: opts.maxWarnings,
+      config: opts.config,
+      today: opts.today,
+      strict: opts.strict,
+    });
+  });
+
+  withCommon(
+    program
+      .command('list')
+      .description('one line per advisory, most severe first')
+      .argument('[paths...]', 'advisory files or folders', [])
+      .option('--json', 'print as JSON')
+      .option('--templates <dir>', 'folder of templates (for label catalogues)'),
+  ).action(async (paths: string[], opts) => {
+    const { list } = await import('./commands/list.js');
+    exitCode = await list(dataIo, { paths, json: Boolean(opts.json), templates: opts.templates, config: opts.config, today: opts.today, strict: opts.strict });
+  });
+
+  withCommon(
+    program
+      .command('show')
+      .description('render one advisory to stdout')
+      .argument('<code-or-file>', 'a country code such as ML, or an advisory file')
+      .option('-f, --format <format>', 'md, html or txt', 'txt')
+      .option('--lang <lang>', 'language (default: the primary language)')
+      .option('--in <paths...>', 'where to look for the code', [])
+      .option('--templates <dir>', 'folder of templates overriding the defaults'),
+  ).action(async (target: string, opts) => {
+    const { show } = await import('./commands/show.js');
+    exitCode = await show(io, { target, paths: opts.in, format: opts.format, lang: opts.lang, templates: opts.templates, config: opts.config, today: opts.today, strict: opts.strict });
+  });
+
+  program
+    .command('new')
+    .description('write a starter advisory file; never overwrites')
+    .argument('<code>', 'ISO 3166-1 alpha-2 country code, such as ML')
+    .option('--dir <dir>', 'folder to write it in', 'advisories')
+    .option('--today <date>', 'date for issued and updated (YYYY-MM-DD)')
+    .option('--no-color', 'no colour in the output')
+    .action(async (code: string, opts) => {
+      const { newAdvisory } = await import('./commands/new.js');
+      exitCode = await newAdvisory(io, { code, dir: opts.dir, today: opts.today });
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of the advisory format (for editors)')
+    .action(async () => {
+      const { schema } = await import('./commands/schema.js');
+      exitCode = await schema(io);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return handleError(error, io);
+  }
+}
+
+/** The one top-level catch: a user's mistake gets its message; anything else is reported as ours. */
+export function handleError(error: unknown, io: Io): ExitCode {
+  if (error instanceof CommanderError) {
+    // Commander has printed its message already; help and version are successes.
+    return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
+  }
+  if (error instanceof AdvisoryError) {
+    const { chalk } = io;
+    if (error.diagnostics.length) io.stderr(stylish({ diagnostics: error.diagnostics, files: [] }, chalk));
+    io.stderr(`${chalk.red('error')}: ${error.message}\n`);
+    if (io.env.DEBUG && error.cause instanceof Error) io.stderr(`${error.cause.stack ?? ''}\n`);
+    return error.exitCode;
+  }
+  const nodeCode = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (nodeCode === 'ENOSPC' || nodeCode === 'EACCES' || nodeCode === 'EPERM' || nodeCode === 'EROFS' || nodeCode === 'EDQUOT') {
+    // The machine said no (full disk, no permission): not a bug, and the previous output is intact.
+    io.stderr(`${io.chalk.red('error')}: ${errorMessage(error)}\nNothing was published; the previous output is as it was.\n`);
+    return 2;
+  }
+  io.stderr(`${io.chalk.red('internal error')}: ${errorMessage(error)}\nThis is a bug in advisory, not a problem with your advisories. Please report it with the command you ran.\n`);
+  io.stderr(io.env.DEBUG && error instanceof Error ? `${error.stack ?? ''}\n` : 'Set DEBUG=1 to print the stack trace.\n');
+  return 2;
+}

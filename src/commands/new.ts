@@ -1,0 +1,62 @@
+/** `advisory new <code>`: a starter advisory that validates, never overwriting a file. */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { countryCode } from '../advisory/format.js';
+import { UsageError, type ExitCode } from '../errors.js';
+import type { Io } from '../report/logger.js';
+import { resolveToday } from './project.js';
+import { displayPath } from '../advisory/load.js';
+
+export interface NewOptions {
+  code: string;
+  dir: string;
+  today?: string;
+}
+
+export function starterAdvisory(code: string, country: string, today: string): string {
+  return `# Travel advisory for ${country}. Check it with \`advisory validate\`, publish with \`advisory build\`.
+# The format: see the README ("The advisory format") or run \`advisory schema\`.
+country: ${JSON.stringify(country)}
+code: ${code}
+level: 1                 # 1 Exercise Normal Precautions .. 4 Do Not Travel
+issued: ${today}
+updated: ${today}
+review_by: ${addDays(today, 90)}
+risks: []                # crime, terrorism, civil-unrest, health, natural-disaster, time-limited-event, kidnapping, wrongful-detention, other
+summary: >
+  Exercise normal precautions in ${country}.
+guidance:
+  - Follow the advice of local authorities.
+contacts: []             # at least one for level 3 or 4: { name, phone, email, url, address, hours, emergency }
+updates:
+  - date: ${today}
+    summary: First issued.
+`;
+}
+
+function addDays(iso: string, days: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+export async function newAdvisory(io: Io, options: NewOptions): Promise<ExitCode> {
+  const code = options.code.toUpperCase();
+  const problem = countryCode.pattern!.test(code) ? countryCode.refine!(code) : `"${options.code}" is not a two-letter code`;
+  if (problem) throw new UsageError(`${problem}; give an ISO 3166-1 alpha-2 code such as ML`);
+  const today = resolveToday(io, options.today);
+  const country = new Intl.DisplayNames(['en'], { type: 'region' }).of(code) ?? code;
+  const dir = path.resolve(io.cwd, options.dir);
+  const file = path.join(dir, `${code.toLowerCase()}.yaml`);
+  await mkdir(dir, { recursive: true });
+  try {
+    await writeFile(file, starterAdvisory(code, country, today), { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      io.stderr(`${displayPath(io.cwd, file)} already exists; it was left as it is. Edit it, or remove it first.\n`);
+      return 1;
+    }
+    throw error;
+  }
+  io.stderr(`Wrote ${displayPath(io.cwd, file)}: fill it in, then run \`advisory validate\`.\n`);
+  return 0;
+}

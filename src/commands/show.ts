@@ -1,0 +1,55 @@
+/** `advisory show <code or file>`: render one advisory to stdout. */
+import path from 'node:path';
+import { stat } from 'node:fs/promises';
+import { FORMATS, type Format } from '../config/config.js';
+import { UsageError, type ExitCode } from '../errors.js';
+import type { Io } from '../report/logger.js';
+import { stylish } from '../report/reporters.js';
+import { createRenderer } from '../render/renderer.js';
+import { openProject, type ProjectOptions } from './project.js';
+import { templateDirs } from './templates-option.js';
+
+export interface ShowOptions extends Omit<ProjectOptions, 'paths'> {
+  target: string;
+  paths: string[];
+  format: string;
+  lang?: string;
+  templates?: string;
+}
+
+async function isFile(p: string): Promise<boolean> {
+  try {
+    return (await stat(p)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+export async function show(io: Io, options: ShowOptions): Promise<ExitCode> {
+  if (!(FORMATS as readonly string[]).includes(options.format)) {
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, found "${options.format}"`);
+  }
+  const byFile = /\.ya?ml$/i.test(options.target) || (await isFile(path.resolve(io.cwd, options.target)));
+  if (!byFile && !/^[A-Za-z]{2}$/.test(options.target)) {
+    throw new UsageError(`"${options.target}" is neither an advisory file nor a two-letter country code such as ML`);
+  }
+  const project = await openProject(io, { ...options, paths: byFile ? [options.target] : options.paths });
+  const code = options.target.toUpperCase();
+  const found = byFile ? project.advisories[0] : project.advisories.find((a) => a.advisory.code === code);
+  const problems = project.diagnostics.filter((d) => byFile || d.file === found?.file || d.severity === 'error');
+  io.stderr(stylish({ diagnostics: problems, files: project.files }, io.chalk));
+  if (!found) {
+    if (!problems.some((d) => d.severity === 'error')) {
+      io.stderr(`no advisory with code ${code} in ${options.paths.length ? options.paths.join(', ') : 'advisories/'}\n`);
+    }
+    return 1;
+  }
+  const lang = options.lang ?? project.config.languages[0]!;
+  if (!project.config.languages.includes(lang)) {
+    throw new UsageError(`--lang ${lang} is not one of the configured languages (${project.config.languages.join(', ')})`);
+  }
+  const format = options.format as Format;
+  const renderer = await createRenderer({ ...project.config, formats: [format] }, templateDirs(io, project.config, options.templates));
+  io.stdout(renderer.bulletin(found.advisory, lang, format, found.file).content);
+  return 0;
+}

@@ -1,0 +1,51 @@
+/**
+ * dist/manifest.json: every file with its size and SHA-256, and what each
+ * advisory said. It is how the tool recognises a folder as its own output.
+ */
+import { createHash } from 'node:crypto';
+import type { Advisory } from '../advisory/types.js';
+
+export const MANIFEST_FILE = 'manifest.json';
+export const MANIFEST_GENERATOR = 'advisory';
+
+export interface ManifestEntry {
+  path: string;
+  size: number;
+  sha256: string;
+}
+
+export interface Manifest {
+  generator: typeof MANIFEST_GENERATOR;
+  version: string;
+  files: ManifestEntry[];
+  advisories: Array<{ code: string; level: number; updated: string }>;
+}
+
+export function manifestEntry(path: string, content: string | Uint8Array): ManifestEntry {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  return { path, size: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+export function buildManifest(version: string, files: readonly ManifestEntry[], advisories: readonly Advisory[]): Manifest {
+  return {
+    generator: MANIFEST_GENERATOR,
+    version,
+    files: [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    advisories: [...advisories]
+      .sort((a, b) => (a.code < b.code ? -1 : 1))
+      .map((a) => ({ code: a.code, level: a.level, updated: a.updated })),
+  };
+}
+
+export function serializeManifest(manifest: Manifest): string {
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+export function isOwnManifest(text: string): boolean {
+  try {
+    const parsed = JSON.parse(text) as Partial<Manifest>;
+    return parsed.generator === MANIFEST_GENERATOR && Array.isArray(parsed.files);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * The registry of output formats. Each format says how text is shaped for it
+ * (its Adapter) and whether Handlebars should HTML-escape `{{value}}`.
+ */
+import Handlebars from 'handlebars';
+import type { Format } from '../config/config.js';
+import { inlineMarkdownToHtml, markdownToHtml } from './markdown-html.js';
+import { escapeMarkdownText, inlineMarkdownToMarkdown, markdownToMarkdown } from './markdown-md.js';
+import { inlineMarkdownToText, markdownToText } from './markdown-text.js';
+import type { Adapter } from './view.js';
+
+export interface FormatDefinition {
+  id: Format;
+  ext: string;
+  /** HTML escapes every `{{value}}`; Markdown and text get values already made safe by the adapter. */
+  htmlEscape: boolean;
+  adapter: Adapter;
+}
+
+const html: FormatDefinition = {
+  id: 'html',
+  ext: 'html',
+  htmlEscape: true,
+  adapter: {
+    text: (value) => value,
+    inline: (markdown) => new Handlebars.SafeString(inlineMarkdownToHtml(markdown)),
+    block: (markdown) => new Handlebars.SafeString(markdownToHtml(markdown)),
+  },
+};
+
+const md: FormatDefinition = {
+  id: 'md',
+  ext: 'md',
+  htmlEscape: false,
+  adapter: {
+    text: escapeMarkdownText,
+    inline: inlineMarkdownToMarkdown,
+    block: markdownToMarkdown,
+  },
+};
+
+const txt: FormatDefinition = {
+  id: 'txt',
+  ext: 'txt',
+  htmlEscape: false,
+  adapter: {
+    // Plain text cannot be restructured, but a newline in a one-line field would still break the layout.
+    text: (value) => value.replace(/\s*\n\s*/g, ' '),
+    inline: inlineMarkdownToText,
+    block: (markdown) => markdownToText(markdown),
+  },
+};
+
+export const FORMAT_DEFINITIONS: Readonly<Record<Format, FormatDefinition>> = { html, md, txt };

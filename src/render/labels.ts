@@ -1,0 +1,60 @@
+/**
+ * Label catalogues: every fixed word a template prints, per language, from
+ * `labels/<lang>.yaml` in the templates folders. A ministry's folder can add
+ * a language or override single labels. The English catalogue is the
+ * reference: a catalogue missing one of its labels is an error.
+ */
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { parseYamlSource } from '../advisory/yaml-source.js';
+import { ConfigError } from '../errors.js';
+import type { Diagnostic } from '../report/diagnostics.js';
+
+export type Labels = ReadonlyMap<string, string>;
+
+export const REFERENCE_LANGUAGE = 'en';
+
+/** Flattens a catalogue file into `key.sub` => text (list items as `key.1`, `key.2`, ...). */
+export function parseLabels(file: string, bytes: Uint8Array): Map<string, string> {
+  const { source, diagnostics } = parseYamlSource(file, bytes, 'label catalogue');
+  const problems: Diagnostic[] = [...diagnostics];
+  const out = new Map<string, string>();
+  const visit = (node: Node | null, key: string) => {
+    if (isMap(node)) {
+      for (const pair of node.items) visit(pair.value as Node, key ? `${key}.${String((pair.key as { value: unknown }).value)}` : String((pair.key as { value: unknown }).value));
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => visit(item as Node, `${key}.${i + 1}`));
+    } else if (isScalar(node) && typeof node.value === 'string') {
+      out.set(key, node.value);
+    } else {
+      const at = source.position(node);
+      problems.push({ severity: 'error', file, line: at.line, col: at.col, field: key, message: `label ${key} must be text`, rule: 'label' });
+    }
+  };
+  if (source.root) visit(source.root, '');
+  if (problems.length) throw new ConfigError(`invalid label catalogue ${file}`, problems);
+  return out;
+}
+
+/** Every configured language has every reference label; names what is missing. */
+export function checkCatalogues(catalogues: ReadonlyMap<string, Labels>, languages: readonly string[], where: string): void {
+  const reference = catalogues.get(REFERENCE_LANGUAGE);
+  const problems: string[] = [];
+  for (const lang of languages) {
+    const labels = catalogues.get(lang);
+    if (!labels) {
+      problems.push(`no label catalogue for language "${lang}": add labels/${lang}.yaml to your templates folder (copy ${where}/labels/en.yaml and translate it)`);
+      continue;
+    }
+    if (!reference) continue;
+    const missing = [...reference.keys()].filter((k) => !labels.has(k));
+    if (missing.length) problems.push(`label catalogue "${lang}" is missing ${missing.length === 1 ? 'the label' : 'labels'} ${missing.join(', ')}`);
+  }
+  if (problems.length) throw new ConfigError(problems.join('\n'));
+}
+
+/** Looks a label up and fills `{placeholders}`. Throws for an unknown key: that is a template bug. */
+export function label(labels: Labels, lang: string, key: string, values: Readonly<Record<string, string | number>> = {}): string {
+  const text = labels.get(key);
+  if (text === undefined) throw new ConfigError(`label "${key}" is not in the ${lang} label catalogue`);
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}

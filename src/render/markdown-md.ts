@@ -1,0 +1,160 @@
+/**
+ * Markdown to normalised, safe Markdown for Markdown bulletins. The field is
+ * parsed and written out again from its tokens, so a field can only produce
+ * the structure it was parsed as: raw HTML is escaped to text, unsafe links
+ * lose their target, and an inline field stays inside its list item or line.
+ */
+import type { Token, Tokens } from 'marked';
+import { bodyHeadingDepth } from './markdown-html.js';
+import { lexBlocks, lexInline } from './markdown-lexer.js';
+import { safeUrl } from './safe-url.js';
+import { indentBlock } from './wrap.js';
+
+export function inlineMarkdownToMarkdown(markdown: string): string {
+  return escapeLineStart(inlineMd(lexInline(markdown)).replace(/\s*\n\s*/g, ' ').trim());
+}
+
+export function markdownToMarkdown(markdown: string): string {
+  return blocks(lexBlocks(markdown)).join('\n\n');
+}
+
+/** Escapes plain text (a country name, a phone number) so Markdown shows it as written. */
+export function escapeMarkdownText(text: string): string {
+  return escapeLineStart(text.replace(/\s*\n\s*/g, ' ').replace(/([\\`*_[\]<>|~])/g, '\\$1'));
+}
+
+/** A line must not begin with something that opens a block: heading, quote, list, rule, fence, table. */
+export function escapeLineStart(line: string): string {
+  return line.replace(/^(\s*)(#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|\d{1,9}(?=[.)](\s|$))|={1,}\s*$|-{3,}|`{3,}|~{3,}|\|)/, (_m, space: string, marker: string) => `${space}\\${marker}`);
+}
+
+function blocks(tokens: Token[]): string[] {
+  const out: string[] = [];
+  for (const token of tokens) {
+    const text = block(token);
+    if (text !== null) out.push(text);
+  }
+  return out;
+}
+
+function paragraph(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => escapeLineStart(line.trim()))
+    .join('\n');
+}
+
+function block(token: Token): string | null {
+  switch (token.type) {
+    case 'space':
+    case 'def':
+      return null;
+    case 'paragraph':
+    case 'text': {
+      const t = token as Tokens.Paragraph | Tokens.Text;
+      return paragraph(t.tokens ? inlineMd(t.tokens) : escapeText(t.text));
+    }
+    case 'heading': {
+      const t = token as Tokens.Heading;
+      return `${'#'.repeat(bodyHeadingDepth(t.depth))} ${inlineMd(t.tokens).replace(/\s*\n\s*/g, ' ').trim()}`;
+    }
+    case 'list': {
+      const list = token as Tokens.List;
+      const start = typeof list.start === 'number' ? list.start : 1;
+      const items = list.items.map((item, i) => {
+        const marker = list.ordered ? `${start + i}. ` : '- ';
+        const check = item.task ? (item.checked ? '[x] ' : '[ ] ') : '';
+        const inner = blocks(item.tokens.filter((t) => t.type !== 'checkbox')).join(list.loose ? '\n\n' : '\n');
+        return marker + indentBlock(check + inner, ' '.repeat(marker.length)).slice(marker.length);
+      });
+      return items.join(list.loose ? '\n\n' : '\n');
+    }
+    case 'blockquote': {
+      const inner = blocks((token as Tokens.Blockquote).tokens).join('\n\n');
+      return inner
+        .split('\n')
+        .map((l) => (l ? `> ${l}` : '>'))
+        .join('\n');
+    }
+    case 'code': {
+      const code = token as Tokens.Code;
+      const longest = Math.max(0, ...(code.text.match(/`+/g) ?? []).map((r) => r.length));
+      const fence = '`'.repeat(Math.max(3, longest + 1));
+      const lang = (code.lang ?? '').replace(/[^\w-]/g, '') || 'text';
+      return `${fence}${lang}\n${code.text}\n${fence}`;
+    }
+    case 'hr':
+      return '---';
+    case 'table': {
+      const table = token as Tokens.Table;
+      const row = (cells: Tokens.TableCell[]) => `| ${cells.map((c) => inlineMd(c.tokens).replace(/\|/g, '\\|').trim()).join(' | ')} |`;
+      const rule = `| ${table.align.map((a) => (a === 'center' ? ':---:' : a === 'right' ? '---:' : a === 'left' ? ':---' : '---')).join(' | ')} |`;
+      return [row(table.header), rule, ...table.rows.map(row)].join('\n');
+    }
+    case 'html':
+      return paragraph(escapeText((token as Tokens.HTML).text.trim()));
+    default:
+      return paragraph('tokens' in token && Array.isArray(token.tokens) ? inlineMd(token.tokens) : escapeText(token.raw));
+  }
+}
+
+/** Source text that must read as text: HTML-looking parts are backslash-escaped. */
+function escapeText(raw: string): string {
+  return raw.replace(/</g, '\\<');
+}
+
+function linkTarget(url: string): string {
+  return url.replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+function inlineMd(tokens: Token[]): string {
+  let out = '';
+  for (const token of tokens) {
+    switch (token.type) {
+      case 'text': {
+        const t = token as Tokens.Text;
+        out += t.tokens ? inlineMd(t.tokens) : escapeText(t.raw);
+        break;
+      }
+      case 'escape':
+      case 'codespan':
+      case 'br':
+        out += token.raw;
+        break;
+      case 'strong':
+        out += `**${inlineMd((token as Tokens.Strong).tokens)}**`;
+        break;
+      case 'em':
+        out += `*${inlineMd((token as Tokens.Em).tokens)}*`;
+        break;
+      case 'del':
+        out += `~~${inlineMd((token as Tokens.Del).tokens)}~~`;
+        break;
+      case 'link': {
+        const link = token as Tokens.Link;
+        const label = inlineMd(link.tokens);
+        const url = safeUrl(link.href);
+        if (url === null) out += label;
+        else if (link.text === link.href.replace(/^mailto:/, '') && !link.raw.startsWith('[')) out += `<${link.text}>`;
+        else out += `[${label}](${linkTarget(url)}${link.title ? ` "${link.title.replace(/"/g, '\\"')}"` : ''})`;
+        break;
+      }
+      case 'image': {
+        const image = token as Tokens.Image;
+        const url = safeUrl(image.href);
+        const alt = escapeText(image.text || 'image').replace(/[[\]]/g, '\\$&');
+        out += url === null ? alt : `[${alt}](${linkTarget(url)})`;
+        break;
+      }
+      case 'html':
+        out += escapeText((token as Tokens.HTML).text);
+        break;
+      case 'checkbox':
+        out += (token as Tokens.Checkbox).checked ? '[x] ' : '[ ] ';
+        break;
+      default:
+        out += 'tokens' in token && Array.isArray(token.tokens) ? inlineMd(token.tokens) : escapeText(token.raw);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,117 @@
+/**
+ * Markdown to clean plain text: no `**`, `##` or `[]()` left, links as
+ * `text <url>`, lists with bullets, paragraphs wrapped by display width.
+ */
+import type { Token, Tokens } from 'marked';
+import { bodyHeadingDepth } from './markdown-html.js';
+import { lexBlocks, lexInline } from './markdown-lexer.js';
+import { decodeEntities, safeUrl } from './safe-url.js';
+import { displayWidth, indentBlock, TEXT_WIDTH, wrapParagraph } from './wrap.js';
+
+export function inlineMarkdownToText(markdown: string): string {
+  return inlineText(lexInline(markdown)).replace(/\s+/g, ' ').trim();
+}
+
+export function markdownToText(markdown: string, width = TEXT_WIDTH): string {
+  return blocks(lexBlocks(markdown), width).join('\n\n');
+}
+
+function blocks(tokens: Token[], width: number): string[] {
+  const out: string[] = [];
+  for (const token of tokens) {
+    const text = block(token, width);
+    if (text !== null) out.push(text);
+  }
+  return out;
+}
+
+function block(token: Token, width: number): string | null {
+  switch (token.type) {
+    case 'space':
+    case 'def':
+      return null;
+    case 'paragraph':
+    case 'text': {
+      const t = token as Tokens.Paragraph | Tokens.Text;
+      return wrapParagraph(t.tokens ? inlineText(t.tokens) : decodeEntities(t.text), { width });
+    }
+    case 'heading': {
+      const t = token as Tokens.Heading;
+      const title = inlineText(t.tokens).replace(/\s+/g, ' ').trim();
+      // Under the bulletin's own "-" section headings, the body's headings are one step down.
+      const depth = bodyHeadingDepth(t.depth);
+      const rule = (depth <= 2 ? '-' : '~').repeat(Math.max(3, Math.min(displayWidth(title), width)));
+      return `${wrapParagraph(title, { width })}\n${rule}`;
+    }
+    case 'list': {
+      const list = token as Tokens.List;
+      const start = typeof list.start === 'number' ? list.start : 1;
+      const items = list.items.map((item, i) => {
+        const marker = list.ordered ? `${start + i}. ` : '- ';
+        const check = item.task ? (item.checked ? '[x] ' : '[ ] ') : '';
+        const inner = blocks(item.tokens.filter((t) => t.type !== 'checkbox'), width - marker.length).join(list.loose ? '\n\n' : '\n');
+        const indented = indentBlock(check + inner, ' '.repeat(marker.length));
+        return marker + indented.slice(marker.length);
+      });
+      return items.join(list.loose ? '\n\n' : '\n');
+    }
+    case 'blockquote':
+      return indentBlock(blocks((token as Tokens.Blockquote).tokens, width - 2).join('\n\n'), '  ');
+    case 'code':
+      return indentBlock((token as Tokens.Code).text, '    ');
+    case 'hr':
+      return '-'.repeat(Math.min(20, width));
+    case 'table': {
+      const table = token as Tokens.Table;
+      const row = (cells: Tokens.TableCell[]) => cells.map((c) => inlineText(c.tokens).trim()).join(' | ');
+      return [row(table.header), ...table.rows.map(row)].join('\n');
+    }
+    case 'html':
+      return wrapParagraph((token as Tokens.HTML).text, { width });
+    default:
+      return 'tokens' in token && Array.isArray(token.tokens) ? wrapParagraph(inlineText(token.tokens), { width }) : wrapParagraph(token.raw, { width });
+  }
+}
+
+function inlineText(tokens: Token[]): string {
+  let out = '';
+  for (const token of tokens) {
+    switch (token.type) {
+      case 'text': {
+        const t = token as Tokens.Text;
+        out += t.tokens ? inlineText(t.tokens) : decodeEntities(t.text);
+        break;
+      }
+      case 'escape':
+        out += (token as Tokens.Escape).text;
+        break;
+      case 'codespan':
+        out += (token as Tokens.Codespan).text;
+        break;
+      case 'br':
+        out += ' ';
+        break;
+      case 'link': {
+        const link = token as Tokens.Link;
+        const label = inlineText(link.tokens).trim();
+        const url = safeUrl(link.href);
+        if (url === null) out += label;
+        else if (url.replace(/^mailto:/, '') === label || url === label) out += `<${label}>`;
+        else out += `${label} <${url}>`;
+        break;
+      }
+      case 'image':
+        out += (token as Tokens.Image).text;
+        break;
+      case 'html':
+        out += (token as Tokens.HTML).text;
+        break;
+      case 'checkbox':
+        out += (token as Tokens.Checkbox).checked ? '[x] ' : '[ ] ';
+        break;
+      default:
+        out += 'tokens' in token && Array.isArray(token.tokens) ? inlineText(token.tokens) : token.raw;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,167 @@
+/**
+ * Loading and compiling templates: the defaults shipped in `templates/`, with
+ * any file of a user's `--templates` folder taking the place of the default
+ * of the same name. Compiled once per build, into one Handlebars environment
+ * per format, so partials of one format never leak into another.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import { FORMATS, type Format } from '../config/config.js';
+import { ConfigError, TemplateError, errorMessage } from '../errors.js';
+import { label, parseLabels, type Labels } from './labels.js';
+import { displayWidth, TEXT_WIDTH, wrapParagraph } from './wrap.js';
+
+export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+export const PAGES = ['bulletin', 'index'] as const;
+export type Page = (typeof PAGES)[number];
+
+export interface TemplateSource {
+  /** Path shown in messages. */
+  file: string;
+  text: string;
+}
+
+export interface TemplateSet {
+  pages: Record<Format, Record<Page, TemplateSource>>;
+  partials: Record<Format, Record<string, TemplateSource>>;
+  labels: Map<string, Labels>;
+  /** Where the defaults came from, for messages. */
+  defaultsDir: string;
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  try {
+    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    return entries
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+      .sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new ConfigError(`templates folder ${dir} does not exist`);
+    throw error;
+  }
+}
+
+function classify(relative: string): { kind: 'page'; format: Format; page: Page } | { kind: 'partial'; format: Format; name: string } | { kind: 'labels'; lang: string } | null {
+  const page = /^(md|html|txt)\/(bulletin|index)\.hbs$/.exec(relative);
+  if (page) return { kind: 'page', format: page[1] as Format, page: page[2] as Page };
+  const partial = /^(md|html|txt)\/partials\/([\w-]+)\.hbs$/.exec(relative);
+  if (partial) return { kind: 'partial', format: partial[1] as Format, name: partial[2]! };
+  const labels = /^labels\/([a-z]{2,3}(?:-[A-Za-z0-9]+)*)\.ya?ml$/.exec(relative);
+  if (labels) return { kind: 'labels', lang: labels[1]! };
+  return null;
+}
+
+/** Reads the default templates, then lays each folder in `overrides` over them, file by file. */
+export async function loadTemplateSet(overrides: readonly string[] = [], shown: (absolute: string) => string = (p) => p): Promise<TemplateSet> {
+  const set: TemplateSet = {
+    pages: Object.fromEntries(FORMATS.map((f) => [f, {}])) as TemplateSet['pages'],
+    partials: Object.fromEntries(FORMATS.map((f) => [f, {}])) as TemplateSet['partials'],
+    labels: new Map(),
+    defaultsDir: DEFAULT_TEMPLATES_DIR,
+  };
+  for (const [i, dir] of [DEFAULT_TEMPLATES_DIR, ...overrides].entries()) {
+    const unknown: string[] = [];
+    for (const relative of await listFiles(dir)) {
+      const kind = classify(relative);
+      const absolute = path.join(dir, relative);
+      if (!kind) {
+        if (relative.endsWith('.hbs') || relative.startsWith('labels/')) unknown.push(relative);
+        continue;
+      }
+      const file = i === 0 ? `(built-in) templates/${relative}` : shown(absolute);
+      const bytes = await readFile(absolute);
+      if (kind.kind === 'labels') {
+        // An override catalogue changes single labels; it need not repeat the rest.
+        const merged = new Map(set.labels.get(kind.lang) ?? []);
+        for (const [key, value] of parseLabels(file, bytes)) merged.set(key, value);
+        set.labels.set(kind.lang, merged);
+      } else {
+        const text = new TextDecoder('utf-8').decode(bytes);
+        if (kind.kind === 'page') set.pages[kind.format][kind.page] = { file, text };
+        else set.partials[kind.format][kind.name] = { file, text };
+      }
+    }
+    if (unknown.length) {
+      throw new ConfigError(
+        `${shown(dir)}: ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not used by the tool; templates are <format>/bulletin.hbs, <format>/index.hbs, <format>/partials/<name>.hbs and labels/<lang>.yaml, with <format> one of ${FORMATS.join(', ')}`,
+      );
+    }
+  }
+  return set;
+}
+
+export type RenderPage = (view: object, context: string) => string;
+
+export interface CompiledFormat {
+  bulletin: RenderPage;
+  index: RenderPage;
+}
+
+/** Parses every template up front (a syntax error stops the build before anything is written) and compiles it. */
+export function compileFormat(set: TemplateSet, format: Format, htmlEscape: boolean, helpers: Record<string, Handlebars.HelperDelegate>): CompiledFormat {
+  const env = Handlebars.create();
+  const options: CompileOptions = { strict: true, noEscape: !htmlEscape, preventIndent: true };
+  const compile = (source: TemplateSource) => {
+    try {
+      Handlebars.parse(source.text);
+    } catch (error) {
+      throw new TemplateError(`${source.file}: template syntax error: ${errorMessage(error).split('\n').join(' ')}`, error);
+    }
+    return { source, fn: env.compile(source.text, options) };
+  };
+  for (const [name, source] of Object.entries(set.partials[format])) env.registerPartial(name, compile(source).fn);
+  const runtime: Handlebars.RuntimeOptions = {
+    helpers,
+    allowProtoPropertiesByDefault: false,
+    allowProtoMethodsByDefault: false,
+  };
+  const page = (which: Page): RenderPage => {
+    const template = set.pages[format][which];
+    if (!template) throw new TemplateError(`no ${format}/${which}.hbs template`);
+    const { source, fn } = compile(template);
+    return (view, context) => {
+      try {
+        return fn(view, runtime);
+      } catch (error) {
+        throw new TemplateError(`Having trouble rendering ${source.file} for ${context}: ${errorMessage(error).split('\n').join(' ')}`, error);
+      }
+    };
+  };
+  return { bulletin: page('bulletin'), index: page('index') };
+}
+
+type CompileOptions = Parameters<typeof Handlebars.compile>[1];
+
+/** Helpers every format's templates may use. */
+export function baseHelpers(catalogues: ReadonlyMap<string, Labels>): Record<string, Handlebars.HelperDelegate> {
+  return {
+    /** `{{t "what_to_do"}}`, `{{t "level_of" level=4}}`: a label in the page's language (`lang` of the view). */
+    t(key: unknown, options: Handlebars.HelperOptions) {
+      const lang = String((options.data as { root: { lang: string } }).root.lang);
+      const labels = catalogues.get(lang);
+      if (!labels) throw new TemplateError(`no label catalogue for ${lang}`);
+      return label(labels, lang, String(key), options.hash as Record<string, string>);
+    },
+    eq: (a: unknown, b: unknown) => a === b,
+    gt: (a: unknown, b: unknown) => Number(a) > Number(b),
+    /** `(concat a ": " b)`: joins its arguments as text (null and undefined count as empty). */
+    concat: (...args: unknown[]) => args.slice(0, -1).map((a) => (a == null ? '' : String(a))).join(''),
+    /** `(suffix ". " note)`: the prefix and value when there is a value, otherwise nothing. */
+    suffix: (prefix: unknown, value: unknown) => (value == null || value === '' ? '' : `${String(prefix)}${String(value)}`),
+    /** `(joinNames risks)`: the `name` of each item, comma-separated. */
+    joinNames: (items: unknown) => (Array.isArray(items) ? items.map((i: { name: unknown }) => String(i.name)).join(', ') : ''),
+    /** `{{wrap text first="  - "}}`: one paragraph wrapped at 72 columns of display width. */
+    wrap(text: unknown, options: Handlebars.HelperOptions) {
+      const hash = options.hash as { first?: string; rest?: string; width?: number };
+      return wrapParagraph(String(text ?? ''), { width: hash.width ?? TEXT_WIDTH, first: hash.first ?? '', ...(hash.rest !== undefined ? { rest: hash.rest } : {}) });
+    },
+    /** `{{underline text "="}}`: a rule as wide as the text, for plain-text headings. */
+    underline(text: unknown, char: unknown) {
+      return String(char).repeat(Math.max(3, Math.min(TEXT_WIDTH, displayWidth(String(text ?? '')))));
+    },
+  };
+}

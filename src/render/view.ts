@@ -1,0 +1,228 @@
+/**
+ * View models: everything a template prints, already resolved (level names,
+ * dates in the reader's language, the right translation or the fallback),
+ * and already shaped for one output format by an Adapter. Pure.
+ */
+import type { Advisory, Level } from '../advisory/types.js';
+import type { Config } from '../config/config.js';
+import { DEFAULT_LEVEL_COLORS } from '../config/levels.js';
+import { label, type Labels } from './labels.js';
+
+/** How one format shows text: plain text, inline Markdown, block Markdown. */
+export interface Adapter {
+  text(value: string): unknown;
+  inline(markdown: string): unknown;
+  block(markdown: string): unknown;
+}
+
+export interface LevelView {
+  value: Level;
+  name: unknown;
+  of: unknown;
+  color: string;
+  slug: string;
+}
+
+export interface DateView {
+  iso: string;
+  text: string;
+}
+
+export interface LanguageLink {
+  lang: string;
+  name: string;
+  href: string;
+  current: boolean;
+}
+
+/** Where a bulletin lives, relative to the output folder: `ml.html`, `fr/ml.html`. */
+export function bulletinPath(code: string, lang: string, primary: string, ext: string): string {
+  const file = `${code.toLowerCase()}.${ext}`;
+  return lang === primary ? file : `${lang}/${file}`;
+}
+
+export function indexPath(lang: string, primary: string, ext: string): string {
+  return lang === primary ? `index.${ext}` : `${lang}/index.${ext}`;
+}
+
+/** A link from one page in the output to another, both given relative to the output folder. */
+export function relativeHref(from: string, to: string): string {
+  const depth = from.split('/').length - 1;
+  return '../'.repeat(depth) + to;
+}
+
+export interface Locale {
+  lang: string;
+  primary: string;
+  labels: Labels;
+  config: Config;
+}
+
+export function textDirection(lang: string): 'rtl' | 'ltr' {
+  return /^(ar|fa|he|ur|ps|sd|ug|yi|dv|ckb)(-|$)/.test(lang) ? 'rtl' : 'ltr';
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+export function formatDate(iso: string, lang: string): DateView {
+  let format = dateFormats.get(lang);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+    dateFormats.set(lang, format);
+  }
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return { iso, text: format.format(new Date(Date.UTC(y, m - 1, d))) };
+}
+
+const regionNames = new Map<string, Intl.DisplayNames>();
+/** The country's name in a further language, from the platform's Unicode data. */
+export function countryName(advisory: Advisory, locale: Locale): string {
+  if (locale.lang === locale.primary) return advisory.country;
+  let names = regionNames.get(locale.lang);
+  if (!names) {
+    names = new Intl.DisplayNames([locale.lang], { type: 'region', fallback: 'none' });
+    regionNames.set(locale.lang, names);
+  }
+  return names.of(advisory.code) ?? advisory.country;
+}
+
+export function levelName(level: Level, locale: Locale): string {
+  const scale = locale.config.scale;
+  if (typeof scale === 'string') return label(locale.labels, locale.lang, `scale.${scale}.${level}`);
+  return locale.labels.get(`scale.custom.${level}`) ?? scale[level - 1]!.name;
+}
+
+export function levelColor(level: Level, config: Config): string {
+  return typeof config.scale === 'string' ? DEFAULT_LEVEL_COLORS[level] : config.scale[level - 1]!.color;
+}
+
+export function levelView(level: Level, locale: Locale, adapter: Adapter): LevelView {
+  return {
+    value: level,
+    name: adapter.text(levelName(level, locale)),
+    of: adapter.text(label(locale.labels, locale.lang, 'level_of', { level })),
+    color: levelColor(level, locale.config),
+    slug: `level-${level}`,
+  };
+}
+
+/** The title a reader sees: the translation's, the advisory's own, or "<level name>: <country>". */
+export function titleText(advisory: Advisory, locale: Locale): string {
+  const translated = locale.lang === locale.primary ? undefined : advisory.translations[locale.lang]?.title;
+  return translated ?? (locale.lang === locale.primary ? advisory.title : undefined) ?? `${levelName(advisory.level, locale)}: ${countryName(advisory, locale)}`;
+}
+
+export function bulletinView(advisory: Advisory, locale: Locale, adapter: Adapter, ext: string) {
+  const { lang, primary, config } = locale;
+  const t = lang === primary ? undefined : advisory.translations[lang];
+  const self = bulletinPath(advisory.code, lang, primary, ext);
+  const latest = advisory.updates[0];
+  return {
+    lang,
+    dir: textDirection(lang),
+    issuer: adapter.text(config.issuer),
+    code: advisory.code,
+    country: adapter.text(countryName(advisory, locale)),
+    title: adapter.text(titleText(advisory, locale)),
+    level: levelView(advisory.level, locale, adapter),
+    issued: formatDate(advisory.issued, lang),
+    updated: formatDate(advisory.updated, lang),
+    review_by: advisory.review_by ? formatDate(advisory.review_by, lang) : null,
+    risks: advisory.risks.map((risk) => ({ id: risk, name: adapter.text(label(locale.labels, lang, `risk.${risk}`)) })),
+    summary: adapter.inline(t?.summary ?? advisory.summary),
+    guidance: advisory.guidance.map((item, i) => adapter.inline(t?.guidance?.[i] ?? item)),
+    regions: advisory.regions.map((region, i) => {
+      const note = t?.regions?.[i]?.note ?? region.note;
+      return {
+        name: adapter.text(region.name),
+        code: region.code ?? null,
+        level: levelView(region.level, locale, adapter),
+        note: note === undefined ? null : adapter.inline(note),
+      };
+    }),
+    contacts: advisory.contacts.map((c) => ({
+      name: adapter.text(c.name),
+      phone: c.phone ? adapter.text(c.phone) : null,
+      phone_href: c.phone ? `tel:${c.phone.replace(/[^+0-9]/g, '')}` : null,
+      email: c.email ? adapter.text(c.email) : null,
+      email_href: c.email ? `mailto:${c.email}` : null,
+      url: c.url ?? null,
+      address: c.address ? adapter.text(c.address) : null,
+      hours: c.hours ? adapter.text(c.hours) : null,
+      emergency: c.emergency === true,
+    })),
+    body: (t?.body ?? advisory.body) === undefined ? null : adapter.block((t?.body ?? advisory.body)!),
+    updates: advisory.updates.map((u, i) => ({ date: formatDate(u.date, lang), summary: adapter.inline(t?.updates?.[i]?.summary ?? u.summary) })),
+    latest_update: latest ? { date: formatDate(latest.date, lang), summary: adapter.inline(t?.updates?.[0]?.summary ?? latest.summary) } : null,
+    languages: config.languages.map((other) => ({
+      lang: other,
+      name: adapter.text(languageName(other)),
+      href: relativeHref(self, bulletinPath(advisory.code, other, primary, ext)),
+      current: other === lang,
+    })),
+    index_href: relativeHref(self, indexPath(lang, primary, ext)),
+  };
+}
+
+export type BulletinView = ReturnType<typeof bulletinView>;
+
+const languageNames = new Map<string, string>();
+/** A language's name in itself ("Français", "हिन्दी"), so a reader finds their own. */
+export function languageName(lang: string): string {
+  let name = languageNames.get(lang);
+  if (!name) {
+    name = new Intl.DisplayNames([lang], { type: 'language', fallback: 'code' }).of(lang) ?? lang;
+    languageNames.set(lang, name);
+  }
+  return name;
+}
+
+/** Most severe first; then by country name in the reader's language; then by code, so the order is total. */
+export function sortForIndex<T extends { advisory: Advisory }>(items: readonly T[], locale: Locale): T[] {
+  const collator = new Intl.Collator(locale.lang);
+  return [...items].sort(
+    (a, b) =>
+      b.advisory.level - a.advisory.level ||
+      collator.compare(countryName(a.advisory, locale), countryName(b.advisory, locale)) ||
+      (a.advisory.code < b.advisory.code ? -1 : a.advisory.code > b.advisory.code ? 1 : 0),
+  );
+}
+
+export function indexView(advisories: readonly Advisory[], locale: Locale, adapter: Adapter, ext: string) {
+  const { lang, primary, config } = locale;
+  const self = indexPath(lang, primary, ext);
+  const entries = sortForIndex(
+    advisories.map((advisory) => ({ advisory })),
+    locale,
+  ).map(({ advisory }) => {
+    const t = lang === primary ? undefined : advisory.translations[lang];
+    return {
+      code: advisory.code,
+      country: adapter.text(countryName(advisory, locale)),
+      title: adapter.text(titleText(advisory, locale)),
+      level: levelView(advisory.level, locale, adapter),
+      updated: formatDate(advisory.updated, lang),
+      summary: adapter.inline(t?.summary ?? advisory.summary),
+      href: relativeHref(self, bulletinPath(advisory.code, lang, primary, ext)),
+    };
+  });
+  const groups = ([4, 3, 2, 1] as const)
+    .map((level) => ({ level: levelView(level, locale, adapter), advisories: entries.filter((e) => e.level.value === level) }))
+    .filter((g) => g.advisories.length > 0);
+  return {
+    lang,
+    dir: textDirection(lang),
+    issuer: adapter.text(config.issuer),
+    title: adapter.text(label(locale.labels, lang, 'index_title')),
+    advisories: entries,
+    groups,
+    count: entries.length,
+    languages: config.languages.map((other) => ({
+      lang: other,
+      name: adapter.text(languageName(other)),
+      href: relativeHref(self, indexPath(other, primary, ext)),
+      current: other === lang,
+    })),
+  };
+}
+
+export type IndexView = ReturnType<typeof indexView>;

@@ -1,0 +1,43 @@
+/**
+ * A diagnostic is one problem found in one file, with the position of the
+ * node it is about. Rules push diagnostics; reporters turn them into text.
+ */
+export type Severity = 'error' | 'warning';
+
+export interface Diagnostic {
+  severity: Severity;
+  /** Path as given to the user (relative to cwd where possible). */
+  file: string;
+  /** 1-based; 0 when the problem has no position (a missing file). */
+  line: number;
+  col: number;
+  /** Dotted field path, e.g. `regions[0].level`; empty for the whole file. */
+  field: string;
+  message: string;
+  /** Stable identifier of the rule, for JSON consumers and tests. */
+  rule: string;
+}
+
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    a.line - b.line ||
+    a.col - b.col ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
+}
+
+export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  for (const d of diagnostics) {
+    if (d.severity === 'error') errors++;
+    else warnings++;
+  }
+  return { errors, warnings };
+}
+
+/** `--strict` turns every warning into an error. */
+export function escalateWarnings(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' } : d));
+}

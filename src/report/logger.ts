@@ -1,0 +1,18 @@
+/**
+ * One logger: data to stdout, diagnostics to stderr. Side effects (streams,
+ * clock, environment) live in one Io object that tests and the CLI provide.
+ */
+import type { ChalkInstance } from 'chalk';
+
+export interface Io {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Whether stderr is a terminal (progress lines are drawn only there). */
+  stderrIsTTY: boolean;
+  now: () => Date;
+  /** Monotonic milliseconds, for "in 0.21 s". */
+  clock: () => number;
+  chalk: ChalkInstance;
+}

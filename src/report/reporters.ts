@@ -1,0 +1,49 @@
+/**
+ * Reporters are plain functions from diagnostics to text (after ESLint's
+ * formatters): `stylish` for people, `json` for programs, `github` for
+ * GitHub Actions annotations on a pull request.
+ */
+import type { ChalkInstance } from 'chalk';
+import { countBySeverity, type Diagnostic } from './diagnostics.js';
+
+export const REPORT_FORMATS = ['stylish', 'json', 'github'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export interface ReportInput {
+  diagnostics: readonly Diagnostic[];
+  files: readonly string[];
+}
+
+export function position(d: Diagnostic): string {
+  return d.line > 0 ? `${d.file}:${d.line}:${d.col}` : d.file;
+}
+
+/** One line per problem, `file:line:col  severity  message`, then a count. */
+export function stylish({ diagnostics }: ReportInput, chalk: ChalkInstance): string {
+  if (diagnostics.length === 0) return '';
+  const lines = diagnostics.map((d) => {
+    const severity = d.severity === 'error' ? chalk.red('error') : chalk.yellow('warning');
+    return `${chalk.bold(position(d))}  ${severity}  ${d.message}`;
+  });
+  const { errors, warnings } = countBySeverity(diagnostics);
+  const parts = [errors ? `${errors} error${errors === 1 ? '' : 's'}` : '', warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : ''].filter(Boolean);
+  return `${lines.join('\n')}\n${(errors ? chalk.red : chalk.yellow)(parts.join(', '))}\n`;
+}
+
+export function json({ diagnostics, files }: ReportInput): string {
+  const { errors, warnings } = countBySeverity(diagnostics);
+  return `${JSON.stringify({ files: files.length, errors, warnings, diagnostics }, null, 2)}\n`;
+}
+
+// GitHub's workflow-command syntax: properties and messages escape %, CR, LF (and , : in properties).
+const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+export function github({ diagnostics }: ReportInput): string {
+  return diagnostics
+    .map((d) => {
+      const props = [`file=${escapeProperty(d.file)}`, ...(d.line > 0 ? [`line=${d.line}`, `col=${d.col}`] : []), `title=${escapeProperty(`advisory ${d.rule}`)}`];
+      return `::${d.severity === 'error' ? 'error' : 'warning'} ${props.join(',')}::${escapeData(d.message)}\n`;
+    })
+    .join('');
+}
