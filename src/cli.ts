@@ -8,8 +8,8 @@ import { AdvisoryError, errorMessage, type ExitCode } from './errors.js';
 import { colorEnabled, makeChalk } from './report/color.js';
 import type { Io } from './report/logger.js';
 import { stylish } from './report/reporters.js';
+import { VERSION } from './version.js';
 
-const VERSION = '0.1.0';
 
 function wholeNumber(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number.');

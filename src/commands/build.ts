@@ -3,7 +3,6 @@
  * language and format, and swap the result in place of the output folder.
  */
 import path from 'node:path';
-import { readFile } from 'node:fs/promises';
 import type { ExitCode } from '../errors.js';
 import { buildManifest, manifestEntry, serializeManifest, MANIFEST_FILE, type ManifestEntry } from '../publish/manifest.js';
 import { checkOutputFolder, openStaging, recoverLeftovers } from '../publish/output-folder.js';
@@ -13,6 +12,7 @@ import { createRenderer } from '../render/renderer.js';
 import { displayPath } from '../advisory/load.js';
 import { openProject, type ProjectOptions } from './project.js';
 import { templateDirs } from './templates-option.js';
+import { VERSION } from '../version.js';
 
 export interface BuildOptions extends ProjectOptions {
   out: string;
@@ -21,11 +21,6 @@ export interface BuildOptions extends ProjectOptions {
 
 /** Below this many bulletins a build is too quick for a progress line to help. */
 const PROGRESS_FROM = 200;
-
-export async function toolVersion(): Promise<string> {
-  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 export async function build(io: Io, options: BuildOptions): Promise<ExitCode> {
   const started = io.clock();
@@ -68,7 +63,7 @@ export async function build(io: Io, options: BuildOptions): Promise<ExitCode> {
     for (const lang of config.languages) {
       for (const format of config.formats) await write(renderer.index(advisories, lang, format));
     }
-    const manifest = serializeManifest(buildManifest(await toolVersion(), entries, advisories));
+    const manifest = serializeManifest(buildManifest(VERSION, entries, advisories));
     await staging.write(MANIFEST_FILE, manifest);
     await staging.commit();
   } catch (error) {
