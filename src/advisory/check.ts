@@ -120,7 +120,7 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
             'error',
             keyAt,
             child,
-            `unknown field "${key}"${where}${near ? `; did you mean "${near}"?` : ''} Expected one of: ${Object.keys(spec.fields).join(', ')}`,
+            `unknown field "${key}"${where}${near ? `; did you mean "${near}"?` : ''} (expected one of: ${Object.keys(spec.fields).join(', ')})`,
             'unknown-field',
           );
           valid = false;

@@ -94,6 +94,12 @@ export function parseYamlSource(file: string, bytes: Uint8Array, what = 'advisor
   if (!doc) return fail(`file is empty; an ${what} is a YAML mapping of fields`, undefined, 'empty');
 
   for (const error of [...doc.errors, ...doc.warnings]) {
+    const opener = error.code === 'MISSING_CHAR' ? unclosedQuote(text, error.pos[0]) : null;
+    if (opener) {
+      const at = lineCounter.linePos(opener.offset);
+      diagnostics.push({ severity: 'error', file, line: at.line, col: at.col, field: '', message: `YAML syntax error: the ${opener.quote} quote opened here is never closed; close it at the end of the value`, rule: 'yaml' });
+      continue;
+    }
     const at = lineCounter.linePos(error.pos[0]);
     diagnostics.push({ severity: 'error', file, line: at.line, col: at.col, field: '', message: yamlMessage(error.code, error.message), rule: 'yaml' });
   }
@@ -170,6 +176,21 @@ function yamlMessage(code: string, message: string): string {
     default:
       return `YAML syntax error: ${clean}`;
   }
+}
+
+/**
+ * The parser reports an unclosed quote where the file ends, which is no help to
+ * the officer; point at the value that opened it: the last quote before the
+ * error that starts a value (after `: ` or `- `).
+ */
+function unclosedQuote(text: string, errorOffset: number): { offset: number; quote: string } | null {
+  const before = text.slice(0, errorOffset);
+  const opener = /(?:^|:[ ]+|^[ ]*-[ ]+)(["'])/gm;
+  let last: { offset: number; quote: string } | null = null;
+  for (let match = opener.exec(before); match; match = opener.exec(before)) {
+    last = { offset: match.index + match[0].length - 1, quote: match[1] === '"' ? 'double' : 'single' };
+  }
+  return last;
 }
 
 function lineColOf(textBefore: string): Position {

@@ -98,9 +98,9 @@ function block(token: Token): string | null {
   }
 }
 
-/** Source text that must read as text: HTML-looking parts are backslash-escaped. */
+/** Source text that must read as text: HTML-looking parts and table pipes are backslash-escaped. */
 function escapeText(raw: string): string {
-  return raw.replace(/</g, '\\<');
+  return raw.replace(/[<|]/g, '\\$&');
 }
 
 function linkTarget(url: string): string {

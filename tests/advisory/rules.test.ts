@@ -1,0 +1,156 @@
+/** One test per validation rule, with the exact message an officer sees. */
+import { describe, expect, it } from 'vitest';
+import { check, replaceLine, VALID } from './validate-helpers.js';
+
+describe('a valid advisory', () => {
+  it('has no problems', () => {
+    expect(check(VALID)).toEqual([]);
+  });
+});
+
+describe('required fields and types', () => {
+  it('names a missing required field', () => {
+    expect(check(replaceLine('summary: Be careful.\n', ''))).toEqual([
+      'advisories/ml.yaml:1:1  error  summary is required: Markdown text (one paragraph)',
+    ]);
+  });
+
+  it('reports a level that is not an integer from 1 to 4', () => {
+    expect(check(replaceLine('level: 2', 'level: four'))).toEqual(['advisories/ml.yaml:3:8  error  level must be an integer from 1 to 4, found "four"']);
+    expect(check(replaceLine('level: 2', 'level: 5'))).toEqual(['advisories/ml.yaml:3:8  error  level must be an integer from 1 to 4, found the number 5']);
+    expect(check(replaceLine('level: 2', 'level: "2"'))).toEqual(['advisories/ml.yaml:3:8  error  level must be an integer from 1 to 4, found "2"']);
+  });
+
+  it('asks for quotes when text was written as a number', () => {
+    expect(check(replaceLine('phone: "+223 20 00 00 00"', 'phone: 22320000000'))).toEqual([
+      'advisories/ml.yaml:17:12  error  contacts[0].phone must be a phone number such as "+223 20 00 00 00" (quoted), found the number 22320000000: put it in quotes',
+    ]);
+  });
+
+  it('requires at least one guidance item', () => {
+    expect(check(replaceLine('guidance:\n  - Stay in contact with the embassy.', 'guidance: []'))).toEqual([
+      'advisories/ml.yaml:9:11  error  guidance must be a list of at least 1 item, found a list: the list is empty',
+    ]);
+  });
+
+  it('rejects an empty value rather than dropping the field', () => {
+    expect(check(replaceLine('summary: Be careful.', 'summary:'))).toEqual(['advisories/ml.yaml:8:9  error  summary must be Markdown text (one paragraph), found nothing']);
+  });
+
+  it('requires contact emergency to be true or false', () => {
+    expect(check(replaceLine('    phone: "+223 20 00 00 00"', '    phone: "+223 20 00 00 00"\n    emergency: yes'))).toEqual([
+      'advisories/ml.yaml:18:16  error  contacts[0].emergency must be true or false, found "yes"',
+    ]);
+  });
+});
+
+describe('closed lists and codes', () => {
+  it('rejects a risk outside the closed list, with a suggestion', () => {
+    expect(check(replaceLine('risks: [terrorism]', 'risks: [terorism]'))).toEqual([
+      'advisories/ml.yaml:7:9  error  risks[0] must be one of crime, terrorism, civil-unrest, health, natural-disaster, time-limited-event, kidnapping, wrongful-detention, other, found "terorism": did you mean "terrorism"?',
+    ]);
+  });
+
+  it('rejects a country code that is not ISO 3166-1', () => {
+    expect(check(replaceLine('code: ML', 'code: UK').replace('code: ML-1', 'code: UK-1'))).toEqual([
+      'advisories/ml.yaml:2:7  error  code must be a two-letter ISO 3166-1 code in capitals, e.g. ML, found "UK": UK is not an ISO 3166-1 country code (GB is the ISO code of the United Kingdom)',
+    ]);
+    expect(check(replaceLine('code: ML', 'code: ml'))).toEqual(['advisories/ml.yaml:2:7  error  code must be a two-letter ISO 3166-1 code in capitals, e.g. ML, found "ml"']);
+  });
+
+  it('keeps NO as Norway: YAML 1.2 has no yes/no booleans', () => {
+    expect(check(replaceLine('code: ML', 'code: NO').replace('code: ML-1', 'code: NO-03').replace('country: Mali', 'country: Norway'))).toEqual([]);
+  });
+
+  it('requires region codes to belong to the country', () => {
+    expect(check(replaceLine('code: ML-1', 'code: SN-DK'))).toEqual(['advisories/ml.yaml:13:11  error  regions[0].code must start with the country code ML-, found "SN-DK"']);
+  });
+
+  it('rejects a region listed twice', () => {
+    const twice = replaceLine('contacts:', '  - name: Kayes Region\n    level: 3\ncontacts:');
+    expect(check(twice)).toEqual([
+      'advisories/ml.yaml:15:11  error  regions[1].name "Kayes Region" is listed twice (also regions[0]); merge the entries',
+    ]);
+  });
+});
+
+describe('unknown keys', () => {
+  it('reports an unknown field with a "did you mean"', () => {
+    expect(check(replaceLine('level: 2', 'level: 2\nlevle: 3'))).toEqual([
+      'advisories/ml.yaml:4:1  error  unknown field "levle"; did you mean "level"? (expected one of: country, code, level, title, issued, updated, review_by, risks, summary, guidance, regions, contacts, body, updates, translations)',
+    ]);
+  });
+
+  it('reports unknown fields inside lists too', () => {
+    expect(check(replaceLine('    phone: "+223 20 00 00 00"', '    phone: "+223 20 00 00 00"\n    fax: "+223 1"'))).toEqual([
+      'advisories/ml.yaml:18:5  error  unknown field "fax" in contacts[0] (expected one of: name, phone, email, url, address, hours, emergency)',
+    ]);
+  });
+});
+
+describe('dates', () => {
+  it('rejects a date that does not exist', () => {
+    expect(check(replaceLine('issued: 2025-07-01', 'issued: 2025-02-30'))).toEqual([
+      'advisories/ml.yaml:4:9  error  issued must be a date as YYYY-MM-DD, e.g. 2025-07-02, found "2025-02-30": 2025-02-30 is not a real date: month 2 of 2025 has 28 days',
+    ]);
+  });
+
+  it('rejects a date in another shape', () => {
+    expect(check(replaceLine('issued: 2025-07-01', 'issued: 1/7/2025'))).toEqual(['advisories/ml.yaml:4:9  error  issued must be a date as YYYY-MM-DD, e.g. 2025-07-02, found "1/7/2025"']);
+  });
+
+  it('requires updated not before issued', () => {
+    expect(check(replaceLine('issued: 2025-07-01', 'issued: 2025-07-03').replace('date: 2025-07-01', 'date: 2025-07-03'))).toContain(
+      'advisories/ml.yaml:5:10  error  updated must not be before issued (2025-07-03), found 2025-07-02',
+    );
+  });
+
+  it('requires updates newest first', () => {
+    const swapped = VALID.replace('date: 2025-07-02\n    summary: Raised.\n  - date: 2025-07-01', 'date: 2025-07-01\n    summary: Raised.\n  - date: 2025-07-02');
+    expect(check(swapped)).toEqual([
+      'advisories/ml.yaml:21:11  error  updates must be newest first: updates[1].date (2025-07-02) is newer than the entry above it (2025-07-01)',
+    ]);
+  });
+
+  it('rejects an update after the advisory was last updated', () => {
+    expect(check(replaceLine('updated: 2025-07-02', 'updated: 2025-07-01'))).toEqual([
+      "advisories/ml.yaml:19:11  error  updates[0].date (2025-07-02) is after updated (2025-07-01); set updated to the newest update's date",
+    ]);
+  });
+
+  it('warns when review_by has passed, and not before', () => {
+    expect(check(VALID, { today: '2026-01-02' })).toEqual([
+      'advisories/ml.yaml:6:12  warning  review_by 2026-01-01 has passed (today is 2026-01-02); review the advice and set a new date',
+    ]);
+    expect(check(VALID, { today: '2026-01-01' })).toEqual([]);
+  });
+});
+
+describe('warnings that keep advice meaningful', () => {
+  it('warns about a region at the same level as its country', () => {
+    expect(check(replaceLine('    level: 4', '    level: 2'))).toEqual([
+      'advisories/ml.yaml:14:12  warning  Kayes Region is at level 2, the same as the whole country; drop the region or change its level',
+    ]);
+  });
+
+  it('warns about a level 3 or 4 advisory with no contact', () => {
+    const noContact = replaceLine('contacts:\n  - name: Embassy of India, Bamako\n    phone: "+223 20 00 00 00"\n', '').replace('level: 2', 'level: 3');
+    expect(check(noContact)).toEqual(['advisories/ml.yaml:3:8  warning  a level 3 advisory has no contacts; add at least the embassy under contacts']);
+  });
+});
+
+describe('translations', () => {
+  it('rejects a translation that drops a guidance item', () => {
+    const translated = `${VALID}translations:\n  fr:\n    updated: 2025-07-02\n    guidance: []\n`;
+    expect(check(translated, { languages: ['en', 'fr'] })).toContain(
+      'advisories/ml.yaml:26:15  error  translations.fr.guidance has 0 items but guidance has 1; translate every item, in the same order',
+    );
+  });
+
+  it('warns about a translation into a language that is not published', () => {
+    const translated = `${VALID}translations:\n  de:\n    summary: Vorsicht.\n`;
+    expect(check(translated, { languages: ['en', 'fr'] })).toEqual([
+      'advisories/ml.yaml:25:5  warning  translations.de is not published: de is not in the configured languages (en, fr)',
+    ]);
+  });
+});

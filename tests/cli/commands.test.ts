@@ -1,0 +1,367 @@
+/**
+ * Every command end to end through the real binary: exit code, stdout and
+ * stderr exactly as an officer or a CI job sees them (NO_COLOR=1).
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FIXTURES, ROOT, runCli, tempProject } from '../helpers/run-cli.js';
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+function project(seed = path.join(FIXTURES, 'golden')): string {
+  const p = tempProject(seed);
+  cleanups.push(p.cleanup);
+  return p.dir;
+}
+
+function brokenProject(): string {
+  const dir = project();
+  writeFileSync(path.join(dir, 'advisories/sn.yaml'), readFileSync(path.join(FIXTURES, 'broken/advisories/sn.yaml')));
+  writeFileSync(path.join(dir, 'advisories/ml.yaml'), readFileSync(path.join(FIXTURES, 'broken/advisories/ml.yaml')));
+  return dir;
+}
+
+const BROKEN_REPORT = [
+  'advisories/ml.yaml:3:8  error  level must be an integer from 1 to 4, found "four"',
+  'advisories/ml.yaml:5:10  error  updated must be a date as YYYY-MM-DD, e.g. 2025-07-02, found "2025-02-30": 2025-02-30 is not a real date: month 2 of 2025 has 28 days',
+  'advisories/ml.yaml:11:5  error  unknown field "phnoe" in contacts[0]; did you mean "phone"? (expected one of: name, phone, email, url, address, hours, emergency)',
+  'advisories/sn.yaml:6:10  error  YAML syntax error: the double quote opened here is never closed; close it at the end of the value',
+  '4 errors',
+].join('\n');
+
+describe('advisory --help', () => {
+  it('lists every command', () => {
+    const result = runCli(['--help'], { cwd: ROOT });
+    expect(result.status).toBe(0);
+    for (const command of ['build', 'validate', 'list', 'show', 'new', 'schema']) expect(result.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+  });
+
+  it.each(['build', 'validate', 'list', 'show', 'new', 'schema'])('has help for %s', (command) => {
+    const result = runCli([command, '--help'], { cwd: ROOT });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(new RegExp(`^Usage: advisory ${command}`));
+  });
+
+  it('exits 2 on an unknown command or option, without a stack trace', () => {
+    const unknown = runCli(['publish'], { cwd: ROOT });
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain("error: unknown command 'publish'");
+    const option = runCli(['build', '--outt', 'x'], { cwd: ROOT });
+    expect(option.status).toBe(2);
+    expect(option.stderr).toContain("error: unknown option '--outt'");
+    expect(option.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('advisory build', () => {
+  it('writes every bulletin and the index, and says so in one line', () => {
+    const dir = project();
+    const result = runCli(['build'], { cwd: dir });
+    expect(result).toEqual({
+      status: 0,
+      stdout: '',
+      stderr:
+        'advisories/ml.yaml:25:12  warning  Kayes Region is at level 4, the same as the whole country; drop the region or change its level\n1 warning\n' +
+        'Built 9 bulletins for 3 advisories in <time> s -> dist/\n',
+    });
+    expect(readdirSync(path.join(dir, 'dist')).sort()).toEqual(
+      ['fr', 'jp', 'ml'].flatMap((c) => [`${c}.html`, `${c}.md`, `${c}.txt`]).concat(['index.html', 'index.md', 'index.txt', 'manifest.json']).sort(),
+    );
+  });
+
+  it('honours --out and the formats of the config', () => {
+    const dir = project();
+    writeFileSync(path.join(dir, 'advisory.config.yaml'), 'formats: [txt]\n');
+    const result = runCli(['build', '--out', 'public/bulletins'], { cwd: dir });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain('Built 3 bulletins for 3 advisories in <time> s -> public/bulletins/\n');
+    expect(readdirSync(path.join(dir, 'public/bulletins')).sort()).toEqual(['fr.txt', 'index.txt', 'jp.txt', 'manifest.json', 'ml.txt']);
+  });
+
+  it('reports every problem in every file, exits 1 and writes nothing', () => {
+    const dir = brokenProject();
+    const result = runCli(['build'], { cwd: dir });
+    expect(result).toEqual({ status: 1, stdout: '', stderr: `${BROKEN_REPORT}\nNothing was written: fix the problems above, then run \`advisory build\` again.\n` });
+    expect(existsSync(path.join(dir, 'dist'))).toBe(false);
+  });
+
+  it('leaves the previous output exactly as it was when a build fails', () => {
+    const dir = project();
+    expect(runCli(['build'], { cwd: dir }).status).toBe(0);
+    const before = readFileSync(path.join(dir, 'dist/ml.html'));
+    const manifest = readFileSync(path.join(dir, 'dist/manifest.json'));
+    writeFileSync(path.join(dir, 'advisories/ml.yaml'), readFileSync(path.join(FIXTURES, 'broken/advisories/ml.yaml')));
+    expect(runCli(['build'], { cwd: dir }).status).toBe(1);
+    expect(readFileSync(path.join(dir, 'dist/ml.html'))).toEqual(before);
+    expect(readFileSync(path.join(dir, 'dist/manifest.json'))).toEqual(manifest);
+    expect(readdirSync(dir).filter((f) => f.startsWith('.dist'))).toEqual([]);
+  });
+
+  it('replaces its own previous output completely (a removed advisory disappears)', () => {
+    const dir = project();
+    expect(runCli(['build'], { cwd: dir }).status).toBe(0);
+    expect(existsSync(path.join(dir, 'dist/jp.html'))).toBe(true);
+    rmSync(path.join(dir, 'advisories/jp.yaml'));
+    expect(runCli(['build'], { cwd: dir }).status).toBe(0);
+    expect(existsSync(path.join(dir, 'dist/jp.html'))).toBe(false);
+    expect(readFileSync(path.join(dir, 'dist/index.txt'), 'utf8')).not.toContain('Japan');
+  });
+
+  it('rejects an empty advisory file', () => {
+    const dir = project();
+    writeFileSync(path.join(dir, 'advisories/jp.yaml'), '');
+    const result = runCli(['build'], { cwd: dir });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('advisories/jp.yaml:1:1  error  file is empty; an advisory is a YAML mapping of fields\n');
+  });
+
+  it('exits 2 for a path that does not exist', () => {
+    const dir = project();
+    const result = runCli(['build', 'advisries'], { cwd: dir });
+    expect(result).toEqual({ status: 2, stdout: '', stderr: 'error: advisries: no such file or folder\n' });
+  });
+
+  it('exits 2 when there is no advisory at all', () => {
+    const dir = project();
+    mkdirSync(path.join(dir, 'empty'));
+    const result = runCli(['build', 'empty'], { cwd: dir });
+    expect(result).toEqual({ status: 2, stdout: '', stderr: 'error: no advisory files (*.yaml, *.yml) found in empty; create one with `advisory new <code>`\n' });
+  });
+
+  it('exits 2 for a bad config, naming file, line and column', () => {
+    const dir = project();
+    writeFileSync(path.join(dir, 'advisory.config.yaml'), 'issuer: Ministry of External Affairs\nscale: uk\nformats: [html, pdf]\n');
+    const result = runCli(['build'], { cwd: dir });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(
+      [
+        'advisory.config.yaml:2:8  error  scale must be one of us, au, ca, found "uk": did you mean "us"?',
+        'advisory.config.yaml:3:17  error  formats[1] must be one of md, html, txt, found "pdf"',
+        '2 errors',
+        'error: invalid config advisory.config.yaml',
+        '',
+      ].join('\n'),
+    );
+    expect(existsSync(path.join(dir, 'dist'))).toBe(false);
+  });
+
+  it('accepts a custom scale of four named, coloured levels', () => {
+    const dir = project();
+    const scale = ['Normal', 'Caution', 'Reconsider', 'Leave'].map((name, i) => `  - { name: ${name}, color: "#00000${i}" }`).join('\n');
+    writeFileSync(path.join(dir, 'advisory.config.yaml'), `scale:\n${scale}\n`);
+    expect(runCli(['build'], { cwd: dir }).status).toBe(0);
+    expect(readFileSync(path.join(dir, 'dist/ml.txt'), 'utf8')).toContain('Level 4 of 4: Leave\n');
+    expect(readFileSync(path.join(dir, 'dist/ml.html'), 'utf8')).toContain('style="--level: #000003"');
+  });
+
+  it('uses the au and ca scales', () => {
+    const dir = project();
+    writeFileSync(path.join(dir, 'advisory.config.yaml'), 'scale: ca\n');
+    expect(runCli(['build'], { cwd: dir }).status).toBe(0);
+    expect(readFileSync(path.join(dir, 'dist/ml.txt'), 'utf8')).toContain('Level 4 of 4: Avoid all travel\n');
+    writeFileSync(path.join(dir, 'advisory.config.yaml'), 'scale: au\n');
+    expect(runCli(['build'], { cwd: dir }).status).toBe(0);
+    expect(readFileSync(path.join(dir, 'dist/jp.txt'), 'utf8')).toContain('Level 1 of 4: Exercise normal safety precautions\n');
+  });
+
+  it('exits 2 for a template with a syntax error, and writes nothing', () => {
+    const dir = project();
+    mkdirSync(path.join(dir, 'my-templates/html'), { recursive: true });
+    writeFileSync(path.join(dir, 'my-templates/html/bulletin.hbs'), '<h1>{{title</h1>\n');
+    const result = runCli(['build', '--templates', 'my-templates'], { cwd: dir });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^advisories\/ml\.yaml:25:12 {2}warning.*\n1 warning\nerror: my-templates\/html\/bulletin\.hbs: template syntax error: Parse error on line 1: /);
+    expect(existsSync(path.join(dir, 'dist'))).toBe(false);
+  });
+
+  it('lets --templates override one template and keeps the others', () => {
+    const dir = project();
+    mkdirSync(path.join(dir, 'my-templates/txt'), { recursive: true });
+    writeFileSync(path.join(dir, 'my-templates/txt/bulletin.hbs'), '{{code}}: {{level.of}}: {{level.name}}\n');
+    expect(runCli(['build', '--templates', 'my-templates'], { cwd: dir }).status).toBe(0);
+    expect(readFileSync(path.join(dir, 'dist/ml.txt'), 'utf8')).toBe('ML: Level 4 of 4: Do Not Travel\n');
+    expect(readFileSync(path.join(dir, 'dist/ml.md'), 'utf8')).toMatch(/^# Do not travel to Mali\n/);
+  });
+
+  it('exits 2 when a custom template names a field that does not exist', () => {
+    const dir = project();
+    mkdirSync(path.join(dir, 'my-templates/txt'), { recursive: true });
+    writeFileSync(path.join(dir, 'my-templates/txt/bulletin.hbs'), '{{contry}}\n');
+    const result = runCli(['build', '--templates', 'my-templates'], { cwd: dir });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('error: Having trouble rendering my-templates/txt/bulletin.hbs for advisories/fr.yaml: "contry" not defined in [object Object] - 1:2\n');
+    expect(existsSync(path.join(dir, 'dist'))).toBe(false);
+  });
+
+  it('produces byte-identical output on every run', () => {
+    const dir = project();
+    expect(runCli(['build', '--out', 'a'], { cwd: dir }).status).toBe(0);
+    expect(runCli(['build', '--out', 'b'], { cwd: dir }).status).toBe(0);
+    for (const file of readdirSync(path.join(dir, 'a'))) {
+      expect(readFileSync(path.join(dir, 'b', file)), file).toEqual(readFileSync(path.join(dir, 'a', file)));
+    }
+  });
+});
+
+describe('advisory validate', () => {
+  it('says the advisories are valid and exits 0 with warnings', () => {
+    const result = runCli(['validate'], { cwd: project() });
+    expect(result).toEqual({
+      status: 0,
+      stdout: '',
+      stderr: 'advisories/ml.yaml:25:12  warning  Kayes Region is at level 4, the same as the whole country; drop the region or change its level\n1 warning\n✓ 3 advisories valid (1 warning)\n',
+    });
+  });
+
+  it('reports one line per problem with file:line:column and exits 1', () => {
+    const result = runCli(['validate'], { cwd: brokenProject() });
+    expect(result).toEqual({ status: 1, stdout: '', stderr: `${BROKEN_REPORT}\nFix the problems above, then run \`advisory validate\` again.\n` });
+  });
+
+  it('validates a single file', () => {
+    const result = runCli(['validate', 'advisories/jp.yaml'], { cwd: project() });
+    expect(result).toEqual({ status: 0, stdout: '', stderr: '✓ 1 advisory valid\n' });
+  });
+
+  it('prints JSON on stdout with --json', () => {
+    const result = runCli(['validate', '--json'], { cwd: brokenProject() });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe('');
+    const report = JSON.parse(result.stdout);
+    expect(report).toMatchObject({ files: 4, errors: 4, warnings: 0 });
+    expect(report.diagnostics[0]).toEqual({
+      severity: 'error',
+      file: 'advisories/ml.yaml',
+      line: 3,
+      col: 8,
+      field: 'level',
+      message: 'level must be an integer from 1 to 4, found "four"',
+      rule: 'type',
+    });
+  });
+
+  it('fails on warnings with --strict', () => {
+    const result = runCli(['validate', '--strict'], { cwd: project() });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('advisories/ml.yaml:25:12  error  Kayes Region is at level 4');
+  });
+});
+
+describe('advisory list', () => {
+  it('prints one aligned line per advisory, most severe first', () => {
+    const result = runCli(['list'], { cwd: project() });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(
+      [
+        '4 Do Not Travel                ML  Mali    2025-07-02  Do not travel to Mali',
+        '2 Exercise Increased Caution   FR  France  2026-06-12  Exercise increased caution in France',
+        '1 Exercise Normal Precautions  JP  Japan   2026-04-01  Exercise Normal Precautions: Japan',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('colours the levels on request and never with NO_COLOR or --no-color', () => {
+    const dir = project();
+    const forced = runCli(['list', '--color'], { cwd: dir });
+    expect(forced.stdout).toContain('\u001b[31m\u001b[1m4 Do Not Travel');
+    expect(runCli(['list'], { cwd: dir, env: { FORCE_COLOR: '1', NO_COLOR: undefined } }).stdout).toContain('\u001b[');
+    expect(runCli(['list'], { cwd: dir, env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toContain('\u001b[');
+    expect(runCli(['list', '--no-color'], { cwd: dir, env: { FORCE_COLOR: '1', NO_COLOR: undefined } }).stdout).not.toContain('\u001b[');
+  });
+
+  it('prints JSON with --json', () => {
+    const result = runCli(['list', '--json'], { cwd: project() });
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)[0]).toEqual({
+      level: 4,
+      level_name: 'Do Not Travel',
+      code: 'ML',
+      country: 'Mali',
+      updated: '2025-07-02',
+      title: 'Do not travel to Mali',
+      file: 'advisories/ml.yaml',
+    });
+  });
+
+  it('lists the valid advisories and exits 1 when some are broken', () => {
+    const result = runCli(['list'], { cwd: brokenProject() });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe(
+      ['2 Exercise Increased Caution   FR  France  2026-06-12  Exercise increased caution in France', '1 Exercise Normal Precautions  JP  Japan   2026-04-01  Exercise Normal Precautions: Japan', ''].join('\n'),
+    );
+    expect(result.stderr).toBe(`${BROKEN_REPORT}\n`);
+  });
+});
+
+describe('advisory show', () => {
+  it('renders one advisory by code as plain text', () => {
+    const dir = project();
+    const result = runCli(['show', 'jp'], { cwd: dir });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(readFileSync(path.join(ROOT, 'tests/golden/en/jp.txt'), 'utf8'));
+  });
+
+  it('renders a file in the format asked for', () => {
+    const result = runCli(['show', 'advisories/ml.yaml', '--format', 'md'], { cwd: project() });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(readFileSync(path.join(ROOT, 'tests/golden/en/ml.md'), 'utf8'));
+  });
+
+  it('exits 1 for a code with no advisory', () => {
+    expect(runCli(['show', 'SN'], { cwd: project() })).toEqual({ status: 1, stdout: '', stderr: 'no advisory with code SN in advisories/\n' });
+  });
+
+  it('exits 1 for an invalid advisory, with its problems', () => {
+    const result = runCli(['show', 'advisories/ml.yaml'], { cwd: brokenProject() });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('advisories/ml.yaml:3:8  error  level must be an integer from 1 to 4, found "four"');
+  });
+
+  it('exits 2 for an unknown format', () => {
+    expect(runCli(['show', 'ML', '--format', 'pdf'], { cwd: project() })).toEqual({ status: 2, stdout: '', stderr: 'error: --format must be one of md, html, txt, found "pdf"\n' });
+  });
+});
+
+describe('advisory new', () => {
+  it('writes a starter advisory that validates', () => {
+    const dir = project();
+    const result = runCli(['new', 'sn'], { cwd: dir });
+    expect(result).toEqual({ status: 0, stdout: '', stderr: 'Wrote advisories/sn.yaml: fill it in, then run `advisory validate`.\n' });
+    const text = readFileSync(path.join(dir, 'advisories/sn.yaml'), 'utf8');
+    expect(text).toContain('country: "Senegal"\ncode: SN\nlevel: 1');
+    // SOURCE_DATE_EPOCH (set by runCli) is 2025-11-28.
+    expect(text).toContain('issued: 2025-11-28\nupdated: 2025-11-28\nreview_by: 2026-02-26\n');
+    expect(runCli(['validate', 'advisories/sn.yaml'], { cwd: dir })).toEqual({ status: 0, stdout: '', stderr: '✓ 1 advisory valid\n' });
+  });
+
+  it('never overwrites: exits 1 and leaves the file as it was', () => {
+    const dir = project();
+    const before = readFileSync(path.join(dir, 'advisories/ml.yaml'));
+    expect(runCli(['new', 'ML'], { cwd: dir })).toEqual({ status: 1, stdout: '', stderr: 'advisories/ml.yaml already exists; it was left as it is. Edit it, or remove it first.\n' });
+    expect(readFileSync(path.join(dir, 'advisories/ml.yaml'))).toEqual(before);
+  });
+
+  it('exits 2 for a code that is not ISO 3166-1', () => {
+    expect(runCli(['new', 'XX'], { cwd: project() })).toEqual({ status: 2, stdout: '', stderr: 'error: XX is not an ISO 3166-1 country code; give an ISO 3166-1 alpha-2 code such as ML\n' });
+    expect(runCli(['new', 'Mali'], { cwd: project() }).status).toBe(2);
+  });
+});
+
+describe('advisory schema', () => {
+  it('prints the JSON Schema of the format on stdout', () => {
+    const result = runCli(['schema'], { cwd: ROOT });
+    expect(result.status).toBe(0);
+    const schema = JSON.parse(result.stdout);
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(schema.required).toEqual(['country', 'code', 'level', 'issued', 'updated', 'summary', 'guidance']);
+    expect(schema.properties.level).toEqual({ description: 'Risk level, 1 (lowest) to 4 (highest), on the configured scale', type: 'integer', minimum: 1, maximum: 4 });
+    expect(schema.properties.risks.items.enum).toContain('wrongful-detention');
+    expect(schema.additionalProperties).toBe(false);
+  });
+});
