@@ -24,6 +24,12 @@ const PROGRESS_FROM = 200;
 
 export async function build(io: Io, options: BuildOptions): Promise<ExitCode> {
   const started = io.clock();
+  // Refuse a dangerous --out before any other work, so the mistake is the first thing the officer sees.
+  const out = path.resolve(io.cwd, options.out);
+  const shownOut = displayPath(io.cwd, out).replace(/\/?$/, '/');
+  const inputs = (options.paths.length ? options.paths : ['advisories']).map((p) => path.resolve(io.cwd, p));
+  await checkOutputFolder(out, io.cwd, inputs, shownOut);
+
   const project = await openProject(io, options);
   io.stderr(stylish({ diagnostics: project.diagnostics, files: project.files }, io.chalk));
   if (project.diagnostics.some((d) => d.severity === 'error')) {
@@ -32,11 +38,6 @@ export async function build(io: Io, options: BuildOptions): Promise<ExitCode> {
   }
   const { config } = project;
   const renderer = await createRenderer(config, templateDirs(io, config, options.templates), (p) => displayPath(io.cwd, p));
-
-  const out = path.resolve(io.cwd, options.out);
-  const shownOut = `${displayPath(io.cwd, out)}/`;
-  const inputs = (options.paths.length ? options.paths : ['advisories']).map((p) => path.resolve(io.cwd, p));
-  await checkOutputFolder(out, io.cwd, inputs, shownOut);
   await recoverLeftovers(out);
 
   const staging = await openStaging(out);
