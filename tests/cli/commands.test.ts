@@ -244,6 +244,14 @@ describe('advisory validate', () => {
     });
   });
 
+  it('rejects a second advisory for the same country, naming both files', () => {
+    const dir = project();
+    writeFileSync(path.join(dir, 'advisories/zz-japan-copy.yaml'), readFileSync(path.join(dir, 'advisories/jp.yaml')));
+    const result = runCli(['validate'], { cwd: dir });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('advisories/zz-japan-copy.yaml:2:7  error  code JP is already used by advisories/jp.yaml; each country has one advisory file\n');
+  });
+
   it('fails on warnings with --strict', () => {
     const result = runCli(['validate', '--strict'], { cwd: project() });
     expect(result.status).toBe(1);

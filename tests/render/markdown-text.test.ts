@@ -1,0 +1,46 @@
+/** Markdown to plain text: nothing of the Markdown syntax is left, and nothing of the text is lost. */
+import { describe, expect, it } from 'vitest';
+import { inlineMarkdownToText, markdownToText } from '../../src/render/markdown-text.js';
+
+describe('markdownToText', () => {
+  it('drops emphasis, heading and link syntax, writing links as text <url>', () => {
+    expect(inlineMarkdownToText('**Do not travel** to _Mali_; see [the embassy](https://example.org/bamako) or `code`.')).toBe(
+      'Do not travel to Mali; see the embassy <https://example.org/bamako> or code.',
+    );
+  });
+
+  it('writes a bare link or e-mail address once, in angle brackets', () => {
+    expect(inlineMarkdownToText('Write to consular@example.org or see https://example.org/')).toBe('Write to <consular@example.org> or see <https://example.org/>');
+  });
+
+  it('keeps only the text of a link with an unsafe target', () => {
+    expect(inlineMarkdownToText('[click](javascript:alert(1))')).toBe('click');
+  });
+
+  it('turns lists into bullets with hanging indents, wrapped at 72 columns', () => {
+    const text = markdownToText(`## Security\n\n- ${'word '.repeat(20).trim()}\n- Short.\n\n1. First\n2. Second\n`);
+    expect(text).toBe(
+      [
+        'Security',
+        '~~~~~~~~',
+        '',
+        '- word word word word word word word word word word word word word word',
+        '  word word word word word word',
+        '- Short.',
+        '',
+        '1. First',
+        '2. Second',
+      ].join('\n'),
+    );
+    for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(72);
+  });
+
+  it('keeps a word longer than a line whole rather than cutting a URL', () => {
+    const url = `https://example.org/${'a'.repeat(80)}`;
+    expect(markdownToText(`See ${url} now.`)).toBe(`See\n<${url}>\nnow.`);
+  });
+
+  it('shows raw HTML as the text it is', () => {
+    expect(inlineMarkdownToText('Avoid <b>crowds</b>.')).toBe('Avoid <b>crowds</b>.');
+  });
+});
