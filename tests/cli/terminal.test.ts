@@ -51,5 +51,4 @@ describe('on a terminal', () => {
     expect(inTerminal(['list']).output).toContain('\u001b[31m\u001b[1m4 Do Not Travel');
     expect(inTerminal(['list'], { NO_COLOR: '1' }).output).not.toContain('\u001b[');
   });
-
 });
