@@ -56,10 +56,11 @@ export async function run({ argv, io: base, stdoutIsTTY }: Runtime): Promise<Exi
       .description('validate, then render every advisory into every format and language')
       .argument('[paths...]', 'advisory files or folders', [])
       .option('-o, --out <dir>', 'output folder', 'dist')
-      .option('--templates <dir>', 'folder of templates overriding the defaults'),
+      .option('--templates <dir>', 'folder of templates overriding the defaults')
+      .option('--check', 'write nothing; exit 1 and list the files that differ when the output folder is not what a build would write'),
   ).action(async (paths: string[], opts) => {
     const { build } = await import('./commands/build.js');
-    exitCode = await build(io, { paths, out: opts.out, templates: opts.templates, config: opts.config, today: opts.today, strict: opts.strict });
+    exitCode = await build(io, { paths, out: opts.out, templates: opts.templates, config: opts.config, today: opts.today, strict: opts.strict, check: opts.check });
   });
 
   withCommon(
