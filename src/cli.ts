@@ -110,6 +110,20 @@ export async function run({ argv, io: base, stdoutIsTTY }: Runtime): Promise<Exi
   });
 
   program
+    .command('diff')
+    .description('what changed in meaning since a git revision, as Markdown for a pull-request comment')
+    .argument('[paths...]', 'advisory files or folders', [])
+    .option('--since <ref>', 'git revision to compare the working tree with', 'HEAD')
+    .option('--json', 'print as JSON')
+    .option('--config <file>', 'project configuration file (default: advisory.config.yaml if present)')
+    .option('--templates <dir>', 'folder of templates (for label catalogues)')
+    .option('--no-color', 'no colour in the output')
+    .action(async (paths: string[], opts) => {
+      const { diff } = await import('./commands/diff.js');
+      exitCode = await diff(dataIo, { paths, since: opts.since, json: Boolean(opts.json), config: opts.config, templates: opts.templates });
+    });
+
+  program
     .command('new')
     .description('write a starter advisory file; never overwrites')
     .argument('<code>', 'ISO 3166-1 alpha-2 country code, such as ML')

@@ -60,10 +60,13 @@ export async function findAdvisoryFiles(cwd: string, paths: readonly string[]): 
 }
 
 export async function loadAdvisories(cwd: string, paths: readonly string[], options: RuleOptions): Promise<LoadResult> {
-  const files = await findAdvisoryFiles(cwd, paths);
+  return validateFiles(await readSources(cwd, await findAdvisoryFiles(cwd, paths)), options);
+}
+
+export async function readSources(cwd: string, files: readonly string[]): Promise<SourceFile[]> {
   const sources: SourceFile[] = [];
   for (const absolute of files) sources.push({ file: displayPath(cwd, absolute), bytes: await readFile(absolute) });
-  return validateFiles(sources, options);
+  return sources;
 }
 
 export interface SourceFile {

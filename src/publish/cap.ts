@@ -63,10 +63,14 @@ export function highestLevel(advisory: Advisory): Level {
   return Math.max(advisory.level, ...advisory.regions.map((r) => r.level)) as Level;
 }
 
-/** What readers should do anywhere in the alert's areas, the response to the worst level first. */
+/**
+ * What readers should do somewhere in the alert's areas, the response to the worst level first.
+ * "None" only stands alone: next to a real response it would say nothing.
+ */
 export function capResponses(advisory: Advisory): CapResponse[] {
   const levels = [...new Set([advisory.level, ...advisory.regions.map((r) => r.level)])].sort((a, b) => b - a);
-  return [...new Set(levels.map((l) => CAP_BY_LEVEL[l].responseType))];
+  const responses = [...new Set(levels.map((l) => CAP_BY_LEVEL[l].responseType))];
+  return responses.length > 1 ? responses.filter((r) => r !== 'None') : responses;
 }
 
 export function capPath(code: string): string {

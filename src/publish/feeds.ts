@@ -84,7 +84,8 @@ export function feed(advisories: readonly Advisory[], locale: Locale): Feed {
   const entries = [...advisories].sort(newestFirst).map((a) => feedEntry(a, locale));
   return {
     lang,
-    title: `${label(locale.labels, lang, 'index_title')}: ${config.issuer}`,
+    // The issuer is the feed's author; the title stays a label, so each language words it its own way.
+    title: label(locale.labels, lang, 'index_title'),
     issuer: config.issuer,
     siteUrl: config.site_url,
     homeUrl: absoluteUrl(config, indexPath(lang, primary, linkFormat(config))),
