@@ -98,11 +98,11 @@ export async function diff(io: Io, options: DiffOptions): Promise<ExitCode> {
 
   const renderer = await createRenderer(config, templateDirs(io, config, options.templates));
   const locale = renderer.locale(config.languages[0]!);
-  const report: ChangeReport = {
-    since: options.since,
-    changes: diffAdvisories(advisoriesOf(before), advisoriesOf(after)),
-    invalid: { before: invalidFiles(before), after: invalidFiles(after) },
-  };
+  const invalid = { before: invalidFiles(before), after: invalidFiles(after) };
+  // A file that is broken in the working tree has not removed its advisory: leave it out of both sides.
+  const broken = new Set(invalid.after);
+  const kept = before.advisories.filter((a) => !broken.has(a.file)).map((a) => a.advisory);
+  const report: ChangeReport = { since: options.since, changes: diffAdvisories(kept, advisoriesOf(after)), invalid };
   const name = (l: Parameters<typeof levelName>[0]) => levelName(l, locale);
   io.stdout(options.json ? changesJson(report, name) : changesMarkdown(report, name));
   // Like validate: errors in the working tree fail the run, after the summary is printed.
