@@ -53,8 +53,12 @@ export async function build(io: Io, options: BuildOptions): Promise<ExitCode> {
   const onBulletin = (done: number) => {
     if (progress && done % 50 === 0) io.stderr(`\rRendering ${done}/${total} bulletins`);
   };
-  const files = renderOutputs(project.advisories, config, renderer, { version, onBulletin });
-  if (progress) io.stderr('\r\x1b[K');
+  let files;
+  try {
+    files = renderOutputs(project.advisories, config, renderer, { version, onBulletin });
+  } finally {
+    if (progress) io.stderr('\r\x1b[K');
+  }
   if (options.check) {
     const report = describeDifference(compareFolder(files, await readFolder(out)), shownOut, files.length);
     io.stdout(report.list);

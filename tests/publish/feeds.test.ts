@@ -111,6 +111,11 @@ describe.each([
   });
 });
 
+it("uses the advisory's summary for an advisory without updates", () => {
+  const jp = (JSON.parse(site.read('feed.json')) as { items: Array<{ summary: string }> }).items[1]!;
+  expect(jp.summary).toMatch(/^Japan is generally safe, but it is exposed to earthquakes/);
+});
+
 it('uses the translated latest update in a further language', () => {
   const ml = (JSON.parse(site.read('fr/feed.json')) as { items: Array<{ summary: string; title: string }> }).items[3]!;
   expect(ml.title).toBe('Ne vous rendez pas au Mali');
