@@ -56,10 +56,11 @@ export async function run({ argv, io: base, stdoutIsTTY }: Runtime): Promise<Exi
       .description('validate, then render every advisory into every format and language')
       .argument('[paths...]', 'advisory files or folders', [])
       .option('-o, --out <dir>', 'output folder', 'dist')
-      .option('--templates <dir>', 'folder of templates overriding the defaults'),
+      .option('--templates <dir>', 'folder of templates overriding the defaults')
+      .option('--check', 'write nothing; exit 1 and list the files that differ when the output folder is not what a build would write'),
   ).action(async (paths: string[], opts) => {
     const { build } = await import('./commands/build.js');
-    exitCode = await build(io, { paths, out: opts.out, templates: opts.templates, config: opts.config, today: opts.today, strict: opts.strict });
+    exitCode = await build(io, { paths, out: opts.out, templates: opts.templates, config: opts.config, today: opts.today, strict: opts.strict, check: opts.check });
   });
 
   withCommon(
@@ -107,6 +108,20 @@ export async function run({ argv, io: base, stdoutIsTTY }: Runtime): Promise<Exi
     const { show } = await import('./commands/show.js');
     exitCode = await show(io, { target, paths: opts.in, format: opts.format, lang: opts.lang, templates: opts.templates, config: opts.config, today: opts.today, strict: opts.strict });
   });
+
+  program
+    .command('diff')
+    .description('what changed in meaning since a git revision, as Markdown for a pull-request comment')
+    .argument('[paths...]', 'advisory files or folders', [])
+    .option('--since <ref>', 'git revision to compare the working tree with', 'HEAD')
+    .option('--json', 'print as JSON')
+    .option('--config <file>', 'project configuration file (default: advisory.config.yaml if present)')
+    .option('--templates <dir>', 'folder of templates (for label catalogues)')
+    .option('--no-color', 'no colour in the output')
+    .action(async (paths: string[], opts) => {
+      const { diff } = await import('./commands/diff.js');
+      exitCode = await diff(dataIo, { paths, since: opts.since, json: Boolean(opts.json), config: opts.config, templates: opts.templates });
+    });
 
   program
     .command('new')

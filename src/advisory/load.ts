@@ -14,6 +14,11 @@ import { parseYamlSource } from './yaml-source.js';
 export const DEFAULT_PATHS = ['advisories'];
 const ADVISORY_FILE = /\.ya?ml$/i;
 
+/** Which file names are advisories: `*.yaml` or `*.yml`, not hidden. */
+export function isAdvisoryFileName(name: string): boolean {
+  return ADVISORY_FILE.test(name) && !name.startsWith('.');
+}
+
 export interface LoadResult {
   advisories: LoadedAdvisory[];
   diagnostics: Diagnostic[];
@@ -41,7 +46,7 @@ export async function findAdvisoryFiles(cwd: string, paths: readonly string[]): 
     if (info.isDirectory()) {
       const entries = await readdir(absolute, { withFileTypes: true, recursive: true });
       for (const entry of entries) {
-        if (entry.isFile() && ADVISORY_FILE.test(entry.name) && !entry.name.startsWith('.')) {
+        if (entry.isFile() && isAdvisoryFileName(entry.name)) {
           found.add(path.join(entry.parentPath, entry.name));
         }
       }
@@ -55,13 +60,27 @@ export async function findAdvisoryFiles(cwd: string, paths: readonly string[]): 
 }
 
 export async function loadAdvisories(cwd: string, paths: readonly string[], options: RuleOptions): Promise<LoadResult> {
-  const files = await findAdvisoryFiles(cwd, paths);
+  return validateFiles(await readSources(cwd, await findAdvisoryFiles(cwd, paths)), options);
+}
+
+export async function readSources(cwd: string, files: readonly string[]): Promise<SourceFile[]> {
+  const sources: SourceFile[] = [];
+  for (const absolute of files) sources.push({ file: displayPath(cwd, absolute), bytes: await readFile(absolute) });
+  return sources;
+}
+
+export interface SourceFile {
+  /** As shown to the user. */
+  file: string;
+  bytes: Uint8Array;
+}
+
+/** Pure: files already read (from disk, or from a git revision) to advisories and every problem. */
+export function validateFiles(sources: readonly SourceFile[], options: RuleOptions): LoadResult {
   const validated: ValidatedFile[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const absolute of files) {
-    const shown = displayPath(cwd, absolute);
-    const bytes = await readFile(absolute);
-    const { source, diagnostics: parseProblems } = parseYamlSource(shown, bytes);
+  for (const { file, bytes } of sources) {
+    const { source, diagnostics: parseProblems } = parseYamlSource(file, bytes);
     const result = validateSource(source, options);
     diagnostics.push(...parseProblems, ...result.diagnostics);
     validated.push(result);
@@ -69,5 +88,5 @@ export async function loadAdvisories(cwd: string, paths: readonly string[], opti
   const crossFile = crossFileDiagnostics(validated);
   diagnostics.push(...crossFile);
   diagnostics.sort(compareDiagnostics);
-  return { advisories: validAdvisories(validated, crossFile), diagnostics, files: files.map((f) => displayPath(cwd, f)) };
+  return { advisories: validAdvisories(validated, crossFile), diagnostics, files: sources.map((s) => s.file) };
 }

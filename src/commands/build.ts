@@ -4,7 +4,8 @@
  */
 import path from 'node:path';
 import type { ExitCode } from '../errors.js';
-import { buildManifest, manifestEntry, serializeManifest, MANIFEST_FILE, type ManifestEntry } from '../publish/manifest.js';
+import { compareFolder, describeDifference, readFolder } from '../publish/compare-folder.js';
+import { bulletinCount, renderOutputs } from '../publish/outputs.js';
 import { checkOutputFolder, openStaging, recoverLeftovers } from '../publish/output-folder.js';
 import type { Io } from '../report/logger.js';
 import { stylish } from '../report/reporters.js';
@@ -17,6 +18,8 @@ import { VERSION } from '../version.js';
 export interface BuildOptions extends ProjectOptions {
   out: string;
   templates?: string;
+  /** Write nothing; exit 1 when the output folder differs from what a build would write. */
+  check?: boolean;
 }
 
 /** Below this many bulletins a build is too quick for a progress line to help. */
@@ -28,7 +31,7 @@ export async function build(io: Io, options: BuildOptions): Promise<ExitCode> {
   const out = path.resolve(io.cwd, options.out);
   const shownOut = displayPath(io.cwd, out).replace(/\/?$/, '/');
   const inputs = (options.paths.length ? options.paths : ['advisories']).map((p) => path.resolve(io.cwd, p));
-  await checkOutputFolder(out, io.cwd, inputs, shownOut);
+  await checkOutputFolder(out, io.cwd, inputs, shownOut, options.check ? 'check' : 'write to');
 
   const project = await openProject(io, options);
   io.stderr(stylish({ diagnostics: project.diagnostics, files: project.files }, io.chalk));
@@ -38,42 +41,36 @@ export async function build(io: Io, options: BuildOptions): Promise<ExitCode> {
   }
   const { config } = project;
   const renderer = await createRenderer(config, templateDirs(io, config, options.templates), (p) => displayPath(io.cwd, p));
-  await recoverLeftovers(out);
+  if (!options.check) await recoverLeftovers(out);
+
+  const total = bulletinCount(project.advisories, config);
+  const progress = io.stderrIsTTY && total >= PROGRESS_FROM;
+  const onBulletin = (done: number) => {
+    if (progress && done % 50 === 0) io.stderr(`\rRendering ${done}/${total} bulletins`);
+  };
+  let files;
+  try {
+    files = renderOutputs(project.advisories, config, renderer, { version: VERSION, onBulletin });
+  } finally {
+    if (progress) io.stderr('\r\x1b[K');
+  }
+  if (options.check) {
+    const report = describeDifference(compareFolder(files, await readFolder(out)), shownOut, files.length);
+    io.stdout(report.list);
+    io.stderr(report.summary);
+    return report.current ? 0 : 1;
+  }
 
   const staging = await openStaging(out);
-  const entries: ManifestEntry[] = [];
-  const advisories = project.advisories.map((a) => a.advisory);
-  const total = advisories.length * config.languages.length * config.formats.length;
-  const progress = io.stderrIsTTY && total >= PROGRESS_FROM;
-  let done = 0;
   try {
-    const write = async (file: { path: string; content: string }) => {
-      await staging.write(file.path, file.content);
-      entries.push(manifestEntry(file.path, file.content));
-    };
-    for (const { advisory, file } of project.advisories) {
-      for (const lang of config.languages) {
-        for (const format of config.formats) {
-          await write(renderer.bulletin(advisory, lang, format, file));
-          done++;
-          if (progress && done % 50 === 0) io.stderr(`\rRendering ${done}/${total} bulletins`);
-        }
-      }
-    }
-    if (progress) io.stderr('\r\x1b[K');
-    for (const lang of config.languages) {
-      for (const format of config.formats) await write(renderer.index(advisories, lang, format));
-    }
-    const manifest = serializeManifest(buildManifest(VERSION, entries, advisories));
-    await staging.write(MANIFEST_FILE, manifest);
+    for (const file of files) await staging.write(file.path, file.content);
     await staging.commit();
   } catch (error) {
-    if (progress) io.stderr('\r\x1b[K');
     await staging.abandon();
     throw error;
   }
   const seconds = ((io.clock() - started) / 1000).toFixed(2);
-  const n = advisories.length;
+  const n = project.advisories.length;
   io.stderr(`Built ${total} bulletin${total === 1 ? '' : 's'} for ${n} advisor${n === 1 ? 'y' : 'ies'} in ${seconds} s -> ${shownOut}\n`);
   return 0;
 }

@@ -1,6 +1,6 @@
 import { countBySeverity } from '../report/diagnostics.js';
 import type { Io } from '../report/logger.js';
-import { github, json, stylish, type ReportFormat } from '../report/reporters.js';
+import { github, githubError, json, stylish, type ReportFormat } from '../report/reporters.js';
 import type { ExitCode } from '../errors.js';
 import { openProject, type ProjectOptions } from './project.js';
 
@@ -14,8 +14,9 @@ export async function validate(io: Io, options: ValidateOptions): Promise<ExitCo
   const input = { diagnostics: project.diagnostics, files: project.files };
   const { errors, warnings } = countBySeverity(project.diagnostics);
   if (options.format === 'json') io.stdout(json(input));
-  else if (options.format === 'github') io.stdout(github(input));
   else {
+    // Annotations go on the pull request; the log of the run keeps the readable report too.
+    if (options.format === 'github') io.stdout(github(input, { cwd: io.cwd, workspace: io.env.GITHUB_WORKSPACE }));
     io.stderr(stylish(input, io.chalk));
     if (errors === 0) {
       const n = project.files.length;
@@ -26,7 +27,9 @@ export async function validate(io: Io, options: ValidateOptions): Promise<ExitCo
   }
   if (errors > 0) return 1;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
-    io.stderr(`${warnings} warnings is more than --max-warnings ${options.maxWarnings}\n`);
+    const message = `${warnings} warning${warnings === 1 ? '' : 's'} found, more than --max-warnings ${options.maxWarnings} allows`;
+    if (options.format === 'github') io.stdout(githubError('advisory max-warnings', message));
+    io.stderr(`${message}\n`);
     return 1;
   }
   return 0;

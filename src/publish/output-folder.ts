@@ -23,9 +23,9 @@ function isInside(parent: string, child: string): boolean {
  * Refuses output folders whose replacement would destroy something that is not ours:
  * the file system root, the home folder, the project folder, or a folder holding the inputs.
  */
-export async function checkOutputFolder(out: string, cwd: string, inputs: readonly string[], shownOut: string): Promise<void> {
+export async function checkOutputFolder(out: string, cwd: string, inputs: readonly string[], shownOut: string, verb = 'write to'): Promise<void> {
   const refuse = (why: string) => {
-    throw new UsageError(`refusing to write to --out ${shownOut}: ${why}; choose a folder of its own, such as dist`);
+    throw new UsageError(`refusing to ${verb} --out ${shownOut}: ${why}; choose a folder of its own, such as dist`);
   };
   if (out === path.parse(out).root) refuse('it is the root of the file system');
   if (out === os.homedir()) refuse('it is your home folder');

@@ -18,6 +18,8 @@ export interface RenderedFile {
 export interface Renderer {
   bulletin(advisory: Advisory, lang: string, format: Format, context: string): RenderedFile;
   index(advisories: readonly Advisory[], lang: string, format: Format): RenderedFile;
+  /** Labels and settings of one language, for output built without templates (feeds, alerts, open data). */
+  locale(lang: string): Locale;
 }
 
 export async function createRenderer(config: Config, templateDirs: readonly string[], shown?: (absolute: string) => string): Promise<Renderer> {
@@ -31,6 +33,7 @@ export async function createRenderer(config: Config, templateDirs: readonly stri
   const locale = (lang: string): Locale => ({ lang, primary, labels: set.labels.get(lang)!, config });
 
   return {
+    locale,
     bulletin(advisory, lang, format, context) {
       const { ext, adapter } = FORMAT_DEFINITIONS[format];
       const view = bulletinView(advisory, locale(lang), adapter, ext);

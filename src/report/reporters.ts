@@ -3,6 +3,7 @@
  * formatters): `stylish` for people, `json` for programs, `github` for
  * GitHub Actions annotations on a pull request.
  */
+import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { countBySeverity, type Diagnostic } from './diagnostics.js';
 
@@ -39,10 +40,28 @@ export function json({ diagnostics, files }: ReportInput): string {
 const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
-export function github({ diagnostics }: ReportInput): string {
+export interface GithubOptions {
+  /** Where the run started, and GITHUB_WORKSPACE: GitHub places annotations by paths relative to the repository. */
+  cwd: string;
+  workspace?: string;
+}
+
+/** A diagnostic's file relative to the workspace, when it lies inside it; otherwise as shown. */
+export function workspacePath(file: string, { cwd, workspace }: GithubOptions): string {
+  if (!workspace) return file;
+  const relative = path.relative(workspace, path.resolve(cwd, file));
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : file;
+}
+
+/** One annotation not tied to a file, such as a run that failed on its warning budget. */
+export function githubError(title: string, message: string): string {
+  return `::error title=${escapeProperty(title)}::${escapeData(message)}\n`;
+}
+
+export function github({ diagnostics }: ReportInput, options: GithubOptions): string {
   return diagnostics
     .map((d) => {
-      const props = [`file=${escapeProperty(d.file)}`, ...(d.line > 0 ? [`line=${d.line}`, `col=${d.col}`] : []), `title=${escapeProperty(`advisory ${d.rule}`)}`];
+      const props = [`file=${escapeProperty(workspacePath(d.file, options))}`, ...(d.line > 0 ? [`line=${d.line}`, `col=${d.col}`] : []), `title=${escapeProperty(`advisory ${d.rule}`)}`];
       return `::${d.severity === 'error' ? 'error' : 'warning'} ${props.join(',')}::${escapeData(d.message)}\n`;
     })
     .join('');

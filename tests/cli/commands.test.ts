@@ -68,8 +68,11 @@ describe('advisory build', () => {
         'advisories/ml.yaml:25:12  warning  Kayes Region is at level 4, the same as the whole country; drop the region or change its level\n1 warning\n' +
         'Built 9 bulletins for 3 advisories in <time> s -> dist/\n',
     });
-    expect(readdirSync(path.join(dir, 'dist')).sort()).toEqual(
-      ['fr', 'jp', 'ml'].flatMap((c) => [`${c}.html`, `${c}.md`, `${c}.txt`]).concat(['index.html', 'index.md', 'index.txt', 'manifest.json']).sort(),
+    expect(readdirSync(path.join(dir, 'dist'), { recursive: true }).sort()).toEqual(
+      ['fr', 'jp', 'ml']
+        .flatMap((c) => [`${c}.html`, `${c}.md`, `${c}.txt`, `cap/${c}.xml`])
+        .concat(['advisories.json', 'cap', 'feed.atom', 'feed.json', 'index.html', 'index.md', 'index.txt', 'manifest.json'])
+        .sort(),
     );
   });
 
@@ -79,7 +82,7 @@ describe('advisory build', () => {
     const result = runCli(['build', '--out', 'public/bulletins'], { cwd: dir });
     expect(result.status).toBe(0);
     expect(result.stderr).toContain('Built 3 bulletins for 3 advisories in <time> s -> public/bulletins/\n');
-    expect(readdirSync(path.join(dir, 'public/bulletins')).sort()).toEqual(['fr.txt', 'index.txt', 'jp.txt', 'manifest.json', 'ml.txt']);
+    expect(readdirSync(path.join(dir, 'public/bulletins')).filter((f) => f.endsWith('.txt') || f.endsWith('.html') || f.endsWith('.md')).sort()).toEqual(['fr.txt', 'index.txt', 'jp.txt', 'ml.txt']);
   });
 
   it('reports every problem in every file, exits 1 and writes nothing', () => {
@@ -201,7 +204,10 @@ describe('advisory build', () => {
     const dir = project();
     expect(runCli(['build', '--out', 'a'], { cwd: dir }).status).toBe(0);
     expect(runCli(['build', '--out', 'b'], { cwd: dir }).status).toBe(0);
-    for (const file of readdirSync(path.join(dir, 'a'))) {
+    const files = readdirSync(path.join(dir, 'a'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    expect(files.length).toBeGreaterThan(12);
+    for (const entry of files) {
+      const file = path.relative(path.join(dir, 'a'), path.join(entry.parentPath, entry.name));
       expect(readFileSync(path.join(dir, 'b', file)), file).toEqual(readFileSync(path.join(dir, 'a', file)));
     }
   });

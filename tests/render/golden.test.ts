@@ -22,8 +22,9 @@ afterAll(() => project.cleanup());
 const files = ['ml.md', 'ml.html', 'ml.txt', 'fr.md', 'fr.html', 'fr.txt', 'jp.md', 'jp.html', 'jp.txt', 'index.md', 'index.html', 'index.txt'];
 
 describe('golden bulletins', () => {
-  it('writes exactly the bulletins, indexes and manifest', () => {
-    expect(readdirSync(path.join(project.dir, 'dist')).sort()).toEqual([...files, 'manifest.json'].sort());
+  it('writes exactly the bulletins, indexes, feeds, alerts, open data and manifest', () => {
+    const others = ['advisories.json', 'cap', 'feed.atom', 'feed.json', 'manifest.json'];
+    expect(readdirSync(path.join(project.dir, 'dist')).sort()).toEqual([...files, ...others].sort());
   });
 
   it.each(files)('%s matches its golden file', (file) => {

@@ -1,0 +1,110 @@
+/**
+ * `advisory diff [--since REF]`: what changed in meaning between the
+ * advisories at a git revision and the working tree, as Markdown for a
+ * pull-request comment or as JSON. Git is the I/O edge here: the files at
+ * REF are read with `git ls-tree` and `git cat-file`, then parsed and
+ * validated exactly like files on disk.
+ */
+import { execFile } from 'node:child_process';
+import { diffAdvisories } from '../advisory/diff.js';
+import { findAdvisoryFiles, isAdvisoryFileName, readSources, validateFiles, type LoadResult, type SourceFile } from '../advisory/load.js';
+import type { Advisory } from '../advisory/types.js';
+import { loadConfig } from '../config/config.js';
+import { UsageError, type ExitCode } from '../errors.js';
+import { changesJson, changesMarkdown, type ChangeReport } from '../report/change-summary.js';
+import type { Io } from '../report/logger.js';
+import { createRenderer } from '../render/renderer.js';
+import { levelName } from '../render/view.js';
+import { resolveToday } from './project.js';
+import { templateDirs } from './templates-option.js';
+
+export interface DiffOptions {
+  paths: string[];
+  since: string;
+  json: boolean;
+  config?: string;
+  templates?: string;
+}
+
+const MAX_GIT_OUTPUT = 512 * 1024 * 1024;
+
+function git(cwd: string, args: readonly string[], input?: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const child = execFile('git', args, { cwd, encoding: 'buffer', maxBuffer: MAX_GIT_OUTPUT }, (error, stdout, stderr) => {
+      if (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') reject(new UsageError('advisory diff needs git, and git is not installed (or not on PATH)'));
+        else reject(Object.assign(error, { stderr: stderr.toString('utf8').trim() }));
+      } else resolve(stdout);
+    });
+    if (input !== undefined) child.stdin?.end(input);
+  });
+}
+
+/** The commit REF names; exit 2 with the reason when there is no repository or no such revision. */
+async function resolveCommit(cwd: string, ref: string): Promise<string> {
+  try {
+    await git(cwd, ['rev-parse', '--git-dir']);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError('not inside a git repository: advisory diff compares the working tree with a git revision, so run it in a clone of your advisories');
+  }
+  // A revision is never an option: `--since --output=x` must not reach git as one.
+  if (ref.startsWith('-')) throw new UsageError(`--since must name a git revision, found "${ref}"`);
+  try {
+    return (await git(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])).toString('utf8').trim();
+  } catch {
+    const hint = ref === 'HEAD' ? 'the repository has no commits yet; commit the advisories first' : 'check the branch, tag or commit name (git log --oneline lists commits)';
+    throw new UsageError(`unknown git revision "${ref}": ${hint}`);
+  }
+}
+
+/** The advisory files under `paths` at `commit`, read in one `git cat-file --batch`. */
+async function filesAtCommit(cwd: string, commit: string, paths: readonly string[]): Promise<SourceFile[]> {
+  const listing = (await git(cwd, ['ls-tree', '-r', '-z', '--name-only', commit, '--', ...(paths.length ? paths : ['advisories'])])).toString('utf8');
+  const names = listing
+    .split('\0')
+    .filter((name) => name && !name.includes('\n') && isAdvisoryFileName(name.slice(name.lastIndexOf('/') + 1)))
+    .sort();
+  if (names.length === 0) return [];
+  // ls-tree names are relative to cwd; `commit:./name` reads them relative to cwd as well.
+  const batch = await git(cwd, ['cat-file', '--batch'], names.map((n) => `${commit}:./${n}\n`).join(''));
+  const files: SourceFile[] = [];
+  let offset = 0;
+  for (const name of names) {
+    const headerEnd = batch.indexOf(0x0a, offset);
+    const header = batch.subarray(offset, headerEnd).toString('utf8');
+    const size = Number(/^\S+ blob (\d+)$/.exec(header)?.[1]);
+    if (!Number.isFinite(size)) throw new Error(`unexpected git cat-file output for ${name}: ${header}`);
+    files.push({ file: name, bytes: batch.subarray(headerEnd + 1, headerEnd + 1 + size) });
+    offset = headerEnd + 1 + size + 1;
+  }
+  return files;
+}
+
+const invalidFiles = (result: LoadResult) => [...new Set(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file))];
+const advisoriesOf = (result: LoadResult): Advisory[] => result.advisories.map((a) => a.advisory);
+
+export async function diff(io: Io, options: DiffOptions): Promise<ExitCode> {
+  const commit = await resolveCommit(io.cwd, options.since);
+  const config = await loadConfig(io.cwd, options.config);
+  const rules = { today: resolveToday(io, undefined), languages: config.languages };
+  // A folder that is gone from the working tree may still hold advisories at REF: that is a removal, not a mistake.
+  const found = await findAdvisoryFiles(io.cwd, options.paths).catch((error: unknown) => {
+    if (error instanceof UsageError && options.paths.length === 0) return [];
+    throw error;
+  });
+  const after = validateFiles(await readSources(io.cwd, found), rules);
+  const before = validateFiles(await filesAtCommit(io.cwd, commit, options.paths), rules);
+
+  const renderer = await createRenderer(config, templateDirs(io, config, options.templates));
+  const locale = renderer.locale(config.languages[0]!);
+  const invalid = { before: invalidFiles(before), after: invalidFiles(after) };
+  // A file that is broken in the working tree has not removed its advisory: leave it out of both sides.
+  const broken = new Set(invalid.after);
+  const kept = before.advisories.filter((a) => !broken.has(a.file)).map((a) => a.advisory);
+  const report: ChangeReport = { since: options.since, changes: diffAdvisories(kept, advisoriesOf(after)), invalid };
+  const name = (l: Parameters<typeof levelName>[0]) => levelName(l, locale);
+  io.stdout(options.json ? changesJson(report, name) : changesMarkdown(report, name));
+  // Like validate: errors in the working tree fail the run, after the summary is printed.
+  return report.invalid.after.length ? 1 : 0;
+}

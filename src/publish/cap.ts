@@ -1,0 +1,172 @@
+/**
+ * CAP 1.2 alerts (Common Alerting Protocol, OASIS), one per advisory, for
+ * alerting networks and aggregators: `cap/<code>.xml`. One `info` block per
+ * configured language; the country and each region become `area` blocks
+ * with ISO 3166 geocodes. `sent` is the advisory's `updated` day at
+ * midnight UTC, written with an offset as the schema demands, so the alert
+ * for one version of an advisory is the same whenever it is rebuilt. Pure.
+ *
+ * The mapping from the advisory's level and risks to CAP's vocabulary is
+ * the table below; NOTES-README-i4.md documents it for users.
+ */
+import type { Advisory, Contact, Level, Risk } from '../advisory/types.js';
+import { inlineMarkdownToText } from '../render/markdown-text.js';
+import { countryName, levelName, titleText, type Locale } from '../render/view.js';
+import { bulletinUrl } from './links.js';
+import { xmlElement } from './xml.js';
+
+export type CapSeverity = 'Extreme' | 'Severe' | 'Moderate' | 'Minor';
+export type CapUrgency = 'Immediate' | 'Expected' | 'Future';
+export type CapCertainty = 'Observed' | 'Likely' | 'Possible' | 'Unlikely';
+export type CapResponse = 'Avoid' | 'Assess' | 'Monitor' | 'None';
+export type CapCategory = 'Geo' | 'Met' | 'Safety' | 'Security' | 'Health' | 'Other';
+
+export interface LevelMapping {
+  severity: CapSeverity;
+  urgency: CapUrgency;
+  certainty: CapCertainty;
+  /** The response for areas at this level; an alert lists one per level among its areas. */
+  responseType: CapResponse;
+}
+
+/** Level 4 (do not travel) is an extreme, ongoing threat to avoid; level 1 asks for nothing beyond normal care. */
+export const CAP_BY_LEVEL: Readonly<Record<Level, LevelMapping>> = {
+  1: { severity: 'Minor', urgency: 'Future', certainty: 'Unlikely', responseType: 'None' },
+  2: { severity: 'Moderate', urgency: 'Future', certainty: 'Possible', responseType: 'Monitor' },
+  3: { severity: 'Severe', urgency: 'Future', certainty: 'Likely', responseType: 'Assess' },
+  4: { severity: 'Extreme', urgency: 'Immediate', certainty: 'Observed', responseType: 'Avoid' },
+};
+
+export const CAP_BY_RISK: Readonly<Record<Risk, readonly CapCategory[]>> = {
+  crime: ['Security'],
+  terrorism: ['Security'],
+  'civil-unrest': ['Security'],
+  kidnapping: ['Security'],
+  'wrongful-detention': ['Security'],
+  health: ['Health'],
+  'natural-disaster': ['Geo', 'Met'],
+  'time-limited-event': ['Safety'],
+  other: ['Other'],
+};
+
+/** An advisory that names no risk is still general safety advice. */
+const CATEGORY_WITHOUT_RISKS: CapCategory = 'Safety';
+const CATEGORY_ORDER: readonly CapCategory[] = ['Geo', 'Met', 'Safety', 'Security', 'Health', 'Other'];
+
+export function capCategories(risks: readonly Risk[]): CapCategory[] {
+  const found = new Set(risks.flatMap((r) => CAP_BY_RISK[r]));
+  return found.size ? CATEGORY_ORDER.filter((c) => found.has(c)) : [CATEGORY_WITHOUT_RISKS];
+}
+
+/** The alert warns about the worst the advisory describes: a level 4 region makes a level 3 country's alert extreme. */
+export function highestLevel(advisory: Advisory): Level {
+  return Math.max(advisory.level, ...advisory.regions.map((r) => r.level)) as Level;
+}
+
+/**
+ * What readers should do somewhere in the alert's areas, the response to the worst level first.
+ * "None" only stands alone: next to a real response it would say nothing.
+ */
+export function capResponses(advisory: Advisory): CapResponse[] {
+  const levels = [...new Set([advisory.level, ...advisory.regions.map((r) => r.level)])].sort((a, b) => b - a);
+  const responses = [...new Set(levels.map((l) => CAP_BY_LEVEL[l].responseType))];
+  return responses.length > 1 ? responses.filter((r) => r !== 'None') : responses;
+}
+
+export function capPath(code: string): string {
+  return `cap/${code.toLowerCase()}.xml`;
+}
+
+export function capSent(date: string): string {
+  return `${date}T00:00:00+00:00`;
+}
+
+/** Who sends: the host of `site_url`, which the ministry controls. */
+export function capSender(siteUrl: string): string {
+  return new URL(siteUrl).hostname;
+}
+
+/** Unique per advisory and version (its `updated` day), and free of the spaces and commas CAP forbids. */
+export function capIdentifier(sender: string, code: string, date: string): string {
+  return `${sender}.advisory.${code}.${date}`;
+}
+
+/**
+ * Earlier versions of the advisory (its issue and every dated update before this one), as CAP
+ * `references`: `sender,identifier,sent` each, oldest first. An advisory with none is a new Alert.
+ */
+export function capReferences(advisory: Advisory, sender: string): string[] {
+  const dates = new Set([advisory.issued, ...advisory.updates.map((u) => u.date)]);
+  return [...dates]
+    .filter((d) => d < advisory.updated)
+    .sort()
+    .map((d) => `${sender},${capIdentifier(sender, advisory.code, d)},${capSent(d)}`);
+}
+
+function contactLine(c: Contact): string {
+  return [c.name, c.phone, c.email, c.url].filter(Boolean).join(', ');
+}
+
+function parameter(name: string, value: string): string {
+  return `<parameter>${xmlElement('valueName', name)}${xmlElement('value', value)}</parameter>`;
+}
+
+function area(description: string, geocodeName: string | null, geocode: string | null): string {
+  const code = geocodeName && geocode ? `<geocode>${xmlElement('valueName', geocodeName)}${xmlElement('value', geocode)}</geocode>` : '';
+  return `<area>${xmlElement('areaDesc', description)}${code}</area>`;
+}
+
+function info(advisory: Advisory, locale: Locale, mapping: LevelMapping, categories: readonly CapCategory[], responses: readonly CapResponse[]): string[] {
+  const { lang, primary, config } = locale;
+  const t = lang === primary ? undefined : advisory.translations[lang];
+  const country = countryName(advisory, locale);
+  const guidance = advisory.guidance.map((item, i) => `- ${inlineMarkdownToText(t?.guidance?.[i] ?? item)}`);
+  // Emergency lines first: someone reading an alert needs the number that answers at night.
+  const contacts = [...advisory.contacts].sort((a, b) => Number(b.emergency === true) - Number(a.emergency === true));
+  const level = (l: Level) => `${l} (${levelName(l, locale)})`;
+  return [
+    '  <info>',
+    `    ${xmlElement('language', lang)}`,
+    ...categories.map((c) => `    ${xmlElement('category', c)}`),
+    `    ${xmlElement('event', levelName(advisory.level, locale))}`,
+    ...responses.map((r) => `    ${xmlElement('responseType', r)}`),
+    `    ${xmlElement('urgency', mapping.urgency)}`,
+    `    ${xmlElement('severity', mapping.severity)}`,
+    `    ${xmlElement('certainty', mapping.certainty)}`,
+    `    ${xmlElement('senderName', config.issuer)}`,
+    `    ${xmlElement('headline', titleText(advisory, locale))}`,
+    `    ${xmlElement('description', inlineMarkdownToText(t?.summary ?? advisory.summary))}`,
+    `    ${xmlElement('instruction', guidance.join('\n'))}`,
+    `    ${xmlElement('web', bulletinUrl(config, advisory.code, lang))}`,
+    ...(contacts.length ? [`    ${xmlElement('contact', contacts.map(contactLine).join('; '))}`] : []),
+    `    ${parameter('advisoryLevel', level(advisory.level))}`,
+    ...(advisory.risks.length ? [`    ${parameter('risks', advisory.risks.join(' '))}`] : []),
+    `    ${area(`${country}: ${level(advisory.level)}`, 'ISO3166-1', advisory.code)}`,
+    ...advisory.regions.map((r) => `    ${area(`${r.name}, ${country}: ${level(r.level)}`, r.code ? 'ISO3166-2' : null, r.code ?? null)}`),
+    '  </info>',
+  ];
+}
+
+/** The alert for one advisory; `locales` are the configured languages, primary first. */
+export function capAlert(advisory: Advisory, locales: readonly Locale[]): string {
+  const config = locales[0]!.config;
+  const sender = capSender(config.site_url);
+  const references = capReferences(advisory, sender);
+  const mapping = CAP_BY_LEVEL[highestLevel(advisory)];
+  const categories = capCategories(advisory.risks);
+  const responses = capResponses(advisory);
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">',
+    `  ${xmlElement('identifier', capIdentifier(sender, advisory.code, advisory.updated))}`,
+    `  ${xmlElement('sender', sender)}`,
+    `  ${xmlElement('sent', capSent(advisory.updated))}`,
+    '  <status>Actual</status>',
+    `  ${xmlElement('msgType', references.length ? 'Update' : 'Alert')}`,
+    '  <scope>Public</scope>',
+    ...(references.length ? [`  ${xmlElement('references', references.join(' '))}`] : []),
+    ...locales.flatMap((locale) => info(advisory, locale, mapping, categories, responses)),
+    '</alert>',
+    '',
+  ].join('\n');
+}

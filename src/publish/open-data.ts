@@ -1,0 +1,58 @@
+/**
+ * dist/advisories.json: every advisory as open data, for anyone who wants
+ * the advice without scraping the bulletins. The fields are the YAML's (text
+ * stays Markdown, as written), plus what a consumer cannot work out alone:
+ * each level's name in every language, and the address of every bulletin. Pure.
+ */
+import type { Advisory, Level } from '../advisory/types.js';
+import { LEVELS } from '../config/levels.js';
+import { bulletinPath, levelColor, levelName, type Locale } from '../render/view.js';
+import { absoluteUrl } from './links.js';
+
+export const OPEN_DATA_FILE = 'advisories.json';
+
+/** The level's name in each configured language. */
+function names(level: Level, locales: readonly Locale[]): Record<string, string> {
+  return Object.fromEntries(locales.map((l) => [l.lang, levelName(level, l)]));
+}
+
+function advisoryRecord(a: Advisory, locales: readonly Locale[]) {
+  const { config } = locales[0]!;
+  const primary = config.languages[0]!;
+  return {
+    code: a.code,
+    country: a.country,
+    level: a.level,
+    level_name: names(a.level, locales),
+    ...(a.title !== undefined ? { title: a.title } : {}),
+    issued: a.issued,
+    updated: a.updated,
+    ...(a.review_by !== undefined ? { review_by: a.review_by } : {}),
+    risks: a.risks,
+    summary: a.summary,
+    guidance: a.guidance,
+    regions: a.regions.map((r) => ({ ...r, level_name: names(r.level, locales) })),
+    contacts: a.contacts,
+    ...(a.body !== undefined ? { body: a.body } : {}),
+    updates: a.updates,
+    translations: a.translations,
+    // Only the configured languages and formats are published, so only they have addresses.
+    urls: Object.fromEntries(
+      config.languages.map((lang) => [lang, Object.fromEntries(config.formats.map((f) => [f, absoluteUrl(config, bulletinPath(a.code, lang, primary, f))]))]),
+    ),
+  };
+}
+
+/** In code order, so a change to one advisory changes only its own lines. */
+export function openData(advisories: readonly Advisory[], locales: readonly Locale[]): string {
+  const { config } = locales[0]!;
+  const document = {
+    issuer: config.issuer,
+    site_url: config.site_url,
+    languages: config.languages,
+    scale: typeof config.scale === 'string' ? config.scale : 'custom',
+    levels: LEVELS.map((level) => ({ level, name: names(level, locales), color: levelColor(level, config) })),
+    advisories: [...advisories].sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0)).map((a) => advisoryRecord(a, locales)),
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}

@@ -1,0 +1,144 @@
+/** `advisory diff` through the real binary, against real git repositories in temporary folders. */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FIXTURES, runCli, tempProject } from '../helpers/run-cli.js';
+
+let project: { dir: string; cleanup: () => void };
+const git = (...args: string[]) =>
+  execFileSync('git', ['-c', 'user.name=Officer', '-c', 'user.email=officer@example.org', '-c', 'commit.gpgsign=false', ...args], { cwd: project.dir, encoding: 'utf8' });
+const file = (name: string) => path.join(project.dir, 'advisories', name);
+const edit = (name: string, change: (text: string) => string) => writeFileSync(file(name), change(readFileSync(file(name), 'utf8')));
+
+beforeEach(() => {
+  project = tempProject(path.join(FIXTURES, 'publish'));
+  git('init', '-q', '-b', 'main');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'advisories as published');
+});
+afterEach(() => project.cleanup());
+
+describe('advisory diff', () => {
+  it('says there is nothing to report when the working tree matches HEAD', () => {
+    expect(runCli(['diff'], { cwd: project.dir })).toEqual({
+      status: 0,
+      stdout: '## Travel advisory changes since `HEAD`\n\nNo changes to the meaning of any advisory.\n',
+      stderr: '',
+    });
+  });
+
+  it('prints what changed in meaning as Markdown for a pull-request comment', () => {
+    edit('lb.yaml', (t) =>
+      t
+        .replace('level: 3\n', 'level: 4\n')
+        .replace('updated: 2026-10-05', 'updated: 2026-11-01')
+        .replace('    code: LB-NA\n    level: 4', '    code: LB-NA\n    level: 3')
+        .replace('  - Have a plan to leave the country at short notice, as flights and roads can be disrupted.\n', '  - Leave Lebanon while commercial flights are available.\n')
+        .replace('    phone: "+961 0 000 000"', '    phone: "+961 1 111 111"')
+        .replace('updates:\n', 'updates:\n  - date: 2026-11-01\n    summary: Raised to Level 4 (Do Not Travel).\n'),
+    );
+    edit('tt.yaml', (t) => t.replace('  - name: Tobago\n    code: TT-TOB\n    level: 1\n', '  - name: Tobago\n    code: TT-TOB\n    level: 1\n  - name: Port of Spain\n    code: TT-POS\n    level: 3\n'));
+    // A renamed file is the same advisory.
+    renameSync(file('ml.yaml'), file('mali.yaml'));
+    rmSync(file('jp.yaml'));
+    const result = runCli(['diff'], { cwd: project.dir });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(
+      [
+        '## Travel advisory changes since `HEAD`',
+        '',
+        '3 advisories: 2 changed, 1 removed.',
+        '',
+        '### Japan (JP)',
+        '',
+        '- **Advisory removed** (was at level 1 (Exercise Normal Precautions))',
+        '',
+        '### Lebanon (LB)',
+        '',
+        '- **Level raised** from level 3 (Reconsider Travel) to level 4 (Do Not Travel)',
+        '- Region lowered: Nabatieh Governorate (LB-NA) from level 4 (Do Not Travel) to level 3 (Reconsider Travel)',
+        '- Guidance added: Leave Lebanon while commercial flights are available.',
+        '- Guidance removed: Have a plan to leave the country at short notice, as flights and roads can be disrupted.',
+        '- Contact changed: Embassy of India, Beirut (phone)',
+        '- New update, 2026-11-01: Raised to Level 4 (Do Not Travel).',
+        '',
+        '### Trinidad & Tobago (TT)',
+        '',
+        '- Region added: Port of Spain (TT-POS) at level 3 (Reconsider Travel)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('compares with the revision given by --since, and prints JSON with --json', () => {
+    edit('jp.yaml', (t) => t.replace('level: 1', 'level: 2'));
+    git('commit', '-q', '-am', 'raise Japan');
+    const sinceHead = JSON.parse(runCli(['diff', '--json'], { cwd: project.dir }).stdout) as { changes: unknown[] };
+    expect(sinceHead.changes).toEqual([]);
+    const result = runCli(['diff', '--since', 'HEAD~1', '--json'], { cwd: project.dir });
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      since: 'HEAD~1',
+      changes: [{ code: 'JP', status: 'changed', level: { from: { level: 1, name: 'Exercise Normal Precautions' }, to: { level: 2, name: 'Exercise Increased Caution' } } }],
+      invalid: { before: [], after: [] },
+    });
+  });
+
+  it('works from a subfolder of the repository and with paths', () => {
+    mkdirSync(path.join(project.dir, 'site'));
+    for (const name of ['advisories', 'advisory.config.yaml', 'templates']) renameSync(path.join(project.dir, name), path.join(project.dir, 'site', name));
+    git('add', '-A');
+    git('commit', '-q', '-m', 'move into site/');
+    writeFileSync(path.join(project.dir, 'site/advisories/jp.yaml'), readFileSync(path.join(project.dir, 'site/advisories/jp.yaml'), 'utf8').replace('level: 1', 'level: 3'));
+    const result = runCli(['diff', 'advisories/jp.yaml'], { cwd: path.join(project.dir, 'site') });
+    expect(result.stdout).toContain('### Japan (JP)\n\n- **Level raised** from level 1 (Exercise Normal Precautions) to level 3 (Reconsider Travel)\n');
+    expect(result.stdout).toContain('1 advisory: 1 changed.');
+  });
+
+  it('names files with errors, leaves them out, and exits 1 when the working tree has them', () => {
+    writeFileSync(file('jp.yaml'), 'country: Japan\ncode: JP\nlevel: 9\n');
+    const result = runCli(['diff'], { cwd: project.dir });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('> **Not compared**, because this file has errors in the working tree: `advisories/jp.yaml`. Run `advisory validate` to see them.\n');
+    // Broken is not removed: the advisory is left out on both sides.
+    expect(result.stdout).toContain('No changes to the meaning of any advisory.');
+    expect(result.stdout).not.toContain('Advisory removed');
+  });
+
+  it('exits 2 with an unknown revision', () => {
+    expect(runCli(['diff', '--since', 'no-such-branch'], { cwd: project.dir })).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'error: unknown git revision "no-such-branch": check the branch, tag or commit name (git log --oneline lists commits)\n',
+    });
+  });
+
+  it('exits 2 when --since looks like an option rather than a revision', () => {
+    expect(runCli(['diff', '--since=--output=/tmp/x'], { cwd: project.dir })).toMatchObject({ status: 2, stderr: 'error: --since must name a git revision, found "--output=/tmp/x"\n' });
+  });
+
+  it('exits 2 in a repository without commits', () => {
+    rmSync(path.join(project.dir, '.git'), { recursive: true });
+    git('init', '-q');
+    expect(runCli(['diff'], { cwd: project.dir })).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'error: unknown git revision "HEAD": the repository has no commits yet; commit the advisories first\n',
+    });
+  });
+});
+
+it('exits 2 outside a git repository', () => {
+  const outside = tempProject(path.join(FIXTURES, 'review'));
+  try {
+    expect(runCli(['diff'], { cwd: outside.dir, env: { GIT_CEILING_DIRECTORIES: path.dirname(outside.dir) } })).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'error: not inside a git repository: advisory diff compares the working tree with a git revision, so run it in a clone of your advisories\n',
+    });
+  } finally {
+    outside.cleanup();
+  }
+});

@@ -1,0 +1,124 @@
+/** `advisory validate` for machines: report formats, warning budgets and stale advice, through the real binary. */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, runCli } from '../helpers/run-cli.js';
+
+const REVIEW = path.join(FIXTURES, 'review');
+const INVALID = path.join(FIXTURES, 'invalid-report');
+
+const REVIEW_DUE = 'review_by 2026-01-15 has passed (today is 2026-02-01); review the advice and set a new date';
+const SAME_LEVEL = 'Nairobi is at level 2, the same as the whole country; drop the region or change its level';
+const LEVEL = 'level must be an integer from 1 to 4, found the number 5';
+const RISK = 'risks[0] must be one of crime, terrorism, civil-unrest, health, natural-disaster, time-limited-event, kidnapping, wrongful-detention, other, found "100%\\nsure"';
+
+describe('validate --format github', () => {
+  it('prints one annotation per problem, escaping what GitHub reads as syntax, and exits 1 on errors', () => {
+    const result = runCli(['validate', '--format', 'github'], { cwd: INVALID });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe(
+      `::error file=advisories/bo%2C2025.yaml,line=3,col=8,title=advisory type::${LEVEL}\n` +
+        `::error file=advisories/bo%2C2025.yaml,line=9,col=9,title=advisory type::${RISK.replace('%', '%25')}\n`,
+    );
+    // The run's log keeps the readable report.
+    expect(result.stderr).toBe(`advisories/bo,2025.yaml:3:8  error  ${LEVEL}\nadvisories/bo,2025.yaml:9:9  error  ${RISK}\n2 errors\nFix the problems above, then run \`advisory validate\` again.\n`);
+  });
+
+  it('annotates warnings as warnings and exits 0', () => {
+    const result = runCli(['validate', '--format', 'github', '--today', '2026-02-01'], { cwd: REVIEW });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(
+      `::warning file=advisories/ke.yaml,line=7,col=12,title=advisory review-due::${REVIEW_DUE}\n` +
+        `::warning file=advisories/ke.yaml,line=13,col=12,title=advisory region-same-level::${SAME_LEVEL}\n`,
+    );
+  });
+
+  it('gives paths relative to GITHUB_WORKSPACE when run in a subfolder of the repository', () => {
+    const result = runCli(['validate', '--format', 'github'], { cwd: INVALID, env: { GITHUB_WORKSPACE: FIXTURES } });
+    expect(result.stdout.split('\n')[0]).toBe(`::error file=invalid-report/advisories/bo%2C2025.yaml,line=3,col=8,title=advisory type::${LEVEL}`);
+  });
+});
+
+describe('validate --format json', () => {
+  it('prints only JSON on stdout', () => {
+    const result = runCli(['validate', '--format', 'json'], { cwd: INVALID });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual({
+      files: 2,
+      errors: 2,
+      warnings: 0,
+      diagnostics: [
+        { severity: 'error', file: 'advisories/bo,2025.yaml', line: 3, col: 8, field: 'level', message: LEVEL, rule: 'type' },
+        { severity: 'error', file: 'advisories/bo,2025.yaml', line: 9, col: 9, field: 'risks[0]', message: RISK, rule: 'type' },
+      ],
+    });
+  });
+});
+
+describe('validate --max-warnings and --strict', () => {
+  it('passes at or under the warning budget', () => {
+    expect(runCli(['validate', '--max-warnings', '2', '--today', '2026-02-01'], { cwd: REVIEW }).status).toBe(0);
+  });
+
+  it('fails past the budget and says why', () => {
+    const result = runCli(['validate', '--max-warnings', '1', '--today', '2026-02-01'], { cwd: REVIEW });
+    expect(result.status).toBe(1);
+    expect(result.stderr.split('\n').slice(-2)).toEqual(['2 warnings found, more than --max-warnings 1 allows', '']);
+  });
+
+  it('fails past the budget with an annotation GitHub shows on the run', () => {
+    const result = runCli(['validate', '--format', 'github', '--max-warnings', '0'], { cwd: REVIEW });
+    expect(result.status).toBe(1);
+    expect(result.stdout.split('\n').slice(-2)).toEqual(['::error title=advisory max-warnings::1 warning found, more than --max-warnings 0 allows', '']);
+  });
+
+  it('rejects a budget that is not a whole number with exit 2', () => {
+    const result = runCli(['validate', '--max-warnings', 'many'], { cwd: REVIEW });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("option '--max-warnings <n>' argument 'many' is invalid. expected a whole number.");
+  });
+
+  it('--strict turns every warning into an error', () => {
+    const result = runCli(['validate', '--strict', '--format', 'github', '--today', '2026-02-01'], { cwd: REVIEW });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe(
+      `::error file=advisories/ke.yaml,line=7,col=12,title=advisory review-due::${REVIEW_DUE}\n` +
+        `::error file=advisories/ke.yaml,line=13,col=12,title=advisory region-same-level::${SAME_LEVEL}\n`,
+    );
+  });
+});
+
+describe('stale advice', () => {
+  it('warns when review_by has passed on the date given by --today', () => {
+    const result = runCli(['validate', '--today', '2026-02-01'], { cwd: REVIEW });
+    expect(result).toEqual({
+      status: 0,
+      stdout: '',
+      stderr: `advisories/ke.yaml:7:12  warning  ${REVIEW_DUE}\nadvisories/ke.yaml:13:12  warning  ${SAME_LEVEL}\n2 warnings\n✓ 2 advisories valid (2 warnings)\n`,
+    });
+  });
+
+  it('judges by SOURCE_DATE_EPOCH when there is no --today, as a scheduled CI run does', () => {
+    // 1769904000 is 2026-02-01T00:00:00Z.
+    const due = runCli(['validate'], { cwd: REVIEW, env: { SOURCE_DATE_EPOCH: '1769904000' } });
+    expect(due.stderr).toContain(`advisories/ke.yaml:7:12  warning  ${REVIEW_DUE}`);
+    // 1768435200 is 2026-01-15: the review date itself is not yet past.
+    const onTheDay = runCli(['validate'], { cwd: REVIEW, env: { SOURCE_DATE_EPOCH: '1768435200' } });
+    expect(onTheDay.stderr).not.toContain('review-due');
+    expect(onTheDay.stderr).not.toContain('has passed');
+  });
+
+  it('fails a scheduled run with --strict once the review date has passed', () => {
+    const result = runCli(['validate', '--strict'], { cwd: REVIEW, env: { SOURCE_DATE_EPOCH: '1769904000' } });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`advisories/ke.yaml:7:12  error  ${REVIEW_DUE}`);
+  });
+
+  it('rejects a --today that is not a date with exit 2', () => {
+    expect(runCli(['validate', '--today', '2026-02-30'], { cwd: REVIEW })).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'error: --today must be a date as YYYY-MM-DD, found "2026-02-30"\n',
+    });
+  });
+});

@@ -1,0 +1,133 @@
+/** CAP 1.2 alerts: every file the real build writes passes the official schema, and says what the advisory says. */
+import { spawnSync } from 'node:child_process';
+import { cpSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { capCategories, capResponses, CAP_BY_LEVEL } from '../../src/publish/cap.js';
+import type { Advisory } from '../../src/advisory/types.js';
+import { buildPublishFixture, listFiles, type Published } from '../helpers/published.js';
+import { ROOT, runCli, tempProject } from '../helpers/run-cli.js';
+
+const SCHEMA = path.join(ROOT, 'tests/schemas/cap12.xsd');
+
+function validateAgainstSchema(files: readonly string[]) {
+  return spawnSync('xmllint', ['--noout', '--schema', SCHEMA, ...files], { encoding: 'utf8' });
+}
+
+let site: Published;
+beforeAll(() => {
+  site = buildPublishFixture();
+  expect(site.result.status).toBe(0);
+});
+afterAll(() => site.cleanup());
+
+const capFiles = () => listFiles(site.dist).filter((f) => f.startsWith('cap/'));
+
+function xpath(file: string, expression: string): string {
+  const run = spawnSync('xmllint', ['--xpath', expression, path.join(site.dist, file)], { encoding: 'utf8' });
+  expect(run.stderr).toBe('');
+  return run.stdout.replace(/\n$/, '');
+}
+const cap = (...names: string[]) => names.map((n) => `/*[local-name()='${n}' and namespace-uri()='urn:oasis:names:tc:emergency:cap:1.2']`).join('');
+
+describe('cap/<code>.xml', () => {
+  it('is written for every advisory, and every file is valid against the CAP 1.2 schema', () => {
+    expect(capFiles()).toEqual(['cap/jp.xml', 'cap/lb.xml', 'cap/ml.xml', 'cap/tt.xml']);
+    const run = validateAgainstSchema(capFiles().map((f) => path.join(site.dist, f)));
+    expect(run.status).toBe(0);
+    expect(run.stderr.trim().split('\n')).toEqual(capFiles().map((f) => `${path.join(site.dist, f)} validates`));
+  });
+
+  it('is valid for the sample advisories shipped with the tool too', () => {
+    const project = tempProject();
+    try {
+      cpSync(path.join(ROOT, 'advisories'), path.join(project.dir, 'advisories'), { recursive: true });
+      expect(runCli(['build'], { cwd: project.dir }).status).toBe(0);
+      const files = listFiles(path.join(project.dir, 'dist')).filter((f) => f.startsWith('cap/'));
+      expect(files.length).toBeGreaterThan(0);
+      expect(validateAgainstSchema(files.map((f) => path.join(project.dir, 'dist', f))).status).toBe(0);
+    } finally {
+      project.cleanup();
+    }
+  });
+
+  it('dates the alert from the data, with an offset, and identifies it by sender, code and version', () => {
+    expect(xpath('cap/lb.xml', `string(${cap('alert', 'sent')})`)).toBe('2026-10-05T00:00:00+00:00');
+    expect(xpath('cap/lb.xml', `string(${cap('alert', 'sender')})`)).toBe('travel.example.gov');
+    expect(xpath('cap/lb.xml', `string(${cap('alert', 'identifier')})`)).toBe('travel.example.gov.advisory.LB.2026-10-05');
+    const identifiers = capFiles().map((f) => xpath(f, `string(${cap('alert', 'identifier')})`));
+    expect(new Set(identifiers).size).toBe(identifiers.length);
+  });
+
+  it('is an Update referring to the earlier versions when the advisory has them, else an Alert', () => {
+    expect(xpath('cap/lb.xml', `string(${cap('alert', 'msgType')})`)).toBe('Update');
+    expect(xpath('cap/lb.xml', `string(${cap('alert', 'references')})`)).toBe(
+      'travel.example.gov,travel.example.gov.advisory.LB.2025-03-10,2025-03-10T00:00:00+00:00',
+    );
+    expect(xpath('cap/ml.xml', `string(${cap('alert', 'msgType')})`)).toBe('Alert');
+    expect(xpath('cap/ml.xml', `count(${cap('alert', 'references')})`)).toBe('0');
+  });
+
+  it('has one info block per configured language, in that language', () => {
+    expect(xpath('cap/ml.xml', `count(${cap('alert', 'info')})`)).toBe('2');
+    expect(xpath('cap/ml.xml', `string(${cap('alert', 'info')}[1]${cap('language')})`)).toBe('en');
+    expect(xpath('cap/ml.xml', `string(${cap('alert', 'info')}[2]${cap('language')})`)).toBe('fr');
+    expect(xpath('cap/ml.xml', `string(${cap('alert', 'info')}[2]${cap('headline')})`)).toBe('Ne vous rendez pas au Mali');
+    expect(xpath('cap/ml.xml', `string(${cap('alert', 'info')}[2]${cap('web')})`)).toBe('https://travel.example.gov/advice/fr/ml.html');
+    expect(xpath('cap/ml.xml', `string(${cap('alert', 'info')}[1]${cap('event')})`)).toBe('Do Not Travel');
+  });
+
+  it('maps level and risks to severity, urgency, certainty, category and responseType', () => {
+    const info = `${cap('alert', 'info')}[1]`;
+    const all = (file: string, name: string) => xpath(file, `${info}${cap(name)}/text()`).split('\n');
+    expect([all('cap/ml.xml', 'severity'), all('cap/ml.xml', 'urgency'), all('cap/ml.xml', 'certainty'), all('cap/ml.xml', 'responseType')]).toEqual([
+      ['Extreme'],
+      ['Immediate'],
+      ['Observed'],
+      ['Avoid'],
+    ]);
+    expect(all('cap/ml.xml', 'category')).toEqual(['Security']);
+    expect(all('cap/jp.xml', 'category')).toEqual(['Safety']);
+    expect(all('cap/jp.xml', 'responseType')).toEqual(['None']);
+    // TT is level 2 with a region at level 3 and one at level 1: the alert is as severe as its worst area.
+    expect(all('cap/tt.xml', 'severity')).toEqual(['Severe']);
+    expect(all('cap/tt.xml', 'responseType')).toEqual(['Assess', 'Monitor']);
+    expect(all('cap/tt.xml', 'category')).toEqual(['Geo', 'Met', 'Security']);
+  });
+
+  it('makes the country an area with its ISO 3166-1 code and each region an area with its ISO 3166-2 code', () => {
+    const areas = `${cap('alert', 'info')}[1]${cap('area')}`;
+    expect(xpath('cap/lb.xml', `count(${areas})`)).toBe('4');
+    expect(xpath('cap/lb.xml', `string(${areas}[1]${cap('geocode', 'valueName')})`)).toBe('ISO3166-1');
+    expect(xpath('cap/lb.xml', `string(${areas}[1]${cap('geocode', 'value')})`)).toBe('LB');
+    expect(xpath('cap/lb.xml', `string(${areas}[2]${cap('areaDesc')})`)).toBe('South Governorate, Lebanon: 4 (Do Not Travel)');
+    expect(xpath('cap/lb.xml', `string(${areas}[2]${cap('geocode', 'valueName')})`)).toBe('ISO3166-2');
+    expect(xpath('cap/lb.xml', `string(${areas}[2]${cap('geocode', 'value')})`)).toBe('LB-JA');
+    // A region without a code is still an area, described but not geocoded.
+    expect(xpath('cap/tt.xml', `string(${cap('alert', 'info')}[1]${cap('area')}[2]${cap('areaDesc')})`)).toBe('Laventille & Beetham, Trinidad & Tobago: 3 (Reconsider Travel)');
+    expect(xpath('cap/tt.xml', `count(${cap('alert', 'info')}[1]${cap('area')}[2]${cap('geocode')})`)).toBe('0');
+  });
+
+  it('carries untrusted text as text', () => {
+    const info = `${cap('alert', 'info')}[1]`;
+    expect(xpath('cap/tt.xml', `string(${info}${cap('headline')})`)).toBe('Caution in "Trinidad & Tobago" <today>');
+    expect(xpath('cap/tt.xml', `string(${info}${cap('senderName')})`)).toBe('Ministry of External Affairs & Consular <Services>');
+    expect(xpath('cap/tt.xml', `count(//*[local-name()='script'])`)).toBe('0');
+  });
+});
+
+describe('the CAP mapping', () => {
+  const advisory = (level: 1 | 2 | 3 | 4, regions: Array<1 | 2 | 3 | 4> = []) => ({ level, regions: regions.map((l, i) => ({ name: `r${i}`, level: l })) }) as unknown as Advisory;
+
+  it('grows in severity with the level', () => {
+    expect([1, 2, 3, 4].map((l) => CAP_BY_LEVEL[l as 1].severity)).toEqual(['Minor', 'Moderate', 'Severe', 'Extreme']);
+  });
+  it('lists one response per level among the areas, worst first, leaving out None beside a real response', () => {
+    expect(capResponses(advisory(1))).toEqual(['None']);
+    expect(capResponses(advisory(3, [4, 1]))).toEqual(['Avoid', 'Assess']);
+  });
+  it('falls back to Safety for an advisory that names no risk, and lists categories once, in a fixed order', () => {
+    expect(capCategories([])).toEqual(['Safety']);
+    expect(capCategories(['other', 'kidnapping', 'health', 'terrorism'])).toEqual(['Security', 'Health', 'Other']);
+  });
+});

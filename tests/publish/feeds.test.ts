@@ -1,0 +1,123 @@
+/** Atom and JSON feeds, per language, as the real build writes them. */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPublishFixture, type Published } from '../helpers/published.js';
+
+let site: Published;
+beforeAll(() => {
+  site = buildPublishFixture();
+  expect(site.result.status).toBe(0);
+});
+afterAll(() => site.cleanup());
+
+/** Evaluates an XPath 1.0 expression with xmllint; Atom elements are matched by local name. */
+function xpath(file: string, expression: string): string {
+  const run = spawnSync('xmllint', ['--xpath', expression, path.join(site.dist, file)], { encoding: 'utf8' });
+  expect(run.stderr).toBe('');
+  return run.stdout.replace(/\n$/, '');
+}
+const atom = (name: string) => `*[local-name()='${name}' and namespace-uri()='http://www.w3.org/2005/Atom']`;
+
+// The fixture: LB updated 2026-10-05, JP 2026-04-01, TT 2026-03-01, ML 2025-07-02.
+const NEWEST_FIRST = ['lb', 'jp', 'tt', 'ml'];
+
+describe.each([
+  { lang: 'en', prefix: '' },
+  { lang: 'fr', prefix: 'fr/' },
+])('Atom feed $prefix feed.atom', ({ lang, prefix }) => {
+  const file = `${prefix}feed.atom`;
+
+  it('is well-formed XML', () => {
+    const run = spawnSync('xmllint', ['--noout', path.join(site.dist, file)], { encoding: 'utf8' });
+    expect(run).toMatchObject({ status: 0, stderr: '' });
+  });
+
+  it('has the feed elements RFC 4287 requires, with links from site_url and the date of the newest update', () => {
+    const feed = `/${atom('feed')}`;
+    expect(xpath(file, `string(${feed}/@xml:lang)`)).toBe(lang);
+    expect(xpath(file, `string(${feed}/${atom('id')})`)).toBe(`https://travel.example.gov/advice/${prefix}feed.atom`);
+    expect(xpath(file, `string(${feed}/${atom('title')})`)).toBe(lang === 'en' ? 'Travel advisories' : 'Conseils aux voyageurs');
+    expect(xpath(file, `string(${feed}/${atom('updated')})`)).toBe('2026-10-05T00:00:00Z');
+    expect(xpath(file, `string(${feed}/${atom('author')}/${atom('name')})`)).toBe('Ministry of External Affairs & Consular <Services>');
+    expect(xpath(file, `string(${feed}/${atom('link')}[@rel='self']/@href)`)).toBe(`https://travel.example.gov/advice/${prefix}feed.atom`);
+    expect(xpath(file, `string(${feed}/${atom('link')}[@rel='alternate']/@href)`)).toBe(`https://travel.example.gov/advice/${prefix}index.html`);
+  });
+
+  it('has one entry per advisory, newest update first, each with id, title, updated, link and summary', () => {
+    const entry = `/${atom('feed')}/${atom('entry')}`;
+    expect(xpath(file, `count(${entry})`)).toBe('4');
+    for (const child of ['id', 'title', 'updated', 'summary']) expect(xpath(file, `count(${entry}[count(${atom(child)}) != 1])`)).toBe('0');
+    const links = NEWEST_FIRST.map((_, i) => xpath(file, `string(${entry}[${i + 1}]/${atom('link')}[@rel='alternate']/@href)`));
+    expect(links).toEqual(NEWEST_FIRST.map((code) => `https://travel.example.gov/advice/${prefix}${code}.html`));
+    expect(xpath(file, `string(${entry}[1]/${atom('updated')})`)).toBe('2026-10-05T00:00:00Z');
+    expect(xpath(file, `string(${entry}[1]/${atom('id')})`)).toBe(`tag:travel.example.gov,2025-03-10:/advice/lb/${lang}`);
+  });
+
+  it("carries the latest update's summary as text, escaped", () => {
+    const tt = `/${atom('feed')}/${atom('entry')}[3]`;
+    expect(xpath(file, `string(${tt}/${atom('summary')})`)).toBe('Added advice on the <hurricane> season & "Carnival".');
+    expect(xpath(file, `string(${tt}/${atom('summary')}/@type)`)).toBe('text');
+  });
+});
+
+describe.each([
+  { lang: 'en', prefix: '' },
+  { lang: 'fr', prefix: 'fr/' },
+])('JSON Feed $prefix feed.json', ({ lang, prefix }) => {
+  interface Item {
+    id: string;
+    url: string;
+    title: string;
+    summary: string;
+    content_html: string;
+    date_published: string;
+    date_modified: string;
+    tags: string[];
+  }
+  const read = () => JSON.parse(site.read(`${prefix}feed.json`)) as { version: string; title: string; home_page_url: string; feed_url: string; language: string; authors: unknown[]; items: Item[] };
+
+  it('is a JSON Feed 1.1 with links from site_url', () => {
+    const feed = read();
+    expect(feed).toMatchObject({
+      version: 'https://jsonfeed.org/version/1.1',
+      home_page_url: `https://travel.example.gov/advice/${prefix}index.html`,
+      feed_url: `https://travel.example.gov/advice/${prefix}feed.json`,
+      language: lang,
+      authors: [{ name: 'Ministry of External Affairs & Consular <Services>', url: 'https://travel.example.gov/advice/' }],
+    });
+  });
+
+  it('has one item per advisory, newest update first, with the same ids as the Atom feed', () => {
+    const items = read().items;
+    expect(items.map((i) => i.url)).toEqual(NEWEST_FIRST.map((code) => `https://travel.example.gov/advice/${prefix}${code}.html`));
+    const atomIds = NEWEST_FIRST.map((_, i) => xpath(`${prefix}feed.atom`, `string(/${atom('feed')}/${atom('entry')}[${i + 1}]/${atom('id')})`));
+    expect(items.map((i) => i.id)).toEqual(atomIds);
+    for (const item of items) {
+      expect(item.date_modified).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00Z$/);
+      expect(item.content_html.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("carries the latest update's summary, as text and as safe HTML", () => {
+    const tt = read().items[2]!;
+    expect(tt).toMatchObject({
+      summary: 'Added advice on the <hurricane> season & "Carnival".',
+      date_published: '2026-01-05T00:00:00Z',
+      date_modified: '2026-03-01T00:00:00Z',
+    });
+    expect(tt.content_html).toBe('Added advice on the &lt;hurricane&gt; season &amp; &quot;Carnival&quot;.');
+    expect(tt.tags).toEqual([lang === 'en' ? 'Level 2 of 4: Exercise Increased Caution' : "Niveau 2 sur 4: Faites preuve d'une prudence accrue"]);
+  });
+});
+
+it("uses the advisory's summary for an advisory without updates", () => {
+  const jp = (JSON.parse(site.read('feed.json')) as { items: Array<{ summary: string }> }).items[1]!;
+  expect(jp.summary).toMatch(/^Japan is generally safe, but it is exposed to earthquakes/);
+});
+
+it('uses the translated latest update in a further language', () => {
+  const ml = (JSON.parse(site.read('fr/feed.json')) as { items: Array<{ summary: string; title: string }> }).items[3]!;
+  expect(ml.title).toBe('Ne vous rendez pas au Mali');
+  expect(ml.summary).toMatch(/^Publié au niveau 4/);
+});
