@@ -107,7 +107,20 @@ export const translation: ObjectSpec = {
       spec: {
         kind: 'array',
         description: 'Region notes in this language, in the same order as regions',
-        items: { kind: 'object', fields: { note: { spec: inlineMarkdown('Region note in this language') } } },
+        items: {
+          kind: 'object',
+          fields: { name: { spec: line('Region name in this language') }, note: { spec: inlineMarkdown('Region note in this language') } },
+        },
+      },
+    },
+    contacts: {
+      spec: {
+        kind: 'array',
+        description: 'Contact names, hours and addresses in this language, in the same order as contacts; numbers and addresses for e-mail and the web are not translated',
+        items: {
+          kind: 'object',
+          fields: { name: { spec: line('Name of the office in this language') }, address: { spec: line('Postal address in this language', 400) }, hours: { spec: line('Opening hours in this language') } },
+        },
       },
     },
     body: { spec: blockMarkdown('Full advice in this language') },

@@ -89,9 +89,10 @@ const translationsComplete: Rule = (a, ctx, { languages }) => {
       ctx.report('warning', ctx.at(base), base, `${base} is not published: ${lang} is not in the configured languages (${languages.join(', ')})`, 'translation-language');
       continue;
     }
-    const lists: Array<['guidance' | 'regions' | 'updates', number, number | undefined]> = [
+    const lists: Array<['guidance' | 'regions' | 'contacts' | 'updates', number, number | undefined]> = [
       ['guidance', a.guidance.length, t.guidance?.length],
       ['regions', a.regions.length, t.regions?.length],
+      ['contacts', a.contacts.length, t.contacts?.length],
       ['updates', a.updates.length, t.updates?.length],
     ];
     for (const [key, expected, found] of lists) {
