@@ -4,8 +4,19 @@
  * advisory. Stale safety advice in one language is the failure translations
  * exist to prevent, so both are warnings (errors with --strict).
  */
+import { isMap, isScalar, type Node } from 'yaml';
+import type { CheckContext } from './check.js';
 import type { Rule } from './rules.js';
+import type { Position } from './yaml-source.js';
 import type { Advisory, Translation } from './types.js';
+
+/** Where a top-level key is written (`translations:`), rather than where its value starts. */
+function keyPosition(ctx: CheckContext, key: string): Position | undefined {
+  const root = ctx.source.root;
+  if (!isMap(root)) return undefined;
+  const pair = root.items.find((p) => isScalar(p.key) && p.key.value === key);
+  return pair ? ctx.source.position(pair.key as Node) : undefined;
+}
 
 /** The configured further languages this advisory is published in. */
 function furtherLanguages(languages: readonly string[]): readonly string[] {
@@ -44,6 +55,9 @@ function listFields(key: string, primary: readonly object[], translated: readonl
   for (const [i, field] of wanted) if ((translated[i] as Record<string, unknown> | undefined)?.[field] === undefined) missing.push(`${key}[${i}].${field}`);
 }
 
+/** What a further language shows without a translated title (see titleText in render/view.ts). */
+const DEFAULT_TITLE = 'the default title "<level name>: <country>"';
+
 /** Every configured language gets every field translated, or a warning says what falls back. */
 export const translationFallback: Rule = (a, ctx, { languages }) => {
   const primary = languages[0]!;
@@ -52,18 +66,21 @@ export const translationFallback: Rule = (a, ctx, { languages }) => {
     const t = a.translations[lang];
     if (t === undefined) {
       const fields = untranslatedFields(a, {});
+      const text = fields.filter((f) => f !== 'title');
+      const title = fields.includes('title') ? ` and shows ${DEFAULT_TITLE} instead of title` : '';
       ctx.report(
         'warning',
-        ctx.at(base),
+        keyPosition(ctx, 'translations') ?? ctx.at(''),
         base,
-        `no ${lang} translation: the ${lang} bulletin falls back to ${primary} for ${fields.join(', ')}; add ${base} (or remove ${lang} from languages in the config)`,
+        `no ${lang} translation: the ${lang} bulletin falls back to ${primary} for ${text.join(', ')}${title}; add ${base} (or remove ${lang} from languages in the config)`,
         'translation-missing',
       );
       continue;
     }
     for (const field of untranslatedFields(a, t)) {
       const path = `${base}.${field}`;
-      ctx.report('warning', ctx.at(path), path, `${path} is missing: the ${lang} bulletin falls back to ${primary} for ${field}; translate it`, 'translation-missing');
+      const instead = field === 'title' ? `shows ${DEFAULT_TITLE} instead` : `falls back to ${primary} for ${field}`;
+      ctx.report('warning', ctx.at(path), path, `${path} is missing: the ${lang} bulletin ${instead}; translate it`, 'translation-missing');
     }
   }
 };
