@@ -62,6 +62,23 @@ describe('validate: translations that fall back or are out of date', () => {
   });
 });
 
+describe('validate: translated contacts', () => {
+  it('must match the contacts item for item (exit 1)', () => {
+    const { dir, cleanup } = tempProject(FIXTURE);
+    try {
+      const file = path.join(dir, 'advisories/pe.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('      - Suivez les conseils locaux.\n', '      - Suivez les conseils locaux.\n    contacts:\n      - name: Ambassade de l\'Inde, Lima\n'));
+      const result = runCli(['validate', 'advisories/pe.yaml'], { cwd: dir });
+      expect(result.status).toBe(1);
+      expect(result.stderr.split('\n')[0]).toBe(
+        'advisories/pe.yaml:17:7  error  translations.fr.contacts has 1 item but contacts has 0; translate every item, in the same order',
+      );
+    } finally {
+      cleanup();
+    }
+  });
+});
+
 describe('build: a missing field falls back to the primary language', () => {
   it('renders the translated fields and the primary text where the translation has none', () => {
     const { dir, cleanup } = tempProject(FIXTURE);
