@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { untranslatedFields } from '../../src/advisory/translation-rules.js';
 import type { Advisory } from '../../src/advisory/types.js';
-import { FIXTURES, runCli, tempProject } from '../helpers/run-cli.js';
+import { projectForTest } from '../helpers/projects.js';
+import { FIXTURES, runCli } from '../helpers/run-cli.js';
 
 const FIXTURE = path.join(FIXTURES, 'i18n-fallback');
 
@@ -40,66 +41,54 @@ describe('validate: translations that fall back or are out of date', () => {
   });
 
   it('points at the start of the file when there is no translations key', () => {
-    const { dir, cleanup } = tempProject(FIXTURE);
-    try {
-      const file = path.join(dir, 'advisories/pe.yaml');
-      const text = readFileSync(file, 'utf8');
-      writeFileSync(file, text.slice(0, text.indexOf('translations:')));
-      const result = runCli(['validate', 'advisories/pe.yaml'], { cwd: dir });
-      expect(result.status).toBe(0);
-      expect(result.stderr).toBe(
-        [
-          'advisories/pe.yaml:2:1  warning  no fr translation: the fr bulletin falls back to en for summary, guidance; add translations.fr (or remove fr from languages in the config)',
-          'advisories/pe.yaml:2:1  warning  no hi translation: the hi bulletin falls back to en for summary, guidance; add translations.hi (or remove hi from languages in the config)',
-          '2 warnings',
-          '✓ 1 advisory valid (2 warnings)',
-          '',
-        ].join('\n'),
-      );
-    } finally {
-      cleanup();
-    }
+    const dir = projectForTest(FIXTURE);
+    const file = path.join(dir, 'advisories/pe.yaml');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.slice(0, text.indexOf('translations:')));
+    const result = runCli(['validate', 'advisories/pe.yaml'], { cwd: dir });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe(
+      [
+        'advisories/pe.yaml:2:1  warning  no fr translation: the fr bulletin falls back to en for summary, guidance; add translations.fr (or remove fr from languages in the config)',
+        'advisories/pe.yaml:2:1  warning  no hi translation: the hi bulletin falls back to en for summary, guidance; add translations.hi (or remove hi from languages in the config)',
+        '2 warnings',
+        '✓ 1 advisory valid (2 warnings)',
+        '',
+      ].join('\n'),
+    );
   });
 });
 
 describe('validate: translated contacts', () => {
   it('must match the contacts item for item (exit 1)', () => {
-    const { dir, cleanup } = tempProject(FIXTURE);
-    try {
-      const file = path.join(dir, 'advisories/pe.yaml');
-      writeFileSync(file, readFileSync(file, 'utf8').replace('      - Suivez les conseils locaux.\n', '      - Suivez les conseils locaux.\n    contacts:\n      - name: Ambassade de l\'Inde, Lima\n'));
-      const result = runCli(['validate', 'advisories/pe.yaml'], { cwd: dir });
-      expect(result.status).toBe(1);
-      expect(result.stderr.split('\n')[0]).toBe(
-        'advisories/pe.yaml:17:7  error  translations.fr.contacts has 1 item but contacts has 0; translate every item, in the same order',
-      );
-    } finally {
-      cleanup();
-    }
+    const dir = projectForTest(FIXTURE);
+    const file = path.join(dir, 'advisories/pe.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('      - Suivez les conseils locaux.\n', '      - Suivez les conseils locaux.\n    contacts:\n      - name: Ambassade de l\'Inde, Lima\n'));
+    const result = runCli(['validate', 'advisories/pe.yaml'], { cwd: dir });
+    expect(result.status).toBe(1);
+    expect(result.stderr.split('\n')[0]).toBe(
+      'advisories/pe.yaml:17:7  error  translations.fr.contacts has 1 item but contacts has 0; translate every item, in the same order',
+    );
   });
 });
 
 describe('build: a missing field falls back to the primary language', () => {
   it('renders the translated fields and the primary text where the translation has none', () => {
-    const { dir, cleanup } = tempProject(FIXTURE);
-    try {
-      const result = runCli(['build'], { cwd: dir });
-      expect(result.status).toBe(0);
-      const fr = readFileSync(path.join(dir, 'dist/fr/ke.html'), 'utf8');
-      expect(fr).toContain('<p class="summary">La criminalité est fréquente à Nairobi.</p>');
-      expect(fr).toContain('<strong>Comté de Mandera</strong>');
-      // No French note or body: the English ones, not nothing.
-      expect(fr).toContain('. Risk of terrorism near the border.</li>');
-      expect(fr).toContain('<p>Street crime is common in Nairobi and Mombasa.</p>');
-      const hi = readFileSync(path.join(dir, 'dist/hi/ke.txt'), 'utf8');
-      // No Hindi translation at all: every text field in English, the fixed words in Hindi.
-      expect(hi).toContain('सारांश\n-----\n\nCrime is common in Nairobi.\n');
-      expect(hi).toContain('- Stay alert in crowded places.\n');
-      // Nor a title: the default one, in Hindi, rather than the English title.
-      expect(hi.split('\n')[0]).toBe('अधिक सावधानी बरतें: केन्या');
-    } finally {
-      cleanup();
-    }
+    const dir = projectForTest(FIXTURE);
+    const result = runCli(['build'], { cwd: dir });
+    expect(result.status).toBe(0);
+    const fr = readFileSync(path.join(dir, 'dist/fr/ke.html'), 'utf8');
+    expect(fr).toContain('<p class="summary">La criminalité est fréquente à Nairobi.</p>');
+    expect(fr).toContain('<strong>Comté de Mandera</strong>');
+    // No French note or body: the English ones, not nothing.
+    expect(fr).toContain('. Risk of terrorism near the border.</li>');
+    expect(fr).toContain('<p>Street crime is common in Nairobi and Mombasa.</p>');
+    const hi = readFileSync(path.join(dir, 'dist/hi/ke.txt'), 'utf8');
+    // No Hindi translation at all: every text field in English, the fixed words in Hindi.
+    expect(hi).toContain('सारांश\n-----\n\nCrime is common in Nairobi.\n');
+    expect(hi).toContain('- Stay alert in crowded places.\n');
+    // Nor a title: the default one, in Hindi, rather than the English title.
+    expect(hi.split('\n')[0]).toBe('अधिक सावधानी बरतें: केन्या');
   });
 });
 

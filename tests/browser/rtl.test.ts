@@ -1,23 +1,22 @@
+/// <reference lib="dom" />
 /**
  * The Arabic bulletin in a real browser (headless Chromium): the text runs
  * right to left, the layout is mirrored, and left-to-right runs such as a
  * phone number keep their own order. The English page is the control.
  */
-import { cpSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli, tempProject } from '../helpers/run-cli.js';
+import { sampleProject } from '../helpers/projects.js';
+import { runCli } from '../helpers/run-cli.js';
 
 let project: { dir: string; cleanup: () => void };
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  project = tempProject();
-  cpSync(path.join(ROOT, 'advisories'), path.join(project.dir, 'advisories'), { recursive: true });
-  cpSync(path.join(ROOT, 'advisory.config.yaml'), path.join(project.dir, 'advisory.config.yaml'));
+  project = sampleProject();
   expect(runCli(['build'], { cwd: project.dir }).status).toBe(0);
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -66,7 +65,7 @@ describe('the Arabic bulletin in Chromium', () => {
     await open('ar/lb.html');
     const layout = await page.evaluate(() => {
       const list = getComputedStyle(document.querySelector('ul.guidance')!);
-      const links = [...document.querySelectorAll('nav.languages li')].map((li) => li.getBoundingClientRect());
+      const links = Array.from(document.querySelectorAll('nav.languages li')).map((li) => li.getBoundingClientRect());
       return { paddingLeft: parseFloat(list.paddingLeft), paddingRight: parseFloat(list.paddingRight), first: links[0]!.right, last: links[links.length - 1]!.right };
     });
     expect(layout.paddingLeft).toBe(0);

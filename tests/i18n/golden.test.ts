@@ -4,10 +4,11 @@
  * Lebanon advisory in Arabic. UPDATE_GOLDEN=1 rewrites the golden files
  * (review the diff before committing them).
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli, tempProject, type CliResult } from '../helpers/run-cli.js';
+import { sampleProject } from '../helpers/projects.js';
+import { ROOT, runCli, type CliResult } from '../helpers/run-cli.js';
 
 const GOLDEN = path.join(ROOT, 'tests/golden/i18n');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
@@ -26,9 +27,7 @@ let project: { dir: string; cleanup: () => void };
 let build: CliResult;
 
 beforeAll(() => {
-  project = tempProject();
-  cpSync(path.join(ROOT, 'advisories'), path.join(project.dir, 'advisories'), { recursive: true });
-  cpSync(path.join(ROOT, 'advisory.config.yaml'), path.join(project.dir, 'advisory.config.yaml'));
+  project = sampleProject();
   // An unusual time zone and locale must not change a byte.
   build = runCli(['build'], { cwd: project.dir, env: { TZ: 'Pacific/Kiritimati', LANG: 'ar_EG.UTF-8', LC_ALL: 'ar_EG.UTF-8' } });
 });

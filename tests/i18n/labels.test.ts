@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseLabels } from '../../src/render/labels.js';
-import { FIXTURES, ROOT, runCli, tempProject } from '../helpers/run-cli.js';
+import { projectForTest } from '../helpers/projects.js';
+import { FIXTURES, ROOT, runCli } from '../helpers/run-cli.js';
 
 const FIXTURE = path.join(FIXTURES, 'i18n-labels');
 const catalogue = (lang: string) => {
@@ -27,72 +28,56 @@ describe('the shipped label catalogues', () => {
 
 describe('label catalogues in a build', () => {
   it('a ministry overrides single labels; the rest come from the built-in catalogue', () => {
-    const { dir, cleanup } = tempProject(FIXTURE);
-    try {
-      const result = runCli(['build', '--templates', 'ministry-templates'], { cwd: dir });
-      expect(result).toMatchObject({ status: 0, stdout: '' });
-      const fr = readFileSync(path.join(dir, 'dist/fr/pe.html'), 'utf8');
-      expect(fr).toContain('<h2>Consignes à suivre</h2>');
-      expect(fr).toContain('<strong>Niveau 1 sur 4: Précautions habituelles</strong>');
-      expect(fr).toContain('<h2>Résumé</h2>');
-      expect(fr).toContain('<p>Publié par Ministère des Affaires extérieures</p>');
-      const en = readFileSync(path.join(dir, 'dist/pe.html'), 'utf8');
-      expect(en).toContain('<h2>What to do</h2>');
-      expect(en).toContain('<p>Published by Ministry of External Affairs</p>');
-    } finally {
-      cleanup();
-    }
+    const dir = projectForTest(FIXTURE);
+    const result = runCli(['build', '--templates', 'ministry-templates'], { cwd: dir });
+    expect(result).toMatchObject({ status: 0, stdout: '' });
+    const fr = readFileSync(path.join(dir, 'dist/fr/pe.html'), 'utf8');
+    expect(fr).toContain('<h2>Consignes à suivre</h2>');
+    expect(fr).toContain('<strong>Niveau 1 sur 4: Précautions habituelles</strong>');
+    expect(fr).toContain('<h2>Résumé</h2>');
+    expect(fr).toContain('<p>Publié par Ministère des Affaires extérieures</p>');
+    const en = readFileSync(path.join(dir, 'dist/pe.html'), 'utf8');
+    expect(en).toContain('<h2>What to do</h2>');
+    expect(en).toContain('<p>Published by Ministry of External Affairs</p>');
   });
 
   it('a catalogue missing a label stops the build with exit 2, naming the label and the language, and writes nothing', () => {
-    const { dir, cleanup } = tempProject(FIXTURE);
-    try {
-      // Swahili: a full copy of the English catalogue without one label.
-      mkdirSync(path.join(dir, 'sw-templates/labels'), { recursive: true });
-      const en = readFileSync(path.join(ROOT, 'templates/labels/en.yaml'), 'utf8');
-      writeFileSync(path.join(dir, 'sw-templates/labels/sw.yaml'), en.replace(/^what_to_do: .*\n/m, ''));
-      writeFileSync(path.join(dir, 'advisory.config.yaml'), 'languages: [en, sw]\nformats: [html]\n');
-      const result = runCli(['build', '--templates', 'sw-templates'], { cwd: dir });
-      expect(result.status).toBe(2);
-      expect(result.stderr.split('\n').slice(-2)).toEqual(['error: label catalogue "sw" is missing the label what_to_do', '']);
-      expect(existsSync(path.join(dir, 'dist'))).toBe(false);
-    } finally {
-      cleanup();
-    }
+    const dir = projectForTest(FIXTURE);
+    // Swahili: a full copy of the English catalogue without one label.
+    mkdirSync(path.join(dir, 'sw-templates/labels'), { recursive: true });
+    const en = readFileSync(path.join(ROOT, 'templates/labels/en.yaml'), 'utf8');
+    writeFileSync(path.join(dir, 'sw-templates/labels/sw.yaml'), en.replace(/^what_to_do: .*\n/m, ''));
+    writeFileSync(path.join(dir, 'advisory.config.yaml'), 'languages: [en, sw]\nformats: [html]\n');
+    const result = runCli(['build', '--templates', 'sw-templates'], { cwd: dir });
+    expect(result.status).toBe(2);
+    expect(result.stderr.split('\n').slice(-2)).toEqual(['error: label catalogue "sw" is missing the label what_to_do', '']);
+    expect(existsSync(path.join(dir, 'dist'))).toBe(false);
   });
 
   it('a language without any catalogue stops the build with exit 2 and says how to add one', () => {
-    const { dir, cleanup } = tempProject(FIXTURE);
-    try {
-      writeFileSync(path.join(dir, 'advisory.config.yaml'), 'languages: [en, sw]\nformats: [html]\n');
-      const result = runCli(['build'], { cwd: dir });
-      expect(result.status).toBe(2);
-      expect(result.stderr.split('\n').slice(-2)).toEqual([
-        'error: no label catalogue for language "sw": add labels/sw.yaml to your templates folder (copy the built-in templates/labels/en.yaml and translate it)',
-        '',
-      ]);
-    } finally {
-      cleanup();
-    }
+    const dir = projectForTest(FIXTURE);
+    writeFileSync(path.join(dir, 'advisory.config.yaml'), 'languages: [en, sw]\nformats: [html]\n');
+    const result = runCli(['build'], { cwd: dir });
+    expect(result.status).toBe(2);
+    expect(result.stderr.split('\n').slice(-2)).toEqual([
+      'error: no label catalogue for language "sw": add labels/sw.yaml to your templates folder (copy the built-in templates/labels/en.yaml and translate it)',
+      '',
+    ]);
   });
 
   it('an issuer translated for a language that is not configured is a config error (exit 2)', () => {
-    const { dir, cleanup } = tempProject(FIXTURE);
-    try {
-      writeFileSync(path.join(dir, 'advisory.config.yaml'), 'languages: [en, fr]\ntranslations:\n  de:\n    issuer: Außenministerium\n');
-      const result = runCli(['build'], { cwd: dir });
-      expect(result).toEqual({
-        status: 2,
-        stdout: '',
-        stderr: [
-          'advisory.config.yaml:4:5  error  translations.de: de is not one of the further languages (fr); add it to languages or fix the code',
-          '1 error',
-          'error: invalid config advisory.config.yaml',
-          '',
-        ].join('\n'),
-      });
-    } finally {
-      cleanup();
-    }
+    const dir = projectForTest(FIXTURE);
+    writeFileSync(path.join(dir, 'advisory.config.yaml'), 'languages: [en, fr]\ntranslations:\n  de:\n    issuer: Außenministerium\n');
+    const result = runCli(['build'], { cwd: dir });
+    expect(result).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: [
+        'advisory.config.yaml:4:5  error  translations.de: de is not one of the further languages (fr); add it to languages or fix the code',
+        '1 error',
+        'error: invalid config advisory.config.yaml',
+        '',
+      ].join('\n'),
+    });
   });
 });
