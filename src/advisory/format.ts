@@ -97,7 +97,7 @@ const update: ObjectSpec = {
 
 export const translation: ObjectSpec = {
   kind: 'object',
-  description: 'The text of the advisory in one further language; anything left out falls back to the primary language',
+  description: 'The text of the advisory in one further language; anything left out falls back to the primary language (a title to the default "<level name>: <country>")',
   fields: {
     updated: { spec: { ...date, description: 'The date this translation was last brought in line with the advisory' } },
     title: { spec: line('Title in this language') },
@@ -106,7 +106,7 @@ export const translation: ObjectSpec = {
     regions: {
       spec: {
         kind: 'array',
-        description: 'Region notes in this language, in the same order as regions',
+        description: 'Region names and notes in this language, in the same order as regions',
         items: {
           kind: 'object',
           fields: { name: { spec: line('Region name in this language') }, note: { spec: inlineMarkdown('Region note in this language') } },
