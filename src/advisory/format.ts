@@ -97,7 +97,7 @@ const update: ObjectSpec = {
 
 export const translation: ObjectSpec = {
   kind: 'object',
-  description: 'The text of the advisory in one further language; anything left out falls back to the primary language',
+  description: 'The text of the advisory in one further language; anything left out falls back to the primary language (a title to the default "<level name>: <country>")',
   fields: {
     updated: { spec: { ...date, description: 'The date this translation was last brought in line with the advisory' } },
     title: { spec: line('Title in this language') },
@@ -106,8 +106,21 @@ export const translation: ObjectSpec = {
     regions: {
       spec: {
         kind: 'array',
-        description: 'Region notes in this language, in the same order as regions',
-        items: { kind: 'object', fields: { note: { spec: inlineMarkdown('Region note in this language') } } },
+        description: 'Region names and notes in this language, in the same order as regions',
+        items: {
+          kind: 'object',
+          fields: { name: { spec: line('Region name in this language') }, note: { spec: inlineMarkdown('Region note in this language') } },
+        },
+      },
+    },
+    contacts: {
+      spec: {
+        kind: 'array',
+        description: 'Contact names, hours and addresses in this language, in the same order as contacts; numbers and addresses for e-mail and the web are not translated',
+        items: {
+          kind: 'object',
+          fields: { name: { spec: line('Name of the office in this language') }, address: { spec: line('Postal address in this language', 400) }, hours: { spec: line('Opening hours in this language') } },
+        },
       },
     },
     body: { spec: blockMarkdown('Full advice in this language') },

@@ -5,6 +5,7 @@
  */
 import type { CheckContext } from './check.js';
 import type { Advisory } from './types.js';
+import { translationFallback, translationStale } from './translation-rules.js';
 
 export interface RuleOptions {
   /** Reference date (YYYY-MM-DD) for `review_by`. */
@@ -13,7 +14,7 @@ export interface RuleOptions {
   languages: readonly string[];
 }
 
-type Rule = (advisory: Advisory, ctx: CheckContext, options: RuleOptions) => void;
+export type Rule = (advisory: Advisory, ctx: CheckContext, options: RuleOptions) => void;
 
 const datesInOrder: Rule = (a, ctx) => {
   if (a.updated < a.issued) {
@@ -89,9 +90,10 @@ const translationsComplete: Rule = (a, ctx, { languages }) => {
       ctx.report('warning', ctx.at(base), base, `${base} is not published: ${lang} is not in the configured languages (${languages.join(', ')})`, 'translation-language');
       continue;
     }
-    const lists: Array<['guidance' | 'regions' | 'updates', number, number | undefined]> = [
+    const lists: Array<['guidance' | 'regions' | 'contacts' | 'updates', number, number | undefined]> = [
       ['guidance', a.guidance.length, t.guidance?.length],
       ['regions', a.regions.length, t.regions?.length],
+      ['contacts', a.contacts.length, t.contacts?.length],
       ['updates', a.updates.length, t.updates?.length],
     ];
     for (const [key, expected, found] of lists) {
@@ -103,7 +105,7 @@ const translationsComplete: Rule = (a, ctx, { languages }) => {
   }
 };
 
-export const RULES: readonly Rule[] = [datesInOrder, reviewDue, updatesNewestFirst, regionCodes, regionSaysSomething, someoneToCall, translationsComplete];
+export const RULES: readonly Rule[] = [datesInOrder, reviewDue, updatesNewestFirst, regionCodes, regionSaysSomething, someoneToCall, translationsComplete, translationFallback, translationStale];
 
 export function applyRules(advisory: Advisory, ctx: CheckContext, options: RuleOptions): void {
   for (const rule of RULES) rule(advisory, ctx, options);

@@ -41,7 +41,8 @@ export interface Translation {
   title?: string;
   summary?: string;
   guidance?: string[];
-  regions?: Array<{ note?: string }>;
+  regions?: Array<{ name?: string; note?: string }>;
+  contacts?: Array<{ name?: string; address?: string; hours?: string }>;
   body?: string;
   updates?: Array<{ summary?: string }>;
 }

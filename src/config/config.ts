@@ -23,6 +23,8 @@ export interface Config {
   scale: ScaleSetting;
   /** Folder of templates overriding the defaults, relative to the config file. */
   templates?: string;
+  /** Per further language, what the config says in words: the issuer's name. */
+  translations?: Record<string, { issuer?: string }>;
   /** Where the config came from, for messages; null when the defaults were used. */
   file: string | null;
 }
@@ -70,6 +72,15 @@ export const configFormat: ObjectSpec = {
       },
     },
     templates: { spec: { kind: 'string', pattern: /\S/, expected: 'a folder path', description: 'Folder of templates that override the defaults' } },
+    translations: {
+      spec: {
+        kind: 'map',
+        keyPattern: LANGUAGE_PATTERN,
+        keyExpected: 'a language code such as fr or hi',
+        values: { kind: 'object', fields: { issuer: { spec: { kind: 'string', pattern: /\S/, expected: 'the name of the publishing ministry in this language' } } } },
+        description: 'Per further language: the issuer in that language',
+      },
+    },
   },
 };
 
@@ -95,6 +106,13 @@ export function parseConfig(file: string, bytes: Uint8Array): Config {
   const value = source.root ? (checkNode(configFormat, source.root, '', ctx) as Partial<Config> | undefined) : undefined;
   if (value?.languages && new Set(value.languages).size !== value.languages.length) {
     ctx.report('error', ctx.at('languages'), 'languages', `languages lists a language twice: ${value.languages.join(', ')}`, 'languages');
+  }
+  for (const lang of Object.keys(value?.translations ?? {})) {
+    const languages = value?.languages ?? DEFAULT_CONFIG.languages;
+    if (!languages.slice(1).includes(lang)) {
+      const field = `translations.${lang}`;
+      ctx.report('error', ctx.at(field), field, `${field}: ${lang} is not one of the further languages (${languages.slice(1).join(', ') || 'none'}); add it to languages or fix the code`, 'languages');
+    }
   }
   const errors = [...diagnostics, ...ctx.diagnostics].filter((d) => d.severity === 'error');
   if (errors.length || !value) throw new ConfigError(`invalid config ${file}`, errors);

@@ -11,6 +11,7 @@ import Handlebars from 'handlebars';
 import { FORMATS, type Format } from '../config/config.js';
 import { ConfigError, TemplateError, errorMessage } from '../errors.js';
 import { label, parseLabels, type Labels } from './labels.js';
+import { textDirection } from './view.js';
 import { displayWidth, TEXT_WIDTH, wrapParagraph } from './wrap.js';
 
 export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -136,15 +137,40 @@ export function compileFormat(set: TemplateSet, format: Format, htmlEscape: bool
 
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
 
+/** The language of the page being rendered: the `lang` of its view. */
+function pageLang(options: Handlebars.HelperOptions): string {
+  return String((options.data as { root: { lang: string } }).root.lang);
+}
+
+const listFormats = new Map<string, Intl.ListFormat>();
+/** Lists in a language's own punctuation, from the platform's Unicode data; `unit` style keeps English "A, B, C". */
+function listFormat(lang: string): Intl.ListFormat {
+  let format = listFormats.get(lang);
+  if (!format) {
+    format = new Intl.ListFormat(lang, { type: 'unit', style: 'short' });
+    listFormats.set(lang, format);
+  }
+  return format;
+}
+
 /** Helpers every format's templates may use. */
 export function baseHelpers(catalogues: ReadonlyMap<string, Labels>): Record<string, Handlebars.HelperDelegate> {
   return {
     /** `{{t "what_to_do"}}`, `{{t "level_of" level=4}}`: a label in the page's language (`lang` of the view). */
     t(key: unknown, options: Handlebars.HelperOptions) {
-      const lang = String((options.data as { root: { lang: string } }).root.lang);
+      const lang = pageLang(options);
       const labels = catalogues.get(lang);
       if (!labels) throw new TemplateError(`no label catalogue for ${lang}`);
       return label(labels, lang, String(key), options.hash as Record<string, string>);
+    },
+    /**
+     * `{{isolate phone}}`: on a right-to-left page, keeps a left-to-right run such as
+     * "+961 0 000 000" in its own order (Unicode isolates U+2066 ... U+2069);
+     * without them a bidi-aware viewer shows the digit groups reversed.
+     */
+    isolate(value: unknown, options: Handlebars.HelperOptions) {
+      const text = String(value ?? '');
+      return textDirection(pageLang(options)) === 'rtl' && text !== '' ? `\u2066${text}\u2069` : text;
     },
     eq: (a: unknown, b: unknown) => a === b,
     gt: (a: unknown, b: unknown) => Number(a) > Number(b),
@@ -152,8 +178,11 @@ export function baseHelpers(catalogues: ReadonlyMap<string, Labels>): Record<str
     concat: (...args: unknown[]) => args.slice(0, -1).map((a) => (a == null ? '' : String(a))).join(''),
     /** `(suffix ". " note)`: the prefix and value when there is a value, otherwise nothing. */
     suffix: (prefix: unknown, value: unknown) => (value == null || value === '' ? '' : `${String(prefix)}${String(value)}`),
-    /** `(joinNames risks)`: the `name` of each item, comma-separated. */
-    joinNames: (items: unknown) => (Array.isArray(items) ? items.map((i: { name: unknown }) => String(i.name)).join(', ') : ''),
+    /** `(joinNames risks)`: the `name` of each item as a list in the page's language ("A, B, C"; Arabic "A، وB، وC"). */
+    joinNames(items: unknown, options: Handlebars.HelperOptions) {
+      const names = Array.isArray(items) ? items.map((i: { name: unknown }) => String(i.name)) : [];
+      return listFormat(pageLang(options)).format(names);
+    },
     /** `{{wrap text first="  - "}}`: one paragraph wrapped at 72 columns of display width. */
     wrap(text: unknown, options: Handlebars.HelperOptions) {
       const hash = options.hash as { first?: string; rest?: string; width?: number };

@@ -58,6 +58,11 @@ export interface Locale {
   config: Config;
 }
 
+/** The issuer's name in the page's language, from the config's translations, else as configured. */
+export function issuerName(config: Config, lang: string): string {
+  return config.translations?.[lang]?.issuer ?? config.issuer;
+}
+
 export function textDirection(lang: string): 'rtl' | 'ltr' {
   return /^(ar|fa|he|ur|ps|sd|ug|yi|dv|ckb)(-|$)/.test(lang) ? 'rtl' : 'ltr';
 }
@@ -119,7 +124,7 @@ export function bulletinView(advisory: Advisory, locale: Locale, adapter: Adapte
   return {
     lang,
     dir: textDirection(lang),
-    issuer: adapter.text(config.issuer),
+    issuer: adapter.text(issuerName(config, lang)),
     code: advisory.code,
     country: adapter.text(countryName(advisory, locale)),
     title: adapter.text(titleText(advisory, locale)),
@@ -133,21 +138,21 @@ export function bulletinView(advisory: Advisory, locale: Locale, adapter: Adapte
     regions: advisory.regions.map((region, i) => {
       const note = t?.regions?.[i]?.note ?? region.note;
       return {
-        name: adapter.text(region.name),
+        name: adapter.text(t?.regions?.[i]?.name ?? region.name),
         code: region.code ?? null,
         level: levelView(region.level, locale, adapter),
         note: note === undefined ? null : adapter.inline(note),
       };
     }),
-    contacts: advisory.contacts.map((c) => ({
-      name: adapter.text(c.name),
+    contacts: advisory.contacts.map((c, i) => ({
+      name: adapter.text(t?.contacts?.[i]?.name ?? c.name),
       phone: c.phone ? adapter.text(c.phone) : null,
       phone_href: c.phone ? `tel:${c.phone.replace(/[^+0-9]/g, '')}` : null,
       email: c.email ? adapter.text(c.email) : null,
       email_href: c.email ? `mailto:${c.email}` : null,
       url: c.url ?? null,
-      address: c.address ? adapter.text(c.address) : null,
-      hours: c.hours ? adapter.text(c.hours) : null,
+      address: c.address ? adapter.text(t?.contacts?.[i]?.address ?? c.address) : null,
+      hours: c.hours ? adapter.text(t?.contacts?.[i]?.hours ?? c.hours) : null,
       emergency: c.emergency === true,
     })),
     body: (t?.body ?? advisory.body) === undefined ? null : adapter.block((t?.body ?? advisory.body)!),
@@ -211,7 +216,7 @@ export function indexView(advisories: readonly Advisory[], locale: Locale, adapt
   return {
     lang,
     dir: textDirection(lang),
-    issuer: adapter.text(config.issuer),
+    issuer: adapter.text(issuerName(config, lang)),
     title: adapter.text(label(locale.labels, lang, 'index_title')),
     advisories: entries,
     groups,

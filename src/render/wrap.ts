@@ -20,6 +20,53 @@ export interface WrapOptions {
 }
 
 /**
+ * Where a line may break: at whitespace, except the no-break spaces that keep
+ * "24 h" or French "Bamako :" together (U+00A0, U+2007, U+202F).
+ */
+const BREAKING_SPACE = /[^\S\u00A0\u2007\u202F]+/;
+
+/** Could hold a wide character (CJK, fullwidth forms, emoji); only such words are split further. */
+const MAYBE_WIDE = /[\u1100-\uFFFF\u{1F000}-\u{3FFFF}]/u;
+/** CJK punctuation that must not start a line, and that must not end one (a small kinsoku set). */
+const NO_BREAK_BEFORE = new Set([...'、。，．・：；？！）］｝〕〉》」』】〙〗ー々ゝゞヽヾぁぃぅぇぉっゃゅょァィゥェォッャュョ']);
+const NO_BREAK_AFTER = new Set([...'（［｛〔〈《「『【〘〖']);
+const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
+
+interface Piece {
+  text: string;
+  width: number;
+  /** What joins the piece to the one before it on a line: a space between words, nothing inside a CJK run. */
+  glue: '' | ' ';
+}
+
+/**
+ * One word as pieces that may go on separate lines. Languages written without
+ * spaces (Chinese, Japanese) break between wide characters; every other word
+ * stays whole.
+ */
+function pieces(word: string): Piece[] {
+  const whole = [{ text: word, width: displayWidth(word), glue: ' ' as const }];
+  if (!MAYBE_WIDE.test(word)) return whole;
+  const out: Piece[] = [];
+  let previous = '';
+  let previousWide = false;
+  for (const { segment } of graphemes.segment(word)) {
+    const width = displayWidth(segment);
+    const wide = width >= 2;
+    const breakable = out.length > 0 && (wide || previousWide) && !NO_BREAK_BEFORE.has(segment) && !NO_BREAK_AFTER.has(previous);
+    if (out.length === 0 || breakable) out.push({ text: segment, width, glue: out.length === 0 ? ' ' : '' });
+    else {
+      const last = out[out.length - 1]!;
+      last.text += segment;
+      last.width += width;
+    }
+    previous = segment;
+    previousWide = wide;
+  }
+  return out;
+}
+
+/**
  * Wraps one paragraph. Words longer than a line (a long URL) stand on a line
  * of their own rather than being cut, so they stay usable.
  */
@@ -27,22 +74,23 @@ export function wrapParagraph(text: string, options: WrapOptions = {}): string {
   const width = options.width ?? TEXT_WIDTH;
   const first = options.first ?? '';
   const rest = options.rest ?? ' '.repeat(displayWidth(first));
-  const words = text.split(/\s+/).filter(Boolean);
   const lines: string[] = [];
   let line = first;
   let lineWidth = displayWidth(first);
   let empty = true;
-  for (const word of words) {
-    const w = displayWidth(word);
-    if (!empty && lineWidth + 1 + w > width) {
-      lines.push(line);
-      line = rest + word;
-      lineWidth = displayWidth(rest) + w;
-    } else {
-      line += (empty ? '' : ' ') + word;
-      lineWidth += (empty ? 0 : 1) + w;
+  for (const word of text.split(BREAKING_SPACE).filter(Boolean)) {
+    for (const piece of pieces(word)) {
+      const glue = empty ? '' : piece.glue;
+      if (!empty && lineWidth + glue.length + piece.width > width) {
+        lines.push(line);
+        line = rest + piece.text;
+        lineWidth = displayWidth(rest) + piece.width;
+      } else {
+        line += glue + piece.text;
+        lineWidth += glue.length + piece.width;
+      }
+      empty = false;
     }
-    empty = false;
   }
   lines.push(line);
   return lines.map((l) => l.trimEnd()).join('\n');

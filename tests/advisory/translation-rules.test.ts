@@ -1,0 +1,133 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { untranslatedFields } from '../../src/advisory/translation-rules.js';
+import type { Advisory } from '../../src/advisory/types.js';
+import { projectForTest } from '../helpers/projects.js';
+import { FIXTURES, runCli } from '../helpers/run-cli.js';
+
+const FIXTURE = path.join(FIXTURES, 'i18n-fallback');
+
+const WARNINGS = [
+  'advisories/ke.yaml:28:1  {s}  no hi translation: the hi bulletin falls back to en for summary, guidance, regions, contacts, body, updates and shows the default title "<level name>: <country>" instead of title; add translations.hi (or remove hi from languages in the config)',
+  'advisories/ke.yaml:30:5  {s}  translations.fr.body is missing: the fr bulletin falls back to en for body; translate it',
+  'advisories/ke.yaml:30:14  {s}  translations.fr.updated (2026-01-10) is older than updated (2026-03-02): the fr text may be out of date; bring it in line with the advisory, then set translations.fr.updated to 2026-03-02 or later',
+  'advisories/ke.yaml:37:9  {s}  translations.fr.regions[0].note is missing: the fr bulletin falls back to en for regions[0].note; translate it',
+  'advisories/pe.yaml:17:5  {s}  translations.hi has no updated date, so it may be out of date: the advisory was updated 2026-02-01; once the hi text matches it, add updated: 2026-02-01',
+];
+const report = (severity: string) => WARNINGS.map((w) => w.replace('{s}', severity)).join('\n');
+
+describe('validate: translations that fall back or are out of date', () => {
+  it('warns naming the file, position, language and field, and exits 0', () => {
+    const result = runCli(['validate'], { cwd: FIXTURE });
+    expect(result).toEqual({ status: 0, stdout: '', stderr: `${report('warning')}\n5 warnings\n✓ 2 advisories valid (5 warnings)\n` });
+  });
+
+  it('--strict makes both kinds errors and exits 1', () => {
+    const result = runCli(['validate', '--strict'], { cwd: FIXTURE });
+    expect(result).toEqual({ status: 1, stdout: '', stderr: `${report('error')}\n5 errors\nFix the problems above, then run \`advisory validate\` again.\n` });
+  });
+
+  it('reports stable rule ids and field paths in JSON', () => {
+    const result = runCli(['validate', '--json'], { cwd: FIXTURE });
+    const { diagnostics } = JSON.parse(result.stdout) as { diagnostics: Array<{ field: string; rule: string }> };
+    expect(diagnostics.map((d) => [d.rule, d.field])).toEqual([
+      ['translation-missing', 'translations.hi'],
+      ['translation-missing', 'translations.fr.body'],
+      ['translation-stale', 'translations.fr.updated'],
+      ['translation-missing', 'translations.fr.regions[0].note'],
+      ['translation-stale', 'translations.hi.updated'],
+    ]);
+  });
+
+  it('points at the start of the file when there is no translations key', () => {
+    const dir = projectForTest(FIXTURE);
+    const file = path.join(dir, 'advisories/pe.yaml');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.slice(0, text.indexOf('translations:')));
+    const result = runCli(['validate', 'advisories/pe.yaml'], { cwd: dir });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe(
+      [
+        'advisories/pe.yaml:2:1  warning  no fr translation: the fr bulletin falls back to en for summary, guidance; add translations.fr (or remove fr from languages in the config)',
+        'advisories/pe.yaml:2:1  warning  no hi translation: the hi bulletin falls back to en for summary, guidance; add translations.hi (or remove hi from languages in the config)',
+        '2 warnings',
+        '✓ 1 advisory valid (2 warnings)',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('validate: translated contacts', () => {
+  it('must match the contacts item for item (exit 1)', () => {
+    const dir = projectForTest(FIXTURE);
+    const file = path.join(dir, 'advisories/pe.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('      - Suivez les conseils locaux.\n', '      - Suivez les conseils locaux.\n    contacts:\n      - name: Ambassade de l\'Inde, Lima\n'));
+    const result = runCli(['validate', 'advisories/pe.yaml'], { cwd: dir });
+    expect(result.status).toBe(1);
+    expect(result.stderr.split('\n')[0]).toBe(
+      'advisories/pe.yaml:17:7  error  translations.fr.contacts has 1 item but contacts has 0; translate every item, in the same order',
+    );
+  });
+});
+
+describe('build: a missing field falls back to the primary language', () => {
+  it('renders the translated fields and the primary text where the translation has none', () => {
+    const dir = projectForTest(FIXTURE);
+    const result = runCli(['build'], { cwd: dir });
+    expect(result.status).toBe(0);
+    const fr = readFileSync(path.join(dir, 'dist/fr/ke.html'), 'utf8');
+    expect(fr).toContain('<p class="summary">La criminalité est fréquente à Nairobi.</p>');
+    expect(fr).toContain('<strong>Comté de Mandera</strong>');
+    // No French note or body: the English ones, not nothing.
+    expect(fr).toContain('. Risk of terrorism near the border.</li>');
+    expect(fr).toContain('<p>Street crime is common in Nairobi and Mombasa.</p>');
+    const hi = readFileSync(path.join(dir, 'dist/hi/ke.txt'), 'utf8');
+    // No Hindi translation at all: every text field in English, the fixed words in Hindi.
+    expect(hi).toContain('सारांश\n-----\n\nCrime is common in Nairobi.\n');
+    expect(hi).toContain('- Stay alert in crowded places.\n');
+    // Nor a title: the default one, in Hindi, rather than the English title.
+    expect(hi.split('\n')[0]).toBe('अधिक सावधानी बरतें: केन्या');
+  });
+});
+
+describe('untranslatedFields', () => {
+  const advisory: Advisory = {
+    country: 'Kenya',
+    code: 'KE',
+    level: 2,
+    issued: '2026-01-10',
+    updated: '2026-01-10',
+    risks: [],
+    summary: 'S',
+    guidance: ['G'],
+    regions: [
+      { name: 'A', level: 3, note: 'N' },
+      { name: 'B', level: 4 },
+    ],
+    contacts: [{ name: 'Embassy', address: '1 Street', hours: '24 hours' }],
+    updates: [{ date: '2026-01-10', summary: 'U' }],
+    translations: {},
+  };
+
+  it('names a whole missing list once, and only fields the primary text has', () => {
+    expect(untranslatedFields(advisory, {})).toEqual(['summary', 'guidance', 'regions', 'contacts', 'updates']);
+  });
+
+  it('names single items, and never asks for an address', () => {
+    expect(
+      untranslatedFields(advisory, {
+        summary: 'S',
+        guidance: ['G'],
+        regions: [{ name: 'A' }, {}],
+        contacts: [{ name: 'Ambassade' }],
+        updates: [{}],
+      }),
+    ).toEqual(['regions[0].note', 'regions[1].name', 'contacts[0].hours', 'updates[0].summary']);
+  });
+
+  it('asks for a title and body only when the primary text has them', () => {
+    expect(untranslatedFields({ ...advisory, title: 'T', body: 'B', regions: [], contacts: [], updates: [] }, { summary: 'S', guidance: ['G'] })).toEqual(['title', 'body']);
+  });
+});

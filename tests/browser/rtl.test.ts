@@ -1,0 +1,95 @@
+/// <reference lib="dom" />
+/**
+ * The Arabic bulletin in a real browser (headless Chromium): the text runs
+ * right to left, the layout is mirrored, and left-to-right runs such as a
+ * phone number keep their own order. The English page is the control.
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleProject } from '../helpers/projects.js';
+import { runCli } from '../helpers/run-cli.js';
+
+let project: { dir: string; cleanup: () => void };
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  project = sampleProject();
+  expect(runCli(['build'], { cwd: project.dir }).status).toBe(0);
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  page = await browser.newPage({ viewport: { width: 900, height: 700 } });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  project?.cleanup();
+});
+
+const open = (file: string) => page.goto(pathToFileURL(path.join(project.dir, 'dist', file)).href);
+
+/** Where the h1's text sits inside main's content box: its left and right gaps, in CSS pixels. */
+const headingGaps = () =>
+  page.evaluate(() => {
+    const main = document.querySelector('main')!;
+    const style = getComputedStyle(main);
+    const box = main.getBoundingClientRect();
+    const range = document.createRange();
+    range.selectNodeContents(document.querySelector('h1')!);
+    const text = range.getBoundingClientRect();
+    return { left: text.left - (box.left + parseFloat(style.paddingLeft)), right: box.right - parseFloat(style.paddingRight) - text.right };
+  });
+
+describe('the Arabic bulletin in Chromium', () => {
+  it('runs right to left', async () => {
+    await open('ar/lb.html');
+    expect(await page.evaluate(() => [document.documentElement.lang, getComputedStyle(document.body).direction])).toEqual(['ar', 'rtl']);
+  });
+
+  it('sets the heading flush right in main, and the English heading flush left', async () => {
+    await open('ar/lb.html');
+    const ar = await headingGaps();
+    expect(Math.abs(ar.right)).toBeLessThan(1);
+    expect(ar.left).toBeGreaterThan(100);
+    await open('lb.html');
+    const en = await headingGaps();
+    expect(Math.abs(en.left)).toBeLessThan(1);
+    expect(en.right).toBeGreaterThan(100);
+  });
+
+  it('indents lists on the right and puts the first language link at the right', async () => {
+    await open('ar/lb.html');
+    const layout = await page.evaluate(() => {
+      const list = getComputedStyle(document.querySelector('ul.guidance')!);
+      const links = Array.from(document.querySelectorAll('nav.languages li')).map((li) => li.getBoundingClientRect());
+      return { paddingLeft: parseFloat(list.paddingLeft), paddingRight: parseFloat(list.paddingRight), first: links[0]!.right, last: links[links.length - 1]!.right };
+    });
+    expect(layout.paddingLeft).toBe(0);
+    expect(layout.paddingRight).toBeGreaterThan(0);
+    expect(layout.first).toBeGreaterThan(layout.last);
+  });
+
+  it('does not scroll sideways', async () => {
+    await open('ar/lb.html');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+  });
+
+  it('shows a phone number in its own left-to-right order', async () => {
+    await open('ar/lb.html');
+    const xs = await page.evaluate(() => {
+      const text = document.querySelector('a[href^="tel:"]')!.firstChild as Text;
+      return [...text.data].map((_, i) => {
+        const range = document.createRange();
+        range.setStart(text, i);
+        range.setEnd(text, i + 1);
+        return range.getBoundingClientRect().left;
+      });
+    });
+    expect(xs.length).toBe('+961 0 000 000'.length);
+    for (let i = 1; i < xs.length; i++) expect(xs[i]).toBeGreaterThan(xs[i - 1]!);
+  });
+});

@@ -1,0 +1,83 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseLabels } from '../../src/render/labels.js';
+import { projectForTest } from '../helpers/projects.js';
+import { FIXTURES, ROOT, runCli } from '../helpers/run-cli.js';
+
+const FIXTURE = path.join(FIXTURES, 'i18n-labels');
+const catalogue = (lang: string) => {
+  const file = path.join(ROOT, 'templates/labels', `${lang}.yaml`);
+  return parseLabels(file, readFileSync(file));
+};
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('the shipped label catalogues', () => {
+  const en = catalogue('en');
+
+  it.each(['fr', 'hi', 'ar'])('%s has every label of en.yaml, with the same placeholders, and nothing else', (lang) => {
+    const labels = catalogue(lang);
+    expect([...labels.keys()].sort()).toEqual([...en.keys()].sort());
+    for (const [key, text] of en) {
+      expect({ key, placeholders: placeholders(labels.get(key)!) }).toEqual({ key, placeholders: placeholders(text) });
+      // A label left in English would pass the key check; the words differ, except names shared across languages.
+      if (!['email', 'web'].includes(key)) expect({ key, text: labels.get(key) }).not.toEqual({ key, text });
+    }
+  });
+});
+
+describe('label catalogues in a build', () => {
+  it('a ministry overrides single labels; the rest come from the built-in catalogue', () => {
+    const dir = projectForTest(FIXTURE);
+    const result = runCli(['build', '--templates', 'ministry-templates'], { cwd: dir });
+    expect(result).toMatchObject({ status: 0, stdout: '' });
+    const fr = readFileSync(path.join(dir, 'dist/fr/pe.html'), 'utf8');
+    expect(fr).toContain('<h2>Consignes à suivre</h2>');
+    expect(fr).toContain('<strong>Niveau 1 sur 4: Précautions habituelles</strong>');
+    expect(fr).toContain('<h2>Résumé</h2>');
+    expect(fr).toContain('<p>Publié par Ministère des Affaires extérieures</p>');
+    const en = readFileSync(path.join(dir, 'dist/pe.html'), 'utf8');
+    expect(en).toContain('<h2>What to do</h2>');
+    expect(en).toContain('<p>Published by Ministry of External Affairs</p>');
+  });
+
+  it('a catalogue missing a label stops the build with exit 2, naming the label and the language, and writes nothing', () => {
+    const dir = projectForTest(FIXTURE);
+    // Swahili: a full copy of the English catalogue without one label.
+    mkdirSync(path.join(dir, 'sw-templates/labels'), { recursive: true });
+    const en = readFileSync(path.join(ROOT, 'templates/labels/en.yaml'), 'utf8');
+    writeFileSync(path.join(dir, 'sw-templates/labels/sw.yaml'), en.replace(/^what_to_do: .*\n/m, ''));
+    writeFileSync(path.join(dir, 'advisory.config.yaml'), 'languages: [en, sw]\nformats: [html]\n');
+    const result = runCli(['build', '--templates', 'sw-templates'], { cwd: dir });
+    expect(result.status).toBe(2);
+    expect(result.stderr.split('\n').slice(-2)).toEqual(['error: label catalogue "sw" is missing the label what_to_do', '']);
+    expect(existsSync(path.join(dir, 'dist'))).toBe(false);
+  });
+
+  it('a language without any catalogue stops the build with exit 2 and says how to add one', () => {
+    const dir = projectForTest(FIXTURE);
+    writeFileSync(path.join(dir, 'advisory.config.yaml'), 'languages: [en, sw]\nformats: [html]\n');
+    const result = runCli(['build'], { cwd: dir });
+    expect(result.status).toBe(2);
+    expect(result.stderr.split('\n').slice(-2)).toEqual([
+      'error: no label catalogue for language "sw": add labels/sw.yaml to your templates folder (copy the built-in templates/labels/en.yaml and translate it)',
+      '',
+    ]);
+  });
+
+  it('an issuer translated for a language that is not configured is a config error (exit 2)', () => {
+    const dir = projectForTest(FIXTURE);
+    writeFileSync(path.join(dir, 'advisory.config.yaml'), 'languages: [en, fr]\ntranslations:\n  de:\n    issuer: Außenministerium\n');
+    const result = runCli(['build'], { cwd: dir });
+    expect(result).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: [
+        'advisory.config.yaml:4:5  error  translations.de: de is not one of the further languages (fr); add it to languages or fix the code',
+        '1 error',
+        'error: invalid config advisory.config.yaml',
+        '',
+      ].join('\n'),
+    });
+  });
+});

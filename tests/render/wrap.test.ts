@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { displayWidth, TEXT_WIDTH, wrapParagraph } from '../../src/render/wrap.js';
+
+/** Words as a reader sees them: split at breaking whitespace, CJK runs joined back up. */
+const words = (text: string) => text.split(/[ \n]+/).filter(Boolean);
+const lines = (wrapped: string) => wrapped.split('\n');
+
+const hindi =
+  '1 जुलाई 2025 को कायेस में डायमंड सीमेंट फैक्ट्री पर हुए सशस्त्र हमले में तीन भारतीय नागरिकों का अपहरण कर लिया गया। ' +
+  'यह घटना अल-क़ायदा से जुड़े संगठन जमात नुसरत अल-इस्लाम वल-मुस्लिमीन (JNIM) द्वारा पश्चिमी और मध्य माली में सैन्य और ' +
+  'सरकारी ठिकानों पर किए गए समन्वित हमलों के बीच हुई। माली में पहले से मौजूद भारतीय नागरिक अत्यधिक सावधानी बरतें, ' +
+  'सतर्क रहें और बामाको स्थित भारतीय दूतावास के साथ निकट संपर्क में रहें। क्षेत्र, स्थिति, मंत्रालय, प्रक्रिया।';
+
+const arabic =
+  'الوضع الأمني في لبنان متقلّب وقد يتدهور بسرعة، مع وجود خطر نشوب نزاع مسلّح ووقوع أعمال إرهابية واضطرابات مدنية وعمليات خطف. ' +
+  'وتنطوي محافظات الجنوب والنبطية وبعلبك الهرمل على مخاطر أعلى: لا تسافر إليها. أمّا في باقي المناطق، فأعد النظر في حاجتك إلى السفر؛ ' +
+  'وإذا سافرت، فاحرص على أن تكون خططك مرنة وابقَ على تواصل وثيق مع سفارة الهند في بيروت. وإذا كنت موجودًا فيها بالفعل، فغادرها.';
+
+const japanese =
+  '日本は一般的に安全ですが、地震、津波、台風、大雨、火山活動の影響を受けやすい国です。自然災害が起きたときの行動を確認し、' +
+  '地元当局の指示に従ってください。「避難所」の場所を事前に調べておきましょう。';
+
+describe('wrapParagraph by display width', () => {
+  it('counts Devanagari combining marks and viramas as no columns', () => {
+    // Vowel signs and the virama join the consonant before them: 7 code units, 2 columns.
+    expect('क्षेत्र'.length).toBe(7);
+    expect(displayWidth('क्षेत्र')).toBe(2);
+  });
+
+  it('wraps Hindi within 72 columns, filling lines past 72 code units, without losing a word', () => {
+    const wrapped = wrapParagraph(hindi, { first: '- ' });
+    for (const line of lines(wrapped)) expect(displayWidth(line)).toBeLessThanOrEqual(TEXT_WIDTH);
+    expect(words(wrapped).filter((w) => w !== '-')).toEqual(words(hindi));
+    // By string length, lines would be cut far earlier: the marks take no columns.
+    expect(Math.max(...lines(wrapped).map((l) => l.length))).toBeGreaterThan(TEXT_WIDTH);
+    expect(lines(wrapped).slice(1).every((l) => l.startsWith('  ') && !l.startsWith('   '))).toBe(true);
+  });
+
+  it('wraps Arabic (with shadda and tanwin marks) within 72 columns without losing a word', () => {
+    const wrapped = wrapParagraph(arabic);
+    expect(lines(wrapped).length).toBeGreaterThan(3);
+    for (const line of lines(wrapped)) expect(displayWidth(line)).toBeLessThanOrEqual(TEXT_WIDTH);
+    expect(words(wrapped)).toEqual(words(arabic));
+    expect(displayWidth('مسلّح')).toBe(4);
+  });
+
+  it('wraps wide CJK text, written without spaces, between characters, within 72 columns', () => {
+    const wrapped = wrapParagraph(japanese, { first: '- ' });
+    expect(wrapped).toBe(
+      [
+        '- 日本は一般的に安全ですが、地震、津波、台風、大雨、火山活動の影響を受け',
+        '  やすい国です。自然災害が起きたときの行動を確認し、地元当局の指示に従っ',
+        '  てください。「避難所」の場所を事前に調べておきましょう。',
+      ].join('\n'),
+    );
+    for (const line of lines(wrapped)) expect(displayWidth(line)).toBeLessThanOrEqual(TEXT_WIDTH);
+    expect(lines(wrapped).map((l) => l.slice(2)).join('')).toBe(japanese);
+  });
+
+  it('keeps CJK closing punctuation off the start of a line and opening brackets off the end', () => {
+    // Width 8: "あいう" (6) + "、" would be 8, fits; "「えお」" must not leave "「" behind.
+    expect(wrapParagraph('あいう、「えお」かき。', { width: 8 })).toBe('あいう、\n「えお」\nかき。');
+    expect(wrapParagraph('あいうえ。', { width: 8 })).toBe('あいう\nえ。');
+  });
+
+  it('never breaks at a no-break space (French "Bamako :", "24 h")', () => {
+    const text = 'Restez en contact avec Bamako\u00a0: appelez à toute heure, 24\u00a0h sur 24.';
+    const wrapped = wrapParagraph(text, { width: 30 });
+    expect(wrapped).toBe('Restez en contact avec\nBamako\u00a0: appelez à toute\nheure, 24\u00a0h sur 24.');
+  });
+
+  it('puts a word longer than the line on a line of its own, whole', () => {
+    const url = `https://example.org/${'a'.repeat(80)}`;
+    expect(wrapParagraph(`See ${url} now`)).toBe(`See\n${url}\nnow`);
+  });
+});
