@@ -149,8 +149,8 @@ describe('translations', () => {
 
   it('warns about a translation into a language that is not published', () => {
     const translated = `${VALID}translations:\n  de:\n    summary: Vorsicht.\n`;
-    expect(check(translated, { languages: ['en', 'fr'] })).toEqual([
-      'advisories/ml.yaml:25:5  warning  translations.de is not published: de is not in the configured languages (en, fr)',
+    expect(check(translated, { languages: ['en'] })).toEqual([
+      'advisories/ml.yaml:25:5  warning  translations.de is not published: de is not in the configured languages (en)',
     ]);
   });
 });
