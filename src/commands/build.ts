@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type { ExitCode } from '../errors.js';
 import { buildManifest, manifestEntry, serializeManifest, MANIFEST_FILE, type ManifestEntry } from '../publish/manifest.js';
 import { checkOutputFolder, openStaging, recoverLeftovers } from '../publish/output-folder.js';
+import { bulletinCount, renderAll } from '../publish/render-all.js';
 import type { Io } from '../report/logger.js';
 import { stylish } from '../report/reporters.js';
 import { createRenderer } from '../render/renderer.js';
@@ -47,27 +48,16 @@ export async function build(io: Io, options: BuildOptions): Promise<ExitCode> {
   const staging = await openStaging(out);
   const entries: ManifestEntry[] = [];
   const advisories = project.advisories.map((a) => a.advisory);
-  const total = advisories.length * config.languages.length * config.formats.length;
+  const total = bulletinCount(project.advisories, config);
   const progress = io.stderrIsTTY && total >= PROGRESS_FROM;
   let done = 0;
   try {
-    const write = async (file: { path: string; content: string }) => {
+    for (const file of renderAll(renderer, project.advisories, config)) {
       await staging.write(file.path, file.content);
       entries.push(manifestEntry(file.path, file.content));
-    };
-    for (const { advisory, file } of project.advisories) {
-      for (const lang of config.languages) {
-        for (const format of config.formats) {
-          await write(renderer.bulletin(advisory, lang, format, file));
-          done++;
-          if (progress && done % 50 === 0) io.stderr(`\rRendering ${done}/${total} bulletins`);
-        }
-      }
+      if (file.kind === 'bulletin' && progress && ++done % 50 === 0) io.stderr(`\rRendering ${done}/${total} bulletins`);
     }
     if (progress) io.stderr('\r\x1b[K');
-    for (const lang of config.languages) {
-      for (const format of config.formats) await write(renderer.index(advisories, lang, format));
-    }
     const manifest = serializeManifest(buildManifest(await toolVersion(), entries, advisories));
     await staging.write(MANIFEST_FILE, manifest);
     await staging.commit();
