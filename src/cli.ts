@@ -56,10 +56,29 @@ export async function run({ argv, io: base, stdoutIsTTY }: Runtime): Promise<Exi
       .description('validate, then render every advisory into every format and language')
       .argument('[paths...]', 'advisory files or folders', [])
       .option('-o, --out <dir>', 'output folder', 'dist')
+      .option('--templates <dir>', 'folder of templates overriding the defaults')
+      .option('-w, --watch', 'build again whenever an advisory, template or the config changes, until Ctrl-C'),
+  ).action(async (paths: string[], opts) => {
+    const options = { paths, out: opts.out, templates: opts.templates, config: opts.config, today: opts.today, strict: opts.strict };
+    if (opts.watch) {
+      const { buildWatch } = await import('./commands/build-watch.js');
+      exitCode = await buildWatch(io, options);
+      return;
+    }
+    const { build } = await import('./commands/build.js');
+    exitCode = await build(io, options);
+  });
+
+  withCommon(
+    program
+      .command('serve')
+      .description('preview the bulletins in a browser, rebuilt and reloaded on every change, until Ctrl-C')
+      .argument('[paths...]', 'advisory files or folders', [])
+      .option('-p, --port <n>', 'port on 127.0.0.1 (0 picks a free one)', wholeNumber, 4000)
       .option('--templates <dir>', 'folder of templates overriding the defaults'),
   ).action(async (paths: string[], opts) => {
-    const { build } = await import('./commands/build.js');
-    exitCode = await build(io, { paths, out: opts.out, templates: opts.templates, config: opts.config, today: opts.today, strict: opts.strict });
+    const { serve } = await import('./commands/serve.js');
+    exitCode = await serve(io, { paths, port: opts.port, templates: opts.templates, config: opts.config, today: opts.today, strict: opts.strict });
   });
 
   withCommon(
