@@ -140,7 +140,7 @@ describe('the index', () => {
           return {
             level: h.textContent,
             labelledBy: table.getAttribute('aria-labelledby') === h.id,
-            rows: [...table.tBodies[0]!.rows].map((row) => ({
+            rows: Array.from(table.tBodies[0]!.rows).map((row) => ({
               country: row.cells[0]!.textContent,
               href: row.querySelector('a')!.getAttribute('href'),
               updated: row.querySelector('time')!.getAttribute('datetime'),
