@@ -6,7 +6,7 @@
 import { handleError } from '../cli.js';
 import { UsageError, type ExitCode } from '../errors.js';
 import type { Io } from '../report/logger.js';
-import { watchProject } from '../serve/watch-project.js';
+import { interruption, watchProject } from '../serve/watch-project.js';
 import { build, type BuildOptions } from './build.js';
 
 export async function buildWatch(io: Io, options: BuildOptions): Promise<ExitCode> {
@@ -20,12 +20,14 @@ export async function buildWatch(io: Io, options: BuildOptions): Promise<ExitCod
       return error;
     }
   };
+  const interrupted = interruption(io);
   const first = await once();
   // A mistake in the command itself (an --out that is refused, a path that does not exist) is not something a save can fix.
   if (first instanceof UsageError) return first.exitCode;
   await watchProject(
     io,
     options,
+    interrupted,
     async () => {
       await once();
     },

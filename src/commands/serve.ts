@@ -8,7 +8,7 @@ import { UsageError, type ExitCode } from '../errors.js';
 import type { Io } from '../report/logger.js';
 import { startPreviewServer } from '../serve/server.js';
 import { compileSite, type SiteOptions } from '../serve/site.js';
-import { watchProject } from '../serve/watch-project.js';
+import { interruption, watchProject } from '../serve/watch-project.js';
 
 export interface ServeOptions extends SiteOptions {
   /** 0 picks a free port. */
@@ -19,6 +19,7 @@ export async function serve(io: Io, options: ServeOptions): Promise<ExitCode> {
   if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) {
     throw new UsageError(`--port must be a port number from 0 to 65535 (0 picks a free one), found ${options.port}`);
   }
+  const interrupted = interruption(io);
   const first = await compileSite(io, options);
   // A mistake in the command itself (a path that does not exist) is not something a save can fix.
   if (first.error instanceof UsageError) return first.error.exitCode;
@@ -30,7 +31,7 @@ export async function serve(io: Io, options: ServeOptions): Promise<ExitCode> {
     io.stderr(next.site.ok ? `Rebuilt the preview in ${((io.clock() - started) / 1000).toFixed(2)} s\n` : 'The preview shows these problems until they are fixed.\n');
   };
   try {
-    await watchProject(io, options, rebuild, () => io.stderr(`Serving a live preview at ${server.url} (Ctrl-C to stop)\n`));
+    await watchProject(io, options, interrupted, rebuild, () => io.stderr(`Serving a live preview at ${server.url} (Ctrl-C to stop)\n`));
   } finally {
     await server.close();
   }

@@ -17,6 +17,14 @@ export interface WatchOptions {
   templates?: string;
 }
 
+/**
+ * Resolves at Ctrl-C. Asked for before the first build, so that Ctrl-C during
+ * it lets the build finish and then stops cleanly, instead of killing it.
+ */
+export function interruption(io: Io): Promise<void> {
+  return io.untilInterrupted?.() ?? new Promise<void>(() => {});
+}
+
 /** What to watch: the advisory paths, the config file, and every templates folder (the built-in one too). */
 export async function projectTargets(io: Io, options: WatchOptions): Promise<WatchTarget[]> {
   const targets: WatchTarget[] = [];
@@ -37,14 +45,13 @@ export async function projectTargets(io: Io, options: WatchOptions): Promise<Wat
 }
 
 /**
- * Runs `rebuild` after every change until the process is interrupted. `rebuild`
+ * Runs `rebuild` after every change until `interrupted` resolves. `rebuild`
  * reports its own problems and must not reject. `onWatching` is called once
  * every watch is in place, so a change from then on is never missed. Resolves
  * once watching has stopped and a rebuild under way has finished, so nothing
  * is left half-written.
  */
-export async function watchProject(io: Io, options: WatchOptions, rebuild: () => Promise<void>, onWatching: () => void): Promise<void> {
-  const interrupted = io.untilInterrupted?.() ?? new Promise<void>(() => {});
+export async function watchProject(io: Io, options: WatchOptions, interrupted: Promise<void>, rebuild: () => Promise<void>, onWatching: () => void): Promise<void> {
   const watcher = watchTargets(() => rebuilder.trigger());
   const rebuilder = debouncedRebuilder(async () => {
     await rebuild();
