@@ -57,10 +57,29 @@ export async function run({ argv, io: base, stdoutIsTTY }: Runtime): Promise<Exi
       .argument('[paths...]', 'advisory files or folders', [])
       .option('-o, --out <dir>', 'output folder', 'dist')
       .option('--templates <dir>', 'folder of templates overriding the defaults')
-      .option('--check', 'write nothing; exit 1 and list the files that differ when the output folder is not what a build would write'),
+      .option('--check', 'write nothing; exit 1 and list the files that differ when the output folder is not what a build would write')
+      .option('-w, --watch', 'build again whenever an advisory, template or the config changes, until Ctrl-C'),
   ).action(async (paths: string[], opts) => {
+    const options = { paths, out: opts.out, templates: opts.templates, config: opts.config, today: opts.today, strict: opts.strict, check: opts.check };
+    if (opts.watch) {
+      const { buildWatch } = await import('./commands/build-watch.js');
+      exitCode = await buildWatch(io, options);
+      return;
+    }
     const { build } = await import('./commands/build.js');
-    exitCode = await build(io, { paths, out: opts.out, templates: opts.templates, config: opts.config, today: opts.today, strict: opts.strict, check: opts.check });
+    exitCode = await build(io, options);
+  });
+
+  withCommon(
+    program
+      .command('serve')
+      .description('preview the bulletins in a browser, rebuilt and reloaded on every change, until Ctrl-C')
+      .argument('[paths...]', 'advisory files or folders', [])
+      .option('-p, --port <n>', 'port on 127.0.0.1 (0 picks a free one)', wholeNumber, 4000)
+      .option('--templates <dir>', 'folder of templates overriding the defaults'),
+  ).action(async (paths: string[], opts) => {
+    const { serve } = await import('./commands/serve.js');
+    exitCode = await serve(io, { paths, port: opts.port, templates: opts.templates, config: opts.config, today: opts.today, strict: opts.strict });
   });
 
   withCommon(

@@ -13,6 +13,17 @@ const exitCode = await run({
     stderrIsTTY: Boolean(process.stderr.isTTY),
     now: () => new Date(),
     clock: () => performance.now(),
+    untilInterrupted: () =>
+      new Promise<void>((resolve) => {
+        // Once stopping, a second Ctrl-C falls back to the default and ends the process at once.
+        const stop = () => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          resolve();
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      }),
   },
 });
 process.exitCode = exitCode;

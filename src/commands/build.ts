@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { ExitCode } from '../errors.js';
 import { compareFolder, describeDifference, readFolder } from '../publish/compare-folder.js';
-import { bulletinCount, renderOutputs } from '../publish/outputs.js';
+import { bulletinCount, renderOutputs, type PublishedFile } from '../publish/outputs.js';
 import { checkOutputFolder, openStaging, recoverLeftovers } from '../publish/output-folder.js';
 import type { Io } from '../report/logger.js';
 import { stylish } from '../report/reporters.js';
@@ -45,16 +45,18 @@ export async function build(io: Io, options: BuildOptions): Promise<ExitCode> {
 
   const total = bulletinCount(project.advisories, config);
   const progress = io.stderrIsTTY && total >= PROGRESS_FROM;
-  const onBulletin = (done: number) => {
-    if (progress && done % 50 === 0) io.stderr(`\rRendering ${done}/${total} bulletins`);
-  };
-  let files;
-  try {
-    files = renderOutputs(project.advisories, config, renderer, { version: VERSION, onBulletin });
-  } finally {
+  let done = 0;
+  const counted = function* (files: Iterable<PublishedFile>) {
+    for (const file of files) {
+      if (file.kind === 'bulletin' && progress && ++done % 50 === 0) io.stderr(`\rRendering ${done}/${total} bulletins`);
+      yield file;
+    }
     if (progress) io.stderr('\r\x1b[K');
-  }
+  };
+  const outputs = counted(renderOutputs(project.advisories, config, renderer, { version: VERSION }));
+
   if (options.check) {
+    const files = [...outputs];
     const report = describeDifference(compareFolder(files, await readFolder(out)), shownOut, files.length);
     io.stdout(report.list);
     io.stderr(report.summary);
@@ -63,9 +65,10 @@ export async function build(io: Io, options: BuildOptions): Promise<ExitCode> {
 
   const staging = await openStaging(out);
   try {
-    for (const file of files) await staging.write(file.path, file.content);
+    for (const file of outputs) await staging.write(file.path, file.content);
     await staging.commit();
   } catch (error) {
+    if (progress) io.stderr('\r\x1b[K');
     await staging.abandon();
     throw error;
   }

@@ -9,7 +9,9 @@ import { LANGUAGE_PATTERN } from '../advisory/format.js';
 import type { ObjectSpec } from '../advisory/spec.js';
 import { parseYamlSource } from '../advisory/yaml-source.js';
 import { ConfigError } from '../errors.js';
-import { BUILTIN_SCALES, type ScaleSetting } from './levels.js';
+import { bannerContrastProblem } from './contrast.js';
+import { BUILTIN_SCALES, DEFAULT_LEVEL_COLORS, type ScaleSetting } from './levels.js';
+import type { Level } from '../advisory/types.js';
 
 export const CONFIG_FILE = 'advisory.config.yaml';
 export const FORMATS = ['md', 'html', 'txt'] as const;
@@ -113,6 +115,12 @@ export function parseConfig(file: string, bytes: Uint8Array): Config {
       const field = `translations.${lang}`;
       ctx.report('error', ctx.at(field), field, `${field}: ${lang} is not one of the further languages (${languages.slice(1).join(', ') || 'none'}); add it to languages or fix the code`, 'languages');
     }
+  }
+  if (Array.isArray(value?.scale)) {
+    value.scale.forEach((level, i) => {
+      const problem = level?.color ? bannerContrastProblem(level.color, DEFAULT_LEVEL_COLORS[(i + 1) as Level]) : null;
+      if (problem) ctx.report('error', ctx.at(`scale[${i}].color`), `scale[${i}].color`, `scale[${i}].color ${level.color} ${problem}`, 'contrast');
+    });
   }
   const errors = [...diagnostics, ...ctx.diagnostics].filter((d) => d.severity === 'error');
   if (errors.length || !value) throw new ConfigError(`invalid config ${file}`, errors);

@@ -4,6 +4,7 @@
  * links (a bulletin loads nothing from elsewhere).
  */
 import { Marked, type Tokens } from 'marked';
+import { outlineHeadings } from './outline.js';
 import { safeUrl } from './safe-url.js';
 
 export function escapeHtml(text: string): string {
@@ -14,6 +15,7 @@ const marked = new Marked({
   gfm: true,
   breaks: false,
   async: false,
+  hooks: { processAllTokens: outlineHeadings },
   renderer: {
     heading({ tokens, depth }: Tokens.Heading): string {
       const level = bodyHeadingDepth(depth);

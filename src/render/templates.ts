@@ -188,6 +188,8 @@ export function baseHelpers(catalogues: ReadonlyMap<string, Labels>): Record<str
       const hash = options.hash as { first?: string; rest?: string; width?: number };
       return wrapParagraph(String(text ?? ''), { width: hash.width ?? TEXT_WIDTH, first: hash.first ?? '', ...(hash.rest !== undefined ? { rest: hash.rest } : {}) });
     },
+    /** `{{nobreak phone}}`: spaces and hyphens that never break, so a phone number stays on one line. */
+    nobreak: (text: unknown) => String(text ?? '').replace(/ /g, '\u00a0').replace(/-/g, '\u2011'),
     /** `{{underline text "="}}`: a rule as wide as the text, for plain-text headings. */
     underline(text: unknown, char: unknown) {
       return String(char).repeat(Math.max(3, Math.min(TEXT_WIDTH, displayWidth(String(text ?? '')))));

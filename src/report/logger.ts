@@ -15,4 +15,10 @@ export interface Io {
   /** Monotonic milliseconds, for "in 0.21 s". */
   clock: () => number;
   chalk: ChalkInstance;
+  /**
+   * Resolves at the first Ctrl-C (SIGINT) or SIGTERM after the call, for the long-running
+   * commands (`serve`, `build --watch`) to stop cleanly. Only they ask, so every other
+   * command keeps the default: interrupted means ended. Absent: never interrupted.
+   */
+  untilInterrupted?: () => Promise<void>;
 }

@@ -25,9 +25,15 @@ export interface RunOptions {
   input?: string;
 }
 
-export function runCli(args: readonly string[], options: RunOptions): CliResult {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, DEBUG: undefined, SOURCE_DATE_EPOCH: '1764288000', ...options.env };
+/** The environment the binary runs in under test: no colour, no DEBUG, a fixed SOURCE_DATE_EPOCH. */
+export function cliEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, DEBUG: undefined, SOURCE_DATE_EPOCH: '1764288000', ...extra };
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
+  return env;
+}
+
+export function runCli(args: readonly string[], options: RunOptions): CliResult {
+  const env = cliEnv(options.env);
   const result = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd, env, encoding: 'utf8', input: options.input ?? '' });
   const clean = (s: string) => s.split(options.cwd).join('<tmp>').replace(/ in \d+\.\d+ s /g, ' in <time> s ');
   return { status: result.status, stdout: clean(result.stdout), stderr: clean(result.stderr) };
