@@ -6,7 +6,9 @@
 import type { Advisory, Level } from '../advisory/types.js';
 import type { Config } from '../config/config.js';
 import { DEFAULT_LEVEL_COLORS } from '../config/levels.js';
+import { firstSentence } from './first-sentence.js';
 import { label, type Labels } from './labels.js';
+import { inlineMarkdownToText } from './markdown-text.js';
 
 /** How one format shows text: plain text, inline Markdown, block Markdown. */
 export interface Adapter {
@@ -206,7 +208,8 @@ export function indexView(advisories: readonly Advisory[], locale: Locale, adapt
       title: adapter.text(titleText(advisory, locale)),
       level: levelView(advisory.level, locale, adapter),
       updated: formatDate(advisory.updated, lang),
-      summary: adapter.inline(t?.summary ?? advisory.summary),
+      // An index row is for scanning: the summary's first sentence, as plain text; the bulletin has the rest.
+      summary: adapter.text(firstSentence(inlineMarkdownToText(t?.summary ?? advisory.summary), lang)),
       href: relativeHref(self, bulletinPath(advisory.code, lang, primary, ext)),
     };
   });

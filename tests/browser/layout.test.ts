@@ -130,7 +130,7 @@ describe('print', () => {
 });
 
 describe('the index', () => {
-  it('groups the advisories by level, most severe first, each with its date and summary, without JavaScript', async () => {
+  it('groups the advisories by level, most severe first, each with its date and one-line summary, without JavaScript', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const index = await context.newPage().then(async (page) => {
       await page.goto(pageUrl(path.join(sample.out, 'index.html')));
@@ -144,7 +144,7 @@ describe('the index', () => {
               country: row.cells[0]!.textContent,
               href: row.querySelector('a')!.getAttribute('href'),
               updated: row.querySelector('time')!.getAttribute('datetime'),
-              summary: row.cells[2]!.textContent!.slice(0, 40),
+              summary: row.cells[2]!.textContent,
             })),
           };
         }),
@@ -155,24 +155,24 @@ describe('the index', () => {
       {
         level: 'Level 4 of 4: Do Not Travel',
         labelledBy: true,
-        rows: [{ country: 'Mali', href: 'ml.html', updated: '2025-07-02', summary: 'Three Indian nationals were abducted on ' }],
+        rows: [{ country: 'Mali', href: 'ml.html', updated: '2025-07-02', summary: 'Three Indian nationals were abducted on 1 July 2025 in an armed assault on the Diamond Cement Factory in Kayes, amid coordinated attacks by the Al-Qaeda affiliate Jama\'at Nusrat al-Islam wal-Muslimin (JNIM) on military and government sites in western and central Mali.' }],
       },
       {
         level: 'Level 3 of 4: Reconsider Travel',
         labelledBy: true,
-        rows: [{ country: 'Lebanon', href: 'lb.html', updated: '2026-10-05', summary: 'The security situation in Lebanon is vol' }],
+        rows: [{ country: 'Lebanon', href: 'lb.html', updated: '2026-10-05', summary: 'The security situation in Lebanon is volatile and can deteriorate quickly, with a risk of armed conflict, terrorism, civil unrest and kidnapping.' }],
       },
       {
         level: 'Level 2 of 4: Exercise Increased Caution',
         labelledBy: true,
-        rows: [{ country: 'France', href: 'fr.html', updated: '2026-06-12', summary: 'France faces a persistent threat of terr' }],
+        rows: [{ country: 'France', href: 'fr.html', updated: '2026-06-12', summary: 'France faces a persistent threat of terrorism, and demonstrations and strikes can start at short notice and sometimes turn violent.' }],
       },
       {
         level: 'Level 1 of 4: Exercise Normal Precautions',
         labelledBy: true,
         rows: [
-          { country: 'Japan', href: 'jp.html', updated: '2026-04-01', summary: 'Japan is generally safe, but it is expos' },
-          { country: 'Norway', href: 'no.html', updated: '2026-02-16', summary: 'Norway is generally safe. Severe winter ' },
+          { country: 'Japan', href: 'jp.html', updated: '2026-04-01', summary: 'Japan is generally safe, but it is exposed to earthquakes, tsunamis, typhoons, heavy rain and volcanic activity.' },
+          { country: 'Norway', href: 'no.html', updated: '2026-02-16', summary: 'Norway is generally safe.' },
         ],
       },
     ]);

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { firstSentence } from '../../src/render/first-sentence.js';
+
+describe('the one-line summary of an index row', () => {
+  it('is the first sentence, by the rules of the page language', () => {
+    expect(firstSentence('Japan is generally safe. Learn what to do in an earthquake.', 'en')).toBe('Japan is generally safe.');
+    expect(firstSentence('Exposé aux séismes (p. ex. à Tokyo). Apprenez quoi faire.', 'fr')).toBe('Exposé aux séismes (p. ex. à Tokyo).');
+    expect(firstSentence('भारतीय नागरिकों का अपहरण हुआ। माली की यात्रा न करें।', 'hi')).toBe('भारतीय नागरिकों का अपहरण हुआ।');
+    expect(firstSentence('هل الوضع آمن؟ لا تسافر إلى لبنان.', 'ar')).toBe('هل الوضع آمن؟');
+  });
+
+  it('keeps a summary with no full stop whole, and trims the space around it', () => {
+    expect(firstSentence('  Stay vigilant and in contact with the embassy in Bamako  ', 'en')).toBe('Stay vigilant and in contact with the embassy in Bamako');
+  });
+});
