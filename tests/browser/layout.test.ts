@@ -192,3 +192,30 @@ describe('the index', () => {
     expect(row).toEqual({ stacked: true, fullWidth: true, label: '"Updated: "' });
   });
 });
+
+describe('keyboard', () => {
+  it('the first Tab shows a "skip to the advice" link in the page language, and following it lands on the advice', async () => {
+    const visits = await withPage(null, async (page) => {
+      const seen = [];
+      for (const file of ['ml.html', 'ar/lb.html']) {
+        await page.goto(pageUrl(path.join(sample.out, file)));
+        // Off screen means wholly outside the viewport (to the left, or to the right on a right-to-left page).
+        const onScreen = (a: Element) => {
+          const box = a.getBoundingClientRect();
+          return box.right > 0 && box.left < window.innerWidth;
+        };
+        const before = await page.$eval('a.skip', onScreen);
+        await page.keyboard.press('Tab');
+        const focused = await page.evaluate(() => ({ text: document.activeElement?.textContent, className: document.activeElement?.className }));
+        const after = await page.$eval('a.skip', onScreen);
+        await page.keyboard.press('Enter');
+        seen.push({ file, before, ...focused, after, hash: new URL(page.url()).hash });
+      }
+      return seen;
+    });
+    expect(visits).toEqual([
+      { file: 'ml.html', before: false, text: 'Skip to the advice', className: 'skip', after: true, hash: '#main' },
+      { file: 'ar/lb.html', before: false, text: 'انتقل إلى النصائح', className: 'skip', after: true, hash: '#main' },
+    ]);
+  });
+});
