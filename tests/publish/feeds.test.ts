@@ -1,5 +1,6 @@
 /** Atom and JSON feeds, per language, as the real build writes them. */
 import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPublishFixture, type Published } from '../helpers/published.js';
@@ -120,4 +121,16 @@ it('uses the translated latest update in a further language', () => {
   const ml = (JSON.parse(site.read('fr/feed.json')) as { items: Array<{ summary: string; title: string }> }).items[3]!;
   expect(ml.title).toBe('Ne vous rendez pas au Mali');
   expect(ml.summary).toMatch(/^Publié au niveau 4/);
+});
+
+describe('the HTML index of each language', () => {
+  it.each(['', 'fr/'])('%sindex.html announces its own feeds, so a feed reader finds them from the page', (prefix) => {
+    const html = readFileSync(path.join(site.dist, `${prefix}index.html`), 'utf8');
+    const alternates = [...html.matchAll(/<link rel="alternate" type="([^"]+)" href="([^"]+)"/g)].map((m) => ({ type: m[1], href: m[2] }));
+    expect(alternates).toEqual([
+      { type: 'application/atom+xml', href: 'feed.atom' },
+      { type: 'application/feed+json', href: 'feed.json' },
+    ]);
+    for (const { href } of alternates) expect(existsSync(path.join(site.dist, prefix, href!))).toBe(true);
+  });
 });
