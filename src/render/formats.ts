@@ -7,7 +7,7 @@ import type { Format } from '../config/config.js';
 import { inlineMarkdownToHtml, markdownToHtml } from './markdown-html.js';
 import { escapeMarkdownText, inlineMarkdownToMarkdown, markdownToMarkdown } from './markdown-md.js';
 import { inlineMarkdownToText, markdownToText } from './markdown-text.js';
-import type { Adapter } from './view.js';
+import { textDirection, type Adapter } from './view.js';
 
 export interface FormatDefinition {
   id: Format;
@@ -17,14 +17,24 @@ export interface FormatDefinition {
   adapter: Adapter;
 }
 
+/**
+ * Text in another language than the page's (a translation falling back to the
+ * primary language) carries its own `lang` and `dir`, so a screen reader
+ * switches voice and English stays left to right on an Arabic page.
+ * `lang` is a configured language tag, validated with the config.
+ */
+function inLanguage(html: string, lang: string | undefined, element: 'span' | 'div'): string {
+  return lang === undefined ? html : `<${element} lang="${lang}" dir="${textDirection(lang)}">${html}</${element}>`;
+}
+
 const html: FormatDefinition = {
   id: 'html',
   ext: 'html',
   htmlEscape: true,
   adapter: {
-    text: (value) => value,
-    inline: (markdown) => new Handlebars.SafeString(inlineMarkdownToHtml(markdown)),
-    block: (markdown) => new Handlebars.SafeString(markdownToHtml(markdown)),
+    text: (value, lang) => (lang === undefined ? value : new Handlebars.SafeString(inLanguage(Handlebars.escapeExpression(value), lang, 'span'))),
+    inline: (markdown, lang) => new Handlebars.SafeString(inLanguage(inlineMarkdownToHtml(markdown), lang, 'span')),
+    block: (markdown, lang) => new Handlebars.SafeString(inLanguage(markdownToHtml(markdown), lang, 'div')),
   },
 };
 

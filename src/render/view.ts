@@ -10,11 +10,16 @@ import { firstSentence } from './first-sentence.js';
 import { label, type Labels } from './labels.js';
 import { inlineMarkdownToText } from './markdown-text.js';
 
-/** How one format shows text: plain text, inline Markdown, block Markdown. */
+/**
+ * How one format shows text: plain text, inline Markdown, block Markdown.
+ * `lang` is given only for text in another language than the page's (a
+ * translation's field falling back to the primary language), so that a
+ * format that can say so (HTML) marks it for screen readers and bidi.
+ */
 export interface Adapter {
-  text(value: string): unknown;
-  inline(markdown: string): unknown;
-  block(markdown: string): unknown;
+  text(value: string, lang?: string): unknown;
+  inline(markdown: string, lang?: string): unknown;
+  block(markdown: string, lang?: string): unknown;
 }
 
 export interface LevelView {
@@ -118,11 +123,21 @@ export function titleText(advisory: Advisory, locale: Locale): string {
   return translated ?? (locale.lang === locale.primary ? advisory.title : undefined) ?? `${levelName(advisory.level, locale)}: ${countryName(advisory, locale)}`;
 }
 
+/**
+ * For a page in `locale`, the language of a field's text: none when the
+ * translation has the field (or this is the primary language), else the
+ * primary language, whose text the page falls back to.
+ */
+function fallbackLanguage(locale: Locale): (translated: string | undefined) => string | undefined {
+  return (translated) => (translated === undefined && locale.lang !== locale.primary ? locale.primary : undefined);
+}
+
 export function bulletinView(advisory: Advisory, locale: Locale, adapter: Adapter, ext: string) {
   const { lang, primary, config } = locale;
   const t = lang === primary ? undefined : advisory.translations[lang];
   const self = bulletinPath(advisory.code, lang, primary, ext);
   const latest = advisory.updates[0];
+  const fallback = fallbackLanguage(locale);
   return {
     lang,
     dir: textDirection(lang),
@@ -135,31 +150,36 @@ export function bulletinView(advisory: Advisory, locale: Locale, adapter: Adapte
     updated: formatDate(advisory.updated, lang),
     review_by: advisory.review_by ? formatDate(advisory.review_by, lang) : null,
     risks: advisory.risks.map((risk) => ({ id: risk, name: adapter.text(label(locale.labels, lang, `risk.${risk}`)) })),
-    summary: adapter.inline(t?.summary ?? advisory.summary),
-    guidance: advisory.guidance.map((item, i) => adapter.inline(t?.guidance?.[i] ?? item)),
+    summary: adapter.inline(t?.summary ?? advisory.summary, fallback(t?.summary)),
+    guidance: advisory.guidance.map((item, i) => adapter.inline(t?.guidance?.[i] ?? item, fallback(t?.guidance?.[i]))),
     regions: advisory.regions.map((region, i) => {
       const note = t?.regions?.[i]?.note ?? region.note;
       return {
-        name: adapter.text(t?.regions?.[i]?.name ?? region.name),
+        name: adapter.text(t?.regions?.[i]?.name ?? region.name, fallback(t?.regions?.[i]?.name)),
         code: region.code ?? null,
         level: levelView(region.level, locale, adapter),
-        note: note === undefined ? null : adapter.inline(note),
+        note: note === undefined ? null : adapter.inline(note, fallback(t?.regions?.[i]?.note)),
       };
     }),
     contacts: advisory.contacts.map((c, i) => ({
-      name: adapter.text(t?.contacts?.[i]?.name ?? c.name),
+      name: adapter.text(t?.contacts?.[i]?.name ?? c.name, fallback(t?.contacts?.[i]?.name)),
       phone: c.phone ? adapter.text(c.phone) : null,
       phone_href: c.phone ? `tel:${c.phone.replace(/[^+0-9]/g, '')}` : null,
       email: c.email ? adapter.text(c.email) : null,
       email_href: c.email ? `mailto:${c.email}` : null,
       url: c.url ?? null,
       address: c.address ? adapter.text(t?.contacts?.[i]?.address ?? c.address) : null,
-      hours: c.hours ? adapter.text(t?.contacts?.[i]?.hours ?? c.hours) : null,
+      hours: c.hours ? adapter.text(t?.contacts?.[i]?.hours ?? c.hours, fallback(t?.contacts?.[i]?.hours)) : null,
       emergency: c.emergency === true,
     })),
-    body: (t?.body ?? advisory.body) === undefined ? null : adapter.block((t?.body ?? advisory.body)!),
-    updates: advisory.updates.map((u, i) => ({ date: formatDate(u.date, lang), summary: adapter.inline(t?.updates?.[i]?.summary ?? u.summary) })),
-    latest_update: latest ? { date: formatDate(latest.date, lang), summary: adapter.inline(t?.updates?.[0]?.summary ?? latest.summary) } : null,
+    body: (t?.body ?? advisory.body) === undefined ? null : adapter.block((t?.body ?? advisory.body)!, fallback(t?.body)),
+    updates: advisory.updates.map((u, i) => ({
+      date: formatDate(u.date, lang),
+      summary: adapter.inline(t?.updates?.[i]?.summary ?? u.summary, fallback(t?.updates?.[i]?.summary)),
+    })),
+    latest_update: latest
+      ? { date: formatDate(latest.date, lang), summary: adapter.inline(t?.updates?.[0]?.summary ?? latest.summary, fallback(t?.updates?.[0]?.summary)) }
+      : null,
     languages: config.languages.map((other) => ({
       lang: other,
       name: adapter.text(languageName(other)),
@@ -209,7 +229,9 @@ export function indexView(advisories: readonly Advisory[], locale: Locale, adapt
       level: levelView(advisory.level, locale, adapter),
       updated: formatDate(advisory.updated, lang),
       // An index row is for scanning: the summary's first sentence, as plain text; the bulletin has the rest.
-      summary: adapter.text(firstSentence(inlineMarkdownToText(t?.summary ?? advisory.summary), lang)),
+      summary: t?.summary === undefined && lang !== primary
+        ? adapter.text(firstSentence(inlineMarkdownToText(advisory.summary), primary), primary)
+        : adapter.text(firstSentence(inlineMarkdownToText(t?.summary ?? advisory.summary), lang)),
       href: relativeHref(self, bulletinPath(advisory.code, lang, primary, ext)),
     };
   });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { untranslatedFields } from '../../src/advisory/translation-rules.js';
 import type { Advisory } from '../../src/advisory/types.js';
+import { htmlProblems } from '../helpers/page-checks.js';
 import { projectForTest } from '../helpers/projects.js';
 import { FIXTURES, runCli } from '../helpers/run-cli.js';
 
@@ -80,15 +81,40 @@ describe('build: a missing field falls back to the primary language', () => {
     const fr = readFileSync(path.join(dir, 'dist/fr/ke.html'), 'utf8');
     expect(fr).toContain('<p class="summary">La criminalité est fréquente à Nairobi.</p>');
     expect(fr).toContain('<strong>Comté de Mandera</strong>');
-    // No French note or body: the English ones, not nothing.
-    expect(fr).toContain('. Risk of terrorism near the border.</li>');
-    expect(fr).toContain('<p>Street crime is common in Nairobi and Mombasa.</p>');
+    // No French note or body: the English ones, not nothing, marked as English for screen readers.
+    expect(fr).toContain('. <span lang="en" dir="ltr">Risk of terrorism near the border.</span></li>');
+    expect(fr).toContain('<div lang="en" dir="ltr"><h3>Crime</h3>\n<p>Street crime is common in Nairobi and Mombasa.</p>\n</div>');
     const hi = readFileSync(path.join(dir, 'dist/hi/ke.txt'), 'utf8');
     // No Hindi translation at all: every text field in English, the fixed words in Hindi.
     expect(hi).toContain('सारांश\n-----\n\nCrime is common in Nairobi.\n');
     expect(hi).toContain('- Stay alert in crowded places.\n');
     // Nor a title: the default one, in Hindi, rather than the English title.
     expect(hi.split('\n')[0]).toBe('अधिक सावधानी बरतें: केन्या');
+  });
+
+  it('marks every fallback in an HTML page with the language it is in, and nothing else', async () => {
+    const dir = projectForTest(FIXTURE);
+    expect(runCli(['build'], { cwd: dir }).status).toBe(0);
+    const marked = (file: string) =>
+      [...readFileSync(path.join(dir, 'dist', file), 'utf8').matchAll(/<(span|div) lang="([^"]+)" dir="([^"]+)">((?:<h3>)?[^<]*)/g)].map((m) => `${m[1]} ${m[2]} ${m[3]}: ${m[4]}`);
+    expect(marked('fr/ke.html')).toEqual(['span en ltr: Risk of terrorism near the border.', 'div en ltr: <h3>Crime']);
+    expect(marked('hi/ke.html')).toEqual([
+      'span en ltr: Crime is common in Nairobi.',
+      'span en ltr: Added advice on crime.',
+      'span en ltr: Stay alert in crowded places.',
+      'span en ltr: Avoid walking alone at night.',
+      'span en ltr: Mandera County',
+      'span en ltr: Risk of terrorism near the border.',
+      'span en ltr: High Commission of India, Nairobi',
+      'div en ltr: <h3>Crime',
+      'span en ltr: Added advice on crime.',
+      'span en ltr: Issued at Level 2.',
+    ]);
+    expect(marked('hi/index.html')).toEqual(['span en ltr: Crime is common in Nairobi.']);
+    expect(marked('ke.html')).toEqual([]);
+    for (const file of ['fr/ke.html', 'hi/ke.html', 'hi/index.html']) {
+      expect(await htmlProblems(readFileSync(path.join(dir, 'dist', file), 'utf8'), file)).toEqual([]);
+    }
   });
 });
 
