@@ -5,7 +5,7 @@
  * it was; the next build clears the leftovers.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, readlink, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
@@ -21,16 +21,19 @@ function isInside(parent: string, child: string): boolean {
 
 /**
  * Where `p` really is, with every symbolic link followed; for a path that does
- * not exist yet, its nearest existing ancestor's real path plus the rest.
+ * not exist yet, its nearest existing ancestor's real path plus the rest (and a
+ * link to a folder still to be made leads to that folder).
  */
-export async function realPath(p: string): Promise<string> {
+export async function realPath(p: string, links = 0): Promise<string> {
   try {
     return await realpath(p);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    const parent = path.dirname(p);
-    return parent === p ? p : path.join(await realPath(parent), path.basename(p));
   }
+  const target = await readlink(p).catch(() => null);
+  if (target !== null && links < 40) return realPath(path.resolve(path.dirname(p), target), links + 1);
+  const parent = path.dirname(p);
+  return parent === p ? p : path.join(await realPath(parent, links), path.basename(p));
 }
 
 /**
