@@ -31,12 +31,11 @@ export async function build(io: Io, options: BuildOptions): Promise<ExitCode> {
   const given = path.resolve(io.cwd, options.out);
   const shownOut = displayPath(io.cwd, given).replace(/\/?$/, '/');
   const inputs = (options.paths.length ? options.paths : ['advisories']).map((p) => path.resolve(io.cwd, p));
-  const verb = options.check ? 'check' : 'write to';
-  const out = await outputFolder(given, io.cwd, inputs, shownOut, verb);
+  const out = await outputFolder(given, io.cwd, inputs, shownOut, options.check);
   // A build killed mid-swap may have left the previous output retired beside --out: put it back
   // before anything can fail, so that even a build that stops on a typo leaves it in place.
   if (!options.check) await recoverLeftovers(out);
-  await checkOwnFolder(out, shownOut, verb);
+  await checkOwnFolder(out, shownOut, options.check);
 
   const project = await openProject(io, options);
   io.stderr(stylish({ diagnostics: project.diagnostics, files: project.files }, io.chalk));

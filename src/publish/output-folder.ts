@@ -42,8 +42,8 @@ export async function realPath(p: string, links = 0): Promise<string> {
  * inputs. Judged on real paths, so a link named dist that points at one of them is
  * refused too. Returns the real folder: a build writes there, and a link to it stays.
  */
-export async function outputFolder(out: string, cwd: string, inputs: readonly string[], shownOut: string, verb = 'write to'): Promise<string> {
-  const refuse: (why: string, remedy?: string) => never = refusal(shownOut, verb);
+export async function outputFolder(out: string, cwd: string, inputs: readonly string[], shownOut: string, checking = false): Promise<string> {
+  const refuse: Refuse = refusal(shownOut, checking);
   const real = await realPath(out);
   if (real === path.parse(real).root) refuse('it is the root of the file system');
   const home = await realPath(os.homedir());
@@ -56,9 +56,12 @@ export async function outputFolder(out: string, cwd: string, inputs: readonly st
   return real;
 }
 
-function refusal(shownOut: string, verb: string): (why: string, remedy?: string) => never {
+type Refuse = (why: string, remedy?: string) => never;
+
+/** `checking`: for build --check, which only reads the folder. */
+function refusal(shownOut: string, checking: boolean): Refuse {
   return (why, remedy = 'choose a folder of its own, such as dist') => {
-    throw new UsageError(`refusing to ${verb} --out ${shownOut}: ${why}; ${remedy}`);
+    throw new UsageError(`refusing to ${checking ? 'check' : 'write to'} --out ${shownOut}: ${why}; ${remedy}`);
   };
 }
 
@@ -66,10 +69,11 @@ function refusal(shownOut: string, verb: string): (why: string, remedy?: string)
  * Refuses to replace a folder that advisory did not write: one that is not empty
  * must hold our manifest.json, and nothing the manifest does not list. A
  * manifest copied into someone else's folder, or a file added beside our
- * output, is not lost to the next build.
+ * output, is not lost to the next build. `build --check` replaces nothing: it
+ * lists such files as ones a build would remove.
  */
-export async function checkOwnFolder(out: string, shownOut: string, verb = 'write to'): Promise<void> {
-  const refuse: (why: string, remedy?: string) => never = refusal(shownOut, verb);
+export async function checkOwnFolder(out: string, shownOut: string, checking = false): Promise<void> {
+  const refuse: Refuse = refusal(shownOut, checking);
   let info;
   try {
     info = await stat(out);
@@ -79,13 +83,9 @@ export async function checkOwnFolder(out: string, shownOut: string, verb = 'writ
   if (!info.isDirectory()) refuse('it is a file');
   const entries = await readdir(out, { recursive: true, withFileTypes: true });
   if (entries.length === 0) return;
-  let manifest = null;
-  try {
-    manifest = parseOwnManifest(await readFile(path.join(out, MANIFEST_FILE), 'utf8'));
-  } catch {
-    manifest = null;
-  }
+  const manifest = await readFile(path.join(out, MANIFEST_FILE), 'utf8').then(parseOwnManifest, () => null);
   if (!manifest) refuse(`it is not empty and was not written by advisory (no ${MANIFEST_FILE} of ours in it)`);
+  if (checking) return;
   const listed = new Set([MANIFEST_FILE, ...manifest.files.map((f) => f.path)]);
   const foreign = entries
     .filter((e) => !e.isDirectory())
