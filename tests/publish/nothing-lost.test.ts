@@ -13,19 +13,15 @@ import { bigProject, sampleProject } from '../helpers/projects.js';
 import { runCli, tempProject } from '../helpers/run-cli.js';
 import { leftovers, snapshotTree } from '../helpers/tree-snapshot.js';
 
-/** The sample project, built once: the "previous output" every test here tries to lose. */
+/** The sample project (under `root`, when given), built once: the "previous output" every test here tries to lose. */
 function builtProject(root?: string): { dir: string; dist: string; before: Record<string, string> } {
-  let dir: string;
+  const sample = sampleProject();
+  let dir = sample.dir;
   if (root) {
     dir = path.join(root, 'project');
-    const sample = sampleProject();
     cpSync(sample.dir, dir, { recursive: true });
     sample.cleanup();
-  } else {
-    const sample = sampleProject();
-    onTestFinished(sample.cleanup);
-    dir = sample.dir;
-  }
+  } else onTestFinished(sample.cleanup);
   const first = runCli(['build'], { cwd: dir });
   expect(first.status, first.stderr).toBe(0);
   const dist = path.join(dir, 'dist');
@@ -55,12 +51,17 @@ describe('a failed build leaves the previous output as it was', () => {
     expectUntouched(project);
   });
 
-  it('when a template does not compile', () => {
-    const project = builtProject();
+  /** Builds the edited project with `template` as the plain-text bulletin template. */
+  function buildWithTemplate(project: { dir: string }, template: string) {
     editAdvisory(project.dir);
     mkdirSync(path.join(project.dir, 'broken/txt'), { recursive: true });
-    writeFileSync(path.join(project.dir, 'broken/txt/bulletin.hbs'), '{{#if title}}\n{{title}}\n');
-    const result = runCli(['build', '--templates', 'broken'], { cwd: project.dir });
+    writeFileSync(path.join(project.dir, 'broken/txt/bulletin.hbs'), template);
+    return runCli(['build', '--templates', 'broken'], { cwd: project.dir });
+  }
+
+  it('when a template does not compile', () => {
+    const project = builtProject();
+    const result = buildWithTemplate(project, '{{#if title}}\n{{title}}\n');
     expect(result.stderr).toMatch(/^error: broken\/txt\/bulletin\.hbs: template syntax error: /);
     expect(result.status).toBe(2);
     expectUntouched(project);
@@ -68,11 +69,8 @@ describe('a failed build leaves the previous output as it was', () => {
 
   it('when a template fails halfway through, after files were written', () => {
     const project = builtProject();
-    editAdvisory(project.dir);
     // Only Lebanon has regions, and it is rendered after France and Japan.
-    mkdirSync(path.join(project.dir, 'broken/txt'), { recursive: true });
-    writeFileSync(path.join(project.dir, 'broken/txt/bulletin.hbs'), '{{title}}\n{{#each regions}}{{no_such_field}}{{/each}}\n');
-    const result = runCli(['build', '--templates', 'broken'], { cwd: project.dir });
+    const result = buildWithTemplate(project, '{{title}}\n{{#each regions}}{{no_such_field}}{{/each}}\n');
     expect(result.stderr).toContain('broken/txt/bulletin.hbs for advisories/lb.yaml');
     expect(result.status).toBe(2);
     expectUntouched(project);
