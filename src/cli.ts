@@ -4,7 +4,7 @@
  * imported only when run, so `--help` and `--version` stay fast.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { AdvisoryError, errorMessage, type ExitCode } from './errors.js';
+import { AdvisoryError, errorMessage, systemRefusal, type ExitCode } from './errors.js';
 import { colorEnabled, makeChalk } from './report/color.js';
 import type { Io } from './report/logger.js';
 import { stylish } from './report/reporters.js';
@@ -183,10 +183,10 @@ export function handleError(error: unknown, io: Io): ExitCode {
     if (io.env.DEBUG && error.cause instanceof Error) io.stderr(`${error.cause.stack ?? ''}\n`);
     return error.exitCode;
   }
-  const nodeCode = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (nodeCode === 'ENOSPC' || nodeCode === 'EACCES' || nodeCode === 'EPERM' || nodeCode === 'EROFS' || nodeCode === 'EDQUOT') {
-    // The machine said no (full disk, no permission): not a bug, and the previous output is intact.
-    io.stderr(`${io.chalk.red('error')}: ${errorMessage(error)}\nNothing was published; the previous output is as it was.\n`);
+  const refused = systemRefusal(error);
+  if (refused) {
+    // The machine said no (full disk, no permission): not a bug in advisory.
+    io.stderr(`${io.chalk.red('error')}: ${refused}: ${errorMessage(error)}\n`);
     return 2;
   }
   io.stderr(`${io.chalk.red('internal error')}: ${errorMessage(error)}\nThis is a bug in advisory, not a problem with your advisories. Please report it with the command you ran.\n`);

@@ -42,3 +42,20 @@ export class TemplateError extends AdvisoryError {
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/** What the machine refused, in words: not bugs, and something the officer can act on. */
+const SYSTEM_REFUSALS: Readonly<Record<string, string>> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EFBIG: "a file would be larger than the system's file size limit",
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+};
+
+/** `error` in words with its code (`the disk is full (ENOSPC)`) when the machine refused, else null. */
+export function systemRefusal(error: unknown): string | null {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const reason = code === undefined ? undefined : SYSTEM_REFUSALS[code];
+  return reason === undefined ? null : `${reason} (${code})`;
+}

@@ -2,13 +2,14 @@
  * The I/O edge of the domain: find advisory files under the given paths,
  * read them, and hand them to the pure parser and validator.
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { compareDiagnostics, type Diagnostic } from '../report/diagnostics.js';
 import type { RuleOptions } from './rules.js';
 import type { LoadedAdvisory } from './types.js';
 import { crossFileDiagnostics, validAdvisories, validateSource, type ValidatedFile } from './validate.js';
+import { readLimited, SymbolicLinkError } from './read-limited.js';
 import { parseYamlSource } from './yaml-source.js';
 
 export const DEFAULT_PATHS = ['advisories'];
@@ -46,7 +47,8 @@ export async function findAdvisoryFiles(cwd: string, paths: readonly string[]): 
     if (info.isDirectory()) {
       const entries = await readdir(absolute, { withFileTypes: true, recursive: true });
       for (const entry of entries) {
-        if (entry.isFile() && isAdvisoryFileName(entry.name)) {
+        // Links are listed so that reading refuses them by name, rather than dropping an advisory without a word.
+        if ((entry.isFile() || entry.isSymbolicLink()) && isAdvisoryFileName(entry.name)) {
           found.add(path.join(entry.parentPath, entry.name));
         }
       }
@@ -63,9 +65,19 @@ export async function loadAdvisories(cwd: string, paths: readonly string[], opti
   return validateFiles(await readSources(cwd, await findAdvisoryFiles(cwd, paths)), options);
 }
 
+/** Reads each file, at most the size cap of it; a symbolic link is not followed but refused. */
 export async function readSources(cwd: string, files: readonly string[]): Promise<SourceFile[]> {
   const sources: SourceFile[] = [];
-  for (const absolute of files) sources.push({ file: displayPath(cwd, absolute), bytes: await readFile(absolute) });
+  for (const absolute of files) {
+    const file = displayPath(cwd, absolute);
+    try {
+      sources.push({ file, ...(await readLimited(absolute, { noFollow: true })) });
+    } catch (error) {
+      if (!(error instanceof SymbolicLinkError)) throw error;
+      const refused = 'file is a symbolic link; advisory files must be regular files (a link could publish any file on this machine), so copy the file here instead';
+      sources.push({ file, bytes: new Uint8Array(0), refused });
+    }
+  }
   return sources;
 }
 
@@ -73,14 +85,22 @@ export interface SourceFile {
   /** As shown to the user. */
   file: string;
   bytes: Uint8Array;
+  /** The file's size, when only its start was read because it is over the size cap. */
+  size?: number;
+  /** Why the file was not read at all. */
+  refused?: string;
 }
 
 /** Pure: files already read (from disk, or from a git revision) to advisories and every problem. */
 export function validateFiles(sources: readonly SourceFile[], options: RuleOptions): LoadResult {
   const validated: ValidatedFile[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const { file, bytes } of sources) {
-    const { source, diagnostics: parseProblems } = parseYamlSource(file, bytes);
+  for (const { file, bytes, size, refused } of sources) {
+    if (refused) {
+      diagnostics.push({ severity: 'error', file, line: 0, col: 0, field: '', message: refused, rule: 'symbolic-link' });
+      continue;
+    }
+    const { source, diagnostics: parseProblems } = parseYamlSource(file, bytes, 'advisory', size);
     const result = validateSource(source, options);
     diagnostics.push(...parseProblems, ...result.diagnostics);
     validated.push(result);

@@ -31,11 +31,18 @@ export interface YamlLoadResult {
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** "an advisory", "a config": the kind of file, for messages. */
+function aOrAn(what: string): string {
+  return `${/^[aeiou]/i.test(what) ? 'an' : 'a'} ${what}`;
+}
+
 /**
  * Parse `bytes` as one YAML 1.2 (core schema) document. Never throws for bad
- * input: every problem becomes a diagnostic.
+ * input: every problem becomes a diagnostic. `size` is the file's size when
+ * only its start was read (see read-limited.ts): a file over the cap is
+ * refused on its size, never read whole.
  */
-export function parseYamlSource(file: string, bytes: Uint8Array, what = 'advisory'): YamlLoadResult {
+export function parseYamlSource(file: string, bytes: Uint8Array, what = 'advisory', size = bytes.byteLength): YamlLoadResult {
   const diagnostics: Diagnostic[] = [];
   const lineCounter = new LineCounter();
   const position = (node: Node | null | undefined): Position => {
@@ -48,8 +55,8 @@ export function parseYamlSource(file: string, bytes: Uint8Array, what = 'advisor
     return { source: { file, text: '', root: null, position }, diagnostics };
   };
 
-  if (bytes.byteLength > MAX_FILE_BYTES) {
-    return fail(`file is ${bytes.byteLength} bytes; an ${what} file may be at most ${MAX_FILE_BYTES} bytes (1 MiB)`, undefined, 'file-size');
+  if (size > MAX_FILE_BYTES || bytes.byteLength > MAX_FILE_BYTES) {
+    return fail(`file is ${Math.max(size, bytes.byteLength)} bytes; ${aOrAn(what)} file may be at most ${MAX_FILE_BYTES} bytes (1 MiB)`, undefined, 'file-size');
   }
   let text: string;
   try {
@@ -59,12 +66,12 @@ export function parseYamlSource(file: string, bytes: Uint8Array, what = 'advisor
     return fail('file is not valid UTF-8 text; save it as UTF-8', at, 'encoding');
   }
   // TextDecoder strips a leading BOM already (ignoreBOM: false), so positions stay right.
-  if (text.trim() === '') return fail(`file is empty; an ${what} is a YAML mapping of fields`, undefined, 'empty');
+  if (text.trim() === '') return fail(`file is empty; ${aOrAn(what)} is a YAML mapping of fields`, undefined, 'empty');
 
   const control = findControlCharacter(text);
   if (control) {
     return fail(
-      `control character U+${control.code.toString(16).toUpperCase().padStart(4, '0')} is not allowed; remove it (tabs only inside quoted text)`,
+      `control character U+${control.code.toString(16).toUpperCase().padStart(4, '0')} is not allowed; delete it (most editors do not show it)`,
       control.at,
       'control-character',
     );
@@ -91,7 +98,7 @@ export function parseYamlSource(file: string, bytes: Uint8Array, what = 'advisor
     return fail(`file holds ${docs.length} YAML documents (separated by ---); put one ${what} in each file`, position(docs[1]?.contents), 'multiple-documents');
   }
   const doc = docs[0] as Document.Parsed | undefined;
-  if (!doc) return fail(`file is empty; an ${what} is a YAML mapping of fields`, undefined, 'empty');
+  if (!doc) return fail(`file is empty; ${aOrAn(what)} is a YAML mapping of fields`, undefined, 'empty');
 
   for (const error of [...doc.errors, ...doc.warnings]) {
     const opener = error.code === 'MISSING_CHAR' ? unclosedQuote(text, error.pos[0]) : null;
@@ -100,8 +107,16 @@ export function parseYamlSource(file: string, bytes: Uint8Array, what = 'advisor
       diagnostics.push({ severity: 'error', file, line: at.line, col: at.col, field: '', message: `YAML syntax error: the ${opener.quote} quote opened here is never closed; close it at the end of the value`, rule: 'yaml' });
       continue;
     }
+    if (error.code === 'RESOURCE_EXHAUSTION') {
+      // The parser ran out of stack inside a deeply nested value; where that happened depends on the
+      // machine, so point at the top-level value that holds it, and say what the officer can change.
+      const at = position(topLevelValueAt(doc.contents, error.pos[0]));
+      diagnostics.push({ severity: 'error', file, line: at.line, col: at.col, field: '', message: tooDeepMessage(), rule: 'yaml' });
+      continue;
+    }
     const at = lineCounter.linePos(error.pos[0]);
-    diagnostics.push({ severity: 'error', file, line: at.line, col: at.col, field: '', message: yamlMessage(error.code, error.message), rule: 'yaml' });
+    const message = error.code === 'DUPLICATE_KEY' ? duplicateKeyMessage(keyAt(doc.contents, error.pos[0])) : yamlMessage(error.code, error.message);
+    diagnostics.push({ severity: 'error', file, line: at.line, col: at.col, field: '', message, rule: 'yaml' });
   }
   if (diagnostics.length > 0) return { source: { file, text, root: null, position }, diagnostics };
 
@@ -111,7 +126,7 @@ export function parseYamlSource(file: string, bytes: Uint8Array, what = 'advisor
 
   const root = doc.contents;
   if (!root || (isScalar(root) && (root.value === null || root.value === ''))) {
-    return fail(`file is empty; an ${what} is a YAML mapping of fields`, undefined, 'empty');
+    return fail(`file is empty; ${aOrAn(what)} is a YAML mapping of fields`, undefined, 'empty');
   }
   if (!isMap(root)) {
     return fail(`the file must be a mapping of fields (key: value), found ${isCollection(root) ? 'a list' : 'a single value'}`, position(root), 'root');
@@ -143,7 +158,7 @@ function walk(node: unknown, depth: number, report: (problem: string, node: Node
   }
   if (!isCollection(node)) return;
   if (depth >= MAX_DEPTH) {
-    report(`nesting is deeper than ${MAX_DEPTH} levels; the advisory format never needs that`, node);
+    report(tooDeepMessage(), node);
     return;
   }
   for (const item of node.items) {
@@ -165,12 +180,44 @@ function walk(node: unknown, depth: number, report: (problem: string, node: Node
   }
 }
 
+function tooDeepMessage(): string {
+  return `nesting is deeper than ${MAX_DEPTH} levels; the advisory format never needs that`;
+}
+
+function duplicateKeyMessage(key: string | null): string {
+  return `${key === null ? 'a key' : `key "${key}"`} appears twice in the same mapping; each key may appear once, so merge the two entries`;
+}
+
+/** The top-level value of `root` whose text holds `offset` (or root itself). */
+function topLevelValueAt(root: Node | null | undefined, offset: number): Node | null | undefined {
+  if (!isMap(root)) return root;
+  for (const pair of root.items) {
+    const value = pair.value as Node | null;
+    if (value?.range && value.range[0] <= offset && offset <= value.range[2]) return value;
+  }
+  return root;
+}
+
+/** The text of the mapping key that starts at `offset`, found without recursion (the tree may be deep). */
+function keyAt(root: Node | null | undefined, offset: number): string | null {
+  const pending: unknown[] = [root];
+  while (pending.length) {
+    const node = pending.pop();
+    if (!isCollection(node)) continue;
+    for (const item of node.items) {
+      if (isPair(item)) {
+        if (isScalar(item.key) && item.key.range?.[0] === offset) return String(item.key.value);
+        pending.push(item.key, item.value);
+      } else pending.push(item);
+    }
+  }
+  return null;
+}
+
 function yamlMessage(code: string, message: string): string {
   const first = message.split('\n')[0] ?? message;
   const clean = first.replace(/ at line \d+, column \d+:?$/, '');
   switch (code) {
-    case 'DUPLICATE_KEY':
-      return `${clean}: each key may appear once; merge the two entries`;
     case 'TAG_RESOLVE_FAILED':
       return `${clean}: tags are not allowed; write plain values`;
     default:
@@ -205,10 +252,15 @@ function firstInvalidUtf8(bytes: Uint8Array, at: (text: string) => Position): Po
   return at(index < 0 ? lenient : lenient.slice(0, index));
 }
 
-/** C0 controls other than tab, LF and CR; DEL; C1 controls. They are invisible in an editor and break bulletins. */
+/**
+ * C0 controls other than tab, LF and CR; DEL; C1 controls; the Unicode line and
+ * paragraph separators U+2028 and U+2029. They are invisible in an editor, break
+ * bulletins (a separator ends a line in some readers and not in others) and
+ * can end a string inside a script.
+ */
 function findControlCharacter(text: string): { code: number; at: Position } | null {
   // eslint-disable-next-line no-control-regex
-  const match = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/.exec(text);
+  const match = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029]/.exec(text);
   if (!match) return null;
   return { code: match[0].charCodeAt(0), at: lineColOf(text.slice(0, match.index)) };
 }

@@ -3,10 +3,10 @@
  * language and format, and swap the result in place of the output folder.
  */
 import path from 'node:path';
-import type { ExitCode } from '../errors.js';
+import { AdvisoryError, systemRefusal, type ExitCode } from '../errors.js';
 import { compareFolder, describeDifference, readFolder } from '../publish/compare-folder.js';
 import { bulletinCount, renderOutputs, type PublishedFile } from '../publish/outputs.js';
-import { checkOutputFolder, openStaging, recoverLeftovers } from '../publish/output-folder.js';
+import { checkOwnFolder, openStaging, outputFolder, recoverLeftovers } from '../publish/output-folder.js';
 import type { Io } from '../report/logger.js';
 import { stylish } from '../report/reporters.js';
 import { createRenderer } from '../render/renderer.js';
@@ -28,10 +28,14 @@ const PROGRESS_FROM = 200;
 export async function build(io: Io, options: BuildOptions): Promise<ExitCode> {
   const started = io.clock();
   // Refuse a dangerous --out before any other work, so the mistake is the first thing the officer sees.
-  const out = path.resolve(io.cwd, options.out);
-  const shownOut = displayPath(io.cwd, out).replace(/\/?$/, '/');
+  const given = path.resolve(io.cwd, options.out);
+  const shownOut = displayPath(io.cwd, given).replace(/\/?$/, '/');
   const inputs = (options.paths.length ? options.paths : ['advisories']).map((p) => path.resolve(io.cwd, p));
-  await checkOutputFolder(out, io.cwd, inputs, shownOut, options.check ? 'check' : 'write to');
+  const out = await outputFolder(given, io.cwd, inputs, shownOut, options.check);
+  // A build killed mid-swap may have left the previous output retired beside --out: put it back
+  // before anything can fail, so that even a build that stops on a typo leaves it in place.
+  if (!options.check) await recoverLeftovers(out);
+  await checkOwnFolder(out, shownOut, options.check);
 
   const project = await openProject(io, options);
   io.stderr(stylish({ diagnostics: project.diagnostics, files: project.files }, io.chalk));
@@ -41,7 +45,6 @@ export async function build(io: Io, options: BuildOptions): Promise<ExitCode> {
   }
   const { config } = project;
   const renderer = await createRenderer(config, templateDirs(io, config, options.templates), (p) => displayPath(io.cwd, p));
-  if (!options.check) await recoverLeftovers(out);
 
   const total = bulletinCount(project.advisories, config);
   const progress = io.stderrIsTTY && total >= PROGRESS_FROM;
@@ -69,7 +72,9 @@ export async function build(io: Io, options: BuildOptions): Promise<ExitCode> {
     await staging.commit();
   } catch (error) {
     if (progress) io.stderr('\r\x1b[K');
-    await staging.abandon();
+    await staging.abandon().catch(() => undefined);
+    const refused = systemRefusal(error);
+    if (refused) throw new AdvisoryError(`cannot write ${shownOut}: ${refused}. Nothing was published; ${shownOut} is as it was.`, { exitCode: 2, cause: error });
     throw error;
   }
   const seconds = ((io.clock() - started) / 1000).toFixed(2);

@@ -9,6 +9,7 @@ import { execFile } from 'node:child_process';
 import { diffAdvisories } from '../advisory/diff.js';
 import { findAdvisoryFiles, isAdvisoryFileName, readSources, validateFiles, type LoadResult, type SourceFile } from '../advisory/load.js';
 import type { Advisory } from '../advisory/types.js';
+import { MAX_FILE_BYTES } from '../advisory/yaml-source.js';
 import { loadConfig } from '../config/config.js';
 import { UsageError, type ExitCode } from '../errors.js';
 import { changesJson, changesMarkdown, type ChangeReport } from '../report/change-summary.js';
@@ -26,6 +27,7 @@ export interface DiffOptions {
   templates?: string;
 }
 
+/** Enough for thousands of advisories, each at most MAX_FILE_BYTES. */
 const MAX_GIT_OUTPUT = 512 * 1024 * 1024;
 
 function git(cwd: string, args: readonly string[], input?: string): Promise<Buffer> {
@@ -58,7 +60,14 @@ async function resolveCommit(cwd: string, ref: string): Promise<string> {
   }
 }
 
-/** The advisory files under `paths` at `commit`, read in one `git cat-file --batch`. */
+/** The size git's cat-file header gives: `<oid> blob <size>`. */
+function blobSize(header: string, name: string): number {
+  const size = Number(/^\S+ blob (\d+)$/.exec(header)?.[1]);
+  if (!Number.isFinite(size)) throw new Error(`unexpected git cat-file output for ${name}: ${header}`);
+  return size;
+}
+
+/** The advisory files under `paths` at `commit`: their sizes, then, in one `git cat-file --batch`, those under the size cap. */
 async function filesAtCommit(cwd: string, commit: string, paths: readonly string[]): Promise<SourceFile[]> {
   const listing = (await git(cwd, ['ls-tree', '-r', '-z', '--name-only', commit, '--', ...(paths.length ? paths : ['advisories'])])).toString('utf8');
   const names = listing
@@ -67,18 +76,24 @@ async function filesAtCommit(cwd: string, commit: string, paths: readonly string
     .sort();
   if (names.length === 0) return [];
   // ls-tree names are relative to cwd; `commit:./name` reads them relative to cwd as well.
-  const batch = await git(cwd, ['cat-file', '--batch'], names.map((n) => `${commit}:./${n}\n`).join(''));
-  const files: SourceFile[] = [];
+  const objects = names.map((n) => `${commit}:./${n}\n`);
+  // Sizes first, so that a blob over the size cap is refused by its size and never read.
+  const sizes = (await git(cwd, ['cat-file', '--batch-check'], objects.join('')))
+    .toString('utf8')
+    .split('\n')
+    .slice(0, names.length)
+    .map((header, i) => blobSize(header, names[i]!));
+  const small = new Set(names.filter((_, i) => sizes[i]! <= MAX_FILE_BYTES));
+  const batch = small.size ? await git(cwd, ['cat-file', '--batch'], objects.filter((_, i) => small.has(names[i]!)).join('')) : Buffer.alloc(0);
+  const contents = new Map<string, Uint8Array>();
   let offset = 0;
-  for (const name of names) {
+  for (const name of small) {
     const headerEnd = batch.indexOf(0x0a, offset);
-    const header = batch.subarray(offset, headerEnd).toString('utf8');
-    const size = Number(/^\S+ blob (\d+)$/.exec(header)?.[1]);
-    if (!Number.isFinite(size)) throw new Error(`unexpected git cat-file output for ${name}: ${header}`);
-    files.push({ file: name, bytes: batch.subarray(headerEnd + 1, headerEnd + 1 + size) });
+    const size = blobSize(batch.subarray(offset, headerEnd).toString('utf8'), name);
+    contents.set(name, batch.subarray(headerEnd + 1, headerEnd + 1 + size));
     offset = headerEnd + 1 + size + 1;
   }
-  return files;
+  return names.map((name, i) => ({ file: name, bytes: contents.get(name) ?? new Uint8Array(0), size: sizes[i]! }));
 }
 
 const invalidFiles = (result: LoadResult) => [...new Set(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file))];

@@ -2,11 +2,11 @@
  * advisory.config.yaml: optional; every key has a default here, so a folder
  * of advisories alone is enough. A bad config is an exit-2 error with a position.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CheckContext, checkNode } from '../advisory/check.js';
 import { LANGUAGE_PATTERN } from '../advisory/format.js';
 import type { ObjectSpec } from '../advisory/spec.js';
+import { readLimited } from '../advisory/read-limited.js';
 import { parseYamlSource } from '../advisory/yaml-source.js';
 import { ConfigError } from '../errors.js';
 import { bannerContrastProblem } from './contrast.js';
@@ -88,22 +88,22 @@ export const configFormat: ObjectSpec = {
 
 export async function loadConfig(cwd: string, configPath?: string): Promise<Config> {
   const absolute = path.resolve(cwd, configPath ?? CONFIG_FILE);
-  let bytes: Buffer;
+  let read;
   try {
-    bytes = await readFile(absolute);
+    read = await readLimited(absolute);
   } catch (error) {
     if (configPath === undefined && (error as NodeJS.ErrnoException).code === 'ENOENT') return DEFAULT_CONFIG;
     throw new ConfigError(`cannot read config ${configPath ?? CONFIG_FILE}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
-  const config = parseConfig(path.relative(cwd, absolute) || absolute, bytes);
+  const config = parseConfig(path.relative(cwd, absolute) || absolute, read.bytes, read.size);
   // Template folders are relative to the config file, wherever the tool runs from.
   if (config.templates) config.templates = path.resolve(path.dirname(absolute), config.templates);
   return config;
 }
 
 /** Pure: config bytes to a Config, or a ConfigError carrying every problem. */
-export function parseConfig(file: string, bytes: Uint8Array): Config {
-  const { source, diagnostics } = parseYamlSource(file, bytes, 'config');
+export function parseConfig(file: string, bytes: Uint8Array, size = bytes.byteLength): Config {
+  const { source, diagnostics } = parseYamlSource(file, bytes, 'config', size);
   const ctx = new CheckContext(source);
   const value = source.root ? (checkNode(configFormat, source.root, '', ctx) as Partial<Config> | undefined) : undefined;
   if (value?.languages && new Set(value.languages).size !== value.languages.length) {

@@ -41,11 +41,13 @@ export function serializeManifest(manifest: Manifest): string {
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
-export function isOwnManifest(text: string): boolean {
+/** The manifest in `text` when it is one of ours (our generator, a list of files with paths), else null. */
+export function parseOwnManifest(text: string): Manifest | null {
   try {
-    const parsed = JSON.parse(text) as Partial<Manifest>;
-    return parsed.generator === MANIFEST_GENERATOR && Array.isArray(parsed.files);
+    const parsed = JSON.parse(text) as Partial<Manifest> | null;
+    const ours = parsed?.generator === MANIFEST_GENERATOR && Array.isArray(parsed.files) && parsed.files.every((f) => typeof f?.path === 'string');
+    return ours ? (parsed as Manifest) : null;
   } catch {
-    return false;
+    return null;
   }
 }

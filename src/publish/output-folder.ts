@@ -5,11 +5,11 @@
  * it was; the next build clears the leftovers.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, readlink, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { MANIFEST_FILE, isOwnManifest } from './manifest.js';
+import { MANIFEST_FILE, parseOwnManifest } from './manifest.js';
 
 const STAGING_MARK = '.advisory-staging-';
 const RETIRED_MARK = '.advisory-retired-';
@@ -20,19 +20,60 @@ function isInside(parent: string, child: string): boolean {
 }
 
 /**
- * Refuses output folders whose replacement would destroy something that is not ours:
- * the file system root, the home folder, the project folder, or a folder holding the inputs.
+ * Where `p` really is, with every symbolic link followed; for a path that does
+ * not exist yet, its nearest existing ancestor's real path plus the rest (and a
+ * link to a folder still to be made leads to that folder).
  */
-export async function checkOutputFolder(out: string, cwd: string, inputs: readonly string[], shownOut: string, verb = 'write to'): Promise<void> {
-  const refuse = (why: string) => {
-    throw new UsageError(`refusing to ${verb} --out ${shownOut}: ${why}; choose a folder of its own, such as dist`);
-  };
-  if (out === path.parse(out).root) refuse('it is the root of the file system');
-  if (out === os.homedir()) refuse('it is your home folder');
-  if (out === cwd || isInside(out, cwd)) refuse('it holds the current project folder');
-  for (const input of inputs) {
-    if (isInside(out, input)) refuse(`it holds the input ${path.relative(cwd, input) || input}`);
+export async function realPath(p: string, links = 0): Promise<string> {
+  try {
+    return await realpath(p);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
+  const target = await readlink(p).catch(() => null);
+  if (target !== null && links < 40) return realPath(path.resolve(path.dirname(p), target), links + 1);
+  const parent = path.dirname(p);
+  return parent === p ? p : path.join(await realPath(parent, links), path.basename(p));
+}
+
+/**
+ * Refuses output folders whose replacement would destroy something that is not ours:
+ * the file system root, the home folder, the project folder, or a folder holding the
+ * inputs. Judged on real paths, so a link named dist that points at one of them is
+ * refused too. Returns the real folder: a build writes there, and a link to it stays.
+ */
+export async function outputFolder(out: string, cwd: string, inputs: readonly string[], shownOut: string, checking = false): Promise<string> {
+  const refuse: Refuse = refusal(shownOut, checking);
+  const real = await realPath(out);
+  if (real === path.parse(real).root) refuse('it is the root of the file system');
+  const home = await realPath(os.homedir());
+  if (real === home) refuse('it is your home folder');
+  if (isInside(real, home)) refuse('it holds your home folder');
+  if (isInside(real, await realPath(cwd))) refuse('it holds the current project folder');
+  for (const input of inputs) {
+    if (isInside(real, await realPath(input))) refuse(`it holds the input ${path.relative(cwd, input) || input}`);
+  }
+  return real;
+}
+
+type Refuse = (why: string, remedy?: string) => never;
+
+/** `checking`: for build --check, which only reads the folder. */
+function refusal(shownOut: string, checking: boolean): Refuse {
+  return (why, remedy = 'choose a folder of its own, such as dist') => {
+    throw new UsageError(`refusing to ${checking ? 'check' : 'write to'} --out ${shownOut}: ${why}; ${remedy}`);
+  };
+}
+
+/**
+ * Refuses to replace a folder that advisory did not write: one that is not empty
+ * must hold our manifest.json, and nothing the manifest does not list. A
+ * manifest copied into someone else's folder, or a file added beside our
+ * output, is not lost to the next build. `build --check` replaces nothing: it
+ * lists such files as ones a build would remove.
+ */
+export async function checkOwnFolder(out: string, shownOut: string, checking = false): Promise<void> {
+  const refuse: Refuse = refusal(shownOut, checking);
   let info;
   try {
     info = await stat(out);
@@ -40,20 +81,39 @@ export async function checkOutputFolder(out: string, cwd: string, inputs: readon
     return; // does not exist yet: fine
   }
   if (!info.isDirectory()) refuse('it is a file');
-  const entries = await readdir(out);
+  const entries = await readdir(out, { recursive: true, withFileTypes: true });
   if (entries.length === 0) return;
-  let manifest: string | null = null;
-  try {
-    manifest = await readFile(path.join(out, MANIFEST_FILE), 'utf8');
-  } catch {
-    manifest = null;
-  }
-  if (manifest === null || !isOwnManifest(manifest)) {
-    refuse(`it is not empty and was not written by advisory (no ${MANIFEST_FILE} of ours in it)`);
+  const manifest = await readFile(path.join(out, MANIFEST_FILE), 'utf8').then(parseOwnManifest, () => null);
+  if (!manifest) refuse(`it is not empty and was not written by advisory (no ${MANIFEST_FILE} of ours in it)`);
+  if (checking) return;
+  const listed = new Set([MANIFEST_FILE, ...manifest.files.map((f) => f.path)]);
+  const foreign = entries
+    .filter((e) => !e.isDirectory())
+    .map((e) => path.relative(out, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .filter((file) => !listed.has(file))
+    .sort();
+  if (foreign.length) {
+    const named = foreign.length > 5 ? `${foreign.slice(0, 5).join(', ')} and ${foreign.length - 5} more` : foreign.join(', ');
+    refuse(`it holds files advisory did not write (${named}), which a build would delete`, 'move them out of it, or choose another folder');
   }
 }
 
-/** Puts back an output folder that a killed swap left retired, and removes stale staging folders. */
+/** Whether a process with this id is running: its staging folder may be in use. */
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Puts back an output folder that a killed swap left retired, and removes stale
+ * staging folders. Leftovers of a build that is still running (another process
+ * building the same folder) are left alone.
+ */
 export async function recoverLeftovers(out: string): Promise<void> {
   const parent = path.dirname(out);
   const base = path.basename(out);
@@ -63,13 +123,14 @@ export async function recoverLeftovers(out: string): Promise<void> {
   } catch {
     return;
   }
-  const retired = entries.filter((e) => e.startsWith(`.${base}${RETIRED_MARK}`)).sort();
+  const stale = (name: string, mark: string) => name.startsWith(`.${base}${mark}`) && !isRunning(Number(/^(\d+)-/.exec(name.slice(base.length + 1 + mark.length))?.[1]));
+  const retired = entries.filter((e) => stale(e, RETIRED_MARK)).sort();
   const outExists = entries.includes(base);
   for (const [i, name] of retired.entries()) {
     if (!outExists && i === retired.length - 1) await rename(path.join(parent, name), out);
     else await rm(path.join(parent, name), { recursive: true, force: true });
   }
-  for (const name of entries.filter((e) => e.startsWith(`.${base}${STAGING_MARK}`))) {
+  for (const name of entries.filter((e) => stale(e, STAGING_MARK))) {
     await rm(path.join(parent, name), { recursive: true, force: true });
   }
 }
@@ -112,7 +173,13 @@ export async function openStaging(out: string): Promise<Staging> {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
         hadOld = false;
       }
-      await rename(dir, out);
+      try {
+        await rename(dir, out);
+      } catch (error) {
+        // Put the previous output back at once rather than leave it for the next build to find.
+        if (hadOld) await rename(retired, out);
+        throw error;
+      }
       if (hadOld) await rm(retired, { recursive: true, force: true });
     },
     async abandon() {

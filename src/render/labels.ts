@@ -14,8 +14,8 @@ export type Labels = ReadonlyMap<string, string>;
 export const REFERENCE_LANGUAGE = 'en';
 
 /** Flattens a catalogue file into `key.sub` => text (list items as `key.1`, `key.2`, ...). */
-export function parseLabels(file: string, bytes: Uint8Array): Map<string, string> {
-  const { source, diagnostics } = parseYamlSource(file, bytes, 'label catalogue');
+export function parseLabels(file: string, bytes: Uint8Array, size = bytes.byteLength): Map<string, string> {
+  const { source, diagnostics } = parseYamlSource(file, bytes, 'label catalogue', size);
   const problems: Diagnostic[] = [...diagnostics];
   const out = new Map<string, string>();
   const visit = (node: Node | null, key: string) => {

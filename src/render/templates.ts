@@ -8,6 +8,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import { readLimited } from '../advisory/read-limited.js';
 import { FORMATS, type Format } from '../config/config.js';
 import { ConfigError, TemplateError, errorMessage } from '../errors.js';
 import { label, parseLabels, type Labels } from './labels.js';
@@ -74,14 +75,14 @@ export async function loadTemplateSet(overrides: readonly string[] = [], shown: 
         continue;
       }
       const file = i === 0 ? `(built-in) templates/${relative}` : shown(absolute);
-      const bytes = await readFile(absolute);
       if (kind.kind === 'labels') {
         // An override catalogue changes single labels; it need not repeat the rest.
         const merged = new Map(set.labels.get(kind.lang) ?? []);
-        for (const [key, value] of parseLabels(file, bytes)) merged.set(key, value);
+        const { bytes, size } = await readLimited(absolute);
+        for (const [key, value] of parseLabels(file, bytes, size)) merged.set(key, value);
         set.labels.set(kind.lang, merged);
       } else {
-        const text = new TextDecoder('utf-8').decode(bytes);
+        const text = new TextDecoder('utf-8').decode(await readFile(absolute));
         if (kind.kind === 'page') set.pages[kind.format][kind.page] = { file, text };
         else set.partials[kind.format][kind.name] = { file, text };
       }

@@ -13,6 +13,10 @@ export interface Running {
   waitForStderr(pattern: RegExp, options?: { since?: number; timeout?: number }): Promise<RegExpMatchArray>;
   /** Sends SIGINT (Ctrl-C) and resolves with the exit code and signal. */
   interrupt(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Sends `signal` (SIGKILL: no chance to clean up) and resolves with the exit code and signal. */
+  stop(signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Resolves with the exit code and signal once the process has ended by itself. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 export function startCli(args: readonly string[], cwd: string): Running {
@@ -54,9 +58,13 @@ export function startCli(args: readonly string[], cwd: string): Running {
         check();
       });
     },
-    async interrupt() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
+    interrupt() {
+      return this.stop('SIGINT');
+    },
+    async stop(signal) {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;
     },
+    exited,
   };
 }

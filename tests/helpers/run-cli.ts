@@ -23,6 +23,8 @@ export interface RunOptions {
   cwd: string;
   env?: Record<string, string | undefined>;
   input?: string;
+  /** Run under `ulimit -f` with this many KiB: a write past it fails with EFBIG, as on a full disk. */
+  fileSizeLimitKiB?: number;
 }
 
 /** The environment the binary runs in under test: no colour, no DEBUG, a fixed SOURCE_DATE_EPOCH. */
@@ -34,7 +36,8 @@ export function cliEnv(extra: Record<string, string | undefined> = {}): NodeJS.P
 
 export function runCli(args: readonly string[], options: RunOptions): CliResult {
   const env = cliEnv(options.env);
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd, env, encoding: 'utf8', input: options.input ?? '' });
+  const command = options.fileSizeLimitKiB === undefined ? [process.execPath, BIN, ...args] : ['sh', '-c', `ulimit -f ${options.fileSizeLimitKiB} && exec "$@"`, 'sh', process.execPath, BIN, ...args];
+  const result = spawnSync(command[0]!, command.slice(1), { cwd: options.cwd, env, encoding: 'utf8', input: options.input ?? '' });
   const clean = (s: string) => s.split(options.cwd).join('<tmp>').replace(/ in \d+\.\d+ s /g, ' in <time> s ');
   return { status: result.status, stdout: clean(result.stdout), stderr: clean(result.stderr) };
 }

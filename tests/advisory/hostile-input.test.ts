@@ -1,0 +1,240 @@
+/**
+ * Hostile advisory files, through the real binary: each is refused by both
+ * `validate` and `build` with the file, line and column named, exit 1, no
+ * stack trace, and nothing written. Plus what must still be accepted.
+ */
+import { existsSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { runCli, tempProject, type CliResult } from '../helpers/run-cli.js';
+
+/** A valid advisory of 9 lines: a line added after it is line 10. */
+const VALID = `country: Trinidad and Tobago
+code: TT
+level: 2
+issued: 2026-01-05
+updated: 2026-03-01
+summary: Crime is high in parts of Port of Spain.
+guidance:
+  - Keep valuables out of sight.
+risks: [crime]
+`;
+const MIB = 1024 * 1024;
+const TODAY = ['--today', '2026-03-02'];
+
+/** A temporary project holding only advisories/<name> with `content`; removed when the test ends. */
+function projectWith(content: string | Uint8Array, name = 'tt.yaml'): string {
+  const { dir, cleanup } = tempProject();
+  onTestFinished(cleanup);
+  mkdirSync(path.join(dir, 'advisories'));
+  writeFileSync(path.join(dir, 'advisories', name), content);
+  return dir;
+}
+
+const bytes = (...parts: Array<string | number[]>) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
+
+function expectNoStackTrace(result: CliResult): void {
+  expect(result.stderr).not.toMatch(/^\s+at /m);
+  expect(result.stderr).not.toContain('internal error');
+}
+
+/**
+ * `validate` and `build` both refuse the project with exactly these diagnostic lines
+ * (`file:line:col  error  message`), exit 1, and `build` writes nothing.
+ */
+function expectRefused(dir: string, lines: readonly string[]): void {
+  const count = `${lines.length} error${lines.length === 1 ? '' : 's'}`;
+  const validate = runCli(['validate', ...TODAY], { cwd: dir });
+  expect(validate.stderr).toBe(`${lines.join('\n')}\n${count}\nFix the problems above, then run \`advisory validate\` again.\n`);
+  expect(validate.status).toBe(1);
+  const build = runCli(['build', ...TODAY], { cwd: dir });
+  expect(build.stderr).toBe(`${lines.join('\n')}\n${count}\nNothing was written: fix the problems above, then run \`advisory build\` again.\n`);
+  expect(build.status).toBe(1);
+  expectNoStackTrace(build);
+  expect(existsSync(path.join(dir, 'dist'))).toBe(false);
+}
+
+const error = (at: string, message: string) => `advisories/tt.yaml:${at}  error  ${message}`;
+
+describe('files over the size cap (1 MiB)', () => {
+  it('refuses a file one byte over 1 MiB', () => {
+    const padding = '#'.repeat(MIB + 1 - VALID.length - 1) + '\n';
+    expectRefused(projectWith(VALID + padding), [error('1:1', 'file is 1048577 bytes; an advisory file may be at most 1048576 bytes (1 MiB)')]);
+  });
+
+  it('accepts a file of exactly 1 MiB', () => {
+    const padding = '#'.repeat(MIB - VALID.length - 1) + '\n';
+    const result = runCli(['validate', ...TODAY], { cwd: projectWith(VALID + padding) });
+    expect(result.stderr).toBe('✓ 1 advisory valid\n');
+    expect(result.status).toBe(0);
+  });
+
+  it('refuses a 5 GB file by its size, without reading it', () => {
+    // Sparse: takes no disk space. Read whole, it would not even fit in a Node buffer (2 GiB at most).
+    const dir = projectWith('');
+    truncateSync(path.join(dir, 'advisories/tt.yaml'), 5 * 1024 ** 3);
+    expectRefused(dir, [error('1:1', 'file is 5368709120 bytes; an advisory file may be at most 1048576 bytes (1 MiB)')]);
+  });
+
+  it('refuses a config file over the cap with exit 2, the code for a config error', () => {
+    const dir = projectWith(VALID);
+    writeFileSync(path.join(dir, 'advisory.config.yaml'), '');
+    truncateSync(path.join(dir, 'advisory.config.yaml'), 5 * 1024 ** 3);
+    const result = runCli(['build', ...TODAY], { cwd: dir });
+    expect(result.stderr).toBe('advisory.config.yaml:1:1  error  file is 5368709120 bytes; a config file may be at most 1048576 bytes (1 MiB)\n1 error\nerror: invalid config advisory.config.yaml\n');
+    expect(result.status).toBe(2);
+  });
+
+  it('refuses a label catalogue over the cap with exit 2', () => {
+    const dir = projectWith(VALID);
+    mkdirSync(path.join(dir, 'templates/labels'), { recursive: true });
+    writeFileSync(path.join(dir, 'templates/labels/en.yaml'), '');
+    truncateSync(path.join(dir, 'templates/labels/en.yaml'), 5 * 1024 ** 3);
+    const result = runCli(['build', '--templates', 'templates', ...TODAY], { cwd: dir });
+    expect(result.stderr).toBe(
+      'templates/labels/en.yaml:1:1  error  file is 5368709120 bytes; a label catalogue file may be at most 1048576 bytes (1 MiB)\n1 error\nerror: invalid label catalogue templates/labels/en.yaml\n',
+    );
+    expect(result.status).toBe(2);
+    expect(existsSync(path.join(dir, 'dist'))).toBe(false);
+  });
+});
+
+describe('bytes and characters', () => {
+  it('refuses bytes that are not UTF-8, at the first bad byte', () => {
+    expectRefused(projectWith(bytes(VALID, 'title: caf', [0xe9], '\n')), [error('10:11', 'file is not valid UTF-8 text; save it as UTF-8')]);
+  });
+
+  it.each([
+    ['a C0 control (U+0001)', '\u0001', 'U+0001'],
+    ['escape (U+001B), which would drive a terminal', '\u001b[2J', 'U+001B'],
+    ['DEL (U+007F)', '\u007f', 'U+007F'],
+    ['a C1 control (U+0085, next line)', '\u0085', 'U+0085'],
+    ['the line separator U+2028', '\u2028', 'U+2028'],
+    ['the paragraph separator U+2029', '\u2029', 'U+2029'],
+  ])('refuses %s', (_, character, code) => {
+    expectRefused(projectWith(`${VALID}title: "Caution${character}"\n`), [error('10:16', `control character ${code} is not allowed; delete it (most editors do not show it)`)]);
+  });
+
+  it('accepts a tab inside text', () => {
+    const result = runCli(['validate', ...TODAY], { cwd: projectWith(`${VALID}title: "Caution\there"\n`) });
+    expect(result.stderr).toBe('✓ 1 advisory valid\n');
+    expect(result.status).toBe(0);
+  });
+
+  it('refuses a tab used for indentation, after spaces too', () => {
+    expectRefused(projectWith(`${VALID}contacts:\n\t- name: Embassy\n`), [error('11:1', 'tab used for indentation; indent with spaces')]);
+    expectRefused(projectWith(`${VALID}contacts:\n  \t- name: Embassy\n`), [error('11:3', 'tab used for indentation; indent with spaces')]);
+  });
+
+  it('accepts a UTF-8 byte-order mark, and counts columns after it', () => {
+    const bom = [0xef, 0xbb, 0xbf];
+    const valid = runCli(['validate', ...TODAY], { cwd: projectWith(bytes(bom, VALID)) });
+    expect(valid.stderr).toBe('✓ 1 advisory valid\n');
+    expect(valid.status).toBe(0);
+    expectRefused(projectWith(bytes(bom, VALID, 'level: 3\n')), [error('10:1', 'key "level" appears twice in the same mapping; each key may appear once, so merge the two entries')]);
+  });
+});
+
+describe('keys', () => {
+  it('refuses a duplicate key, naming it, at the top and nested', () => {
+    expectRefused(projectWith(`${VALID}level: 3\n`), [error('10:1', 'key "level" appears twice in the same mapping; each key may appear once, so merge the two entries')]);
+    expectRefused(projectWith(`${VALID}contacts:\n  - name: Embassy\n    "name": Consulate\n`), [
+      error('12:5', 'key "name" appears twice in the same mapping; each key may appear once, so merge the two entries'),
+    ]);
+  });
+
+  it.each([
+    ['__proto__ at the top', '__proto__:\n  level: 4\n', '10:1', '__proto__'],
+    ['constructor in a list item', 'contacts:\n  - name: Embassy\n    constructor: x\n', '12:5', 'constructor'],
+    ['prototype in a translation', 'translations:\n  fr:\n    prototype: x\n', '12:5', 'prototype'],
+    ['a quoted "__proto__" deep inside', 'regions:\n  - name: North\n    level: 3\n    note: {"__proto__": {level: 1}}\n', '13:12', '__proto__'],
+  ])('refuses %s', (_, yaml, at, key) => {
+    expectRefused(projectWith(VALID + yaml), [error(at, `key "${key}" is not allowed`)]);
+  });
+});
+
+describe('YAML features advisories never need', () => {
+  it('refuses a billion-laughs alias bomb quickly, at its anchors', () => {
+    const levels = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'];
+    const bomb = levels.map((name, i) => `${name}: &${name} [${(i === 0 ? Array(9).fill('"lol"') : Array(9).fill(`*${levels[i - 1]}`)).join(', ')}]\n`).join('');
+    const started = Date.now();
+    expectRefused(
+      projectWith(VALID + bomb),
+      levels.map((name, i) => error(`${10 + i}:7`, `anchor &${name} is not allowed; write each value out in full`)),
+    );
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('refuses an alias', () => {
+    expectRefused(projectWith(`${VALID}title: &t Caution\nregions:\n  - name: *t\n    level: 3\n`), [
+      error('10:11', 'anchor &t is not allowed; write each value out in full'),
+      error('12:11', 'alias *t is not allowed; write the value out in full'),
+    ]);
+  });
+
+  it('refuses 100000 nested lists with a message, not a stack overflow', () => {
+    expectRefused(projectWith(`${VALID}title: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`), [error('10:8', 'nesting is deeper than 12 levels; the advisory format never needs that')]);
+  });
+
+  it('refuses nesting just past the limit', () => {
+    expectRefused(projectWith(`${VALID}title: ${'['.repeat(13)}${']'.repeat(13)}\n`), [error('10:19', 'nesting is deeper than 12 levels; the advisory format never needs that')]);
+  });
+
+  it('refuses a second document', () => {
+    expectRefused(projectWith(`${VALID}---\ncountry: Norway\n`), [error('11:1', 'file holds 2 YAML documents (separated by ---); put one advisory in each file')]);
+  });
+
+  it.each([
+    ['!!js/function', 'title: !!js/function "function () { return 1 }"\n', '10:8', 'Unresolved tag: tag:yaml.org,2002:js/function: tags are not allowed; write plain values'],
+    ['a local tag !foo', 'title: !foo Caution\n', '10:8', 'Unresolved tag: !foo: tags are not allowed; write plain values'],
+    ['!!binary', 'title: !!binary Q2F1dGlvbg==\n', '10:17', 'tag tag:yaml.org,2002:binary is not allowed; write plain values'],
+    ['!!int on a level', 'regions:\n  - name: North\n    level: !!int 3\n', '12:18', 'tag tag:yaml.org,2002:int is not allowed; write plain values'],
+  ])('refuses the tag %s', (_, yaml, at, message) => {
+    expectRefused(projectWith(VALID + yaml), [error(at, message)]);
+  });
+
+  it('refuses a %YAML 1.1 directive, under which NO would read as false', () => {
+    expectRefused(projectWith(`%YAML 1.1\n---\n${VALID}`), [
+      error('1:1', '%YAML 1.1 directive is not allowed: advisories are YAML 1.2, where NO stays the text "NO"; remove the directive'),
+    ]);
+  });
+});
+
+describe('files that are not one mapping', () => {
+  it.each([
+    ['a list', '- code: TT\n- code: NO\n', 'the file must be a mapping of fields (key: value), found a list'],
+    ['a single value', 'Trinidad and Tobago\n', 'the file must be a mapping of fields (key: value), found a single value'],
+    ['an empty file', '', 'file is empty; an advisory is a YAML mapping of fields'],
+    ['only blank lines', '  \n\n   \n', 'file is empty; an advisory is a YAML mapping of fields'],
+    ['only comments', '# code: TT\n# level: 2\n', 'file is empty; an advisory is a YAML mapping of fields'],
+    ['only a document marker', '---\n', 'file is empty; an advisory is a YAML mapping of fields'],
+  ])('refuses %s', (_, content, message) => {
+    expectRefused(projectWith(content), [error('1:1', message)]);
+  });
+});
+
+describe('what YAML 1.1 would have broken', () => {
+  it('keeps code: NO as Norway, built into no.* files', () => {
+    const norway = VALID.replace('Trinidad and Tobago', 'Norway').replace('code: TT', 'code: NO').replace(' in parts of Port of Spain', ' in parts of Oslo');
+    const dir = projectWith(norway, 'no.yaml');
+    const result = runCli(['build', ...TODAY], { cwd: dir });
+    expect(result.status).toBe(0);
+    expect(readFileSync(path.join(dir, 'dist/no.txt'), 'utf8')).toContain('Norway');
+    const listed = JSON.parse(runCli(['list', '--json', ...TODAY], { cwd: dir }).stdout) as Array<{ code: string }>;
+    expect(listed.map((a) => a.code)).toEqual(['NO']);
+  });
+});
+
+describe('symbolic links among the advisories', () => {
+  it('refuses a link named like an advisory instead of reading what it points to', () => {
+    const dir = projectWith(VALID);
+    writeFileSync(path.join(dir, 'secret.txt'), 'token: s3cr3t\n');
+    symlinkSync(path.join(dir, 'secret.txt'), path.join(dir, 'advisories/jp.yaml'));
+    const refused = 'advisories/jp.yaml  error  file is a symbolic link; advisory files must be regular files (a link could publish any file on this machine), so copy the file here instead';
+    expectRefused(dir, [refused]);
+    // Named on the command line, it is refused just the same, and what it points to never shows.
+    const named = runCli(['validate', 'advisories/jp.yaml'], { cwd: dir });
+    expect(named.stderr).toBe(`${refused}\n1 error\nFix the problems above, then run \`advisory validate\` again.\n`);
+    expect(named.status).toBe(1);
+  });
+});

@@ -1,0 +1,30 @@
+/**
+ * A folder's whole tree as plain data (every folder, link and file with its
+ * size and SHA-256), so a test can prove byte for byte that nothing changed.
+ */
+import { createHash } from 'node:crypto';
+import { lstatSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
+import path from 'node:path';
+
+/** Relative path (forward slashes) => `dir`, `link -> target` or `file <size> <sha256>`; sorted. */
+export function snapshotTree(dir: string): Record<string, string> {
+  const tree: Record<string, string> = {};
+  // withFileTypes: without it, Node 20's recursive readdir follows links into the folders they point to.
+  const names = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .sort();
+  for (const name of names) {
+    const absolute = path.join(dir, name);
+    const info = lstatSync(absolute);
+    const key = name.split(path.sep).join('/');
+    if (info.isDirectory()) tree[key] = 'dir';
+    else if (info.isSymbolicLink()) tree[key] = `link -> ${readlinkSync(absolute)}`;
+    else tree[key] = `file ${info.size} ${createHash('sha256').update(readFileSync(absolute)).digest('hex')}`;
+  }
+  return tree;
+}
+
+/** The entries of `dir` whose names mark a build's leftovers (staging or retired folders). */
+export function leftovers(dir: string): string[] {
+  return readdirSync(dir).filter((name) => name.includes('.advisory-staging-') || name.includes('.advisory-retired-')).sort();
+}

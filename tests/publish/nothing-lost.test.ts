@@ -1,0 +1,266 @@
+/**
+ * A build that fails, for whatever reason, leaves the previous output byte for
+ * byte as it was, and the next build clears what a killed one left behind.
+ * Through the real binary, on real file systems, with real SIGKILLs.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { startCli, type Running } from '../helpers/long-running.js';
+import { bigProject, sampleProject } from '../helpers/projects.js';
+import { runCli, tempProject } from '../helpers/run-cli.js';
+import { leftovers, snapshotTree } from '../helpers/tree-snapshot.js';
+
+/** The sample project (under `root`, when given), built once: the "previous output" every test here tries to lose. */
+function builtProject(root?: string): { dir: string; dist: string; before: Record<string, string> } {
+  const sample = sampleProject();
+  let dir = sample.dir;
+  if (root) {
+    dir = path.join(root, 'project');
+    cpSync(sample.dir, dir, { recursive: true });
+    sample.cleanup();
+  } else onTestFinished(sample.cleanup);
+  const first = runCli(['build'], { cwd: dir });
+  expect(first.status, first.stderr).toBe(0);
+  const dist = path.join(dir, 'dist');
+  return { dir, dist, before: snapshotTree(dist) };
+}
+
+/** The previous output is exactly as it was, and nothing is left beside it. */
+function expectUntouched({ dir, dist, before }: { dir: string; dist: string; before: Record<string, string> }): void {
+  expect(snapshotTree(dist)).toEqual(before);
+  expect(leftovers(dir)).toEqual([]);
+}
+
+/** Changes one advisory's wording, so that a build has something new to publish. */
+function editAdvisory(dir: string, code = 'fr'): void {
+  const file = path.join(dir, `advisories/${code}.yaml`);
+  writeFileSync(file, readFileSync(file, 'utf8').replace('Stay alert in crowded places', 'Stay very alert in crowded places'));
+}
+
+describe('a failed build leaves the previous output as it was', () => {
+  it('when an advisory is invalid', () => {
+    const project = builtProject();
+    editAdvisory(project.dir);
+    writeFileSync(path.join(project.dir, 'advisories/jp.yaml'), readFileSync(path.join(project.dir, 'advisories/jp.yaml'), 'utf8').replace(/^level: \d/m, 'level: 5'));
+    const result = runCli(['build'], { cwd: project.dir });
+    expect(result.stderr).toMatch(/^advisories\/jp\.yaml:3:8 {2}error {2}level must be an integer from 1 to 4, found the number 5\n1 error\nNothing was written/);
+    expect(result.status).toBe(1);
+    expectUntouched(project);
+  });
+
+  /** Builds the edited project with `template` as the plain-text bulletin template. */
+  function buildWithTemplate(project: { dir: string }, template: string) {
+    editAdvisory(project.dir);
+    mkdirSync(path.join(project.dir, 'broken/txt'), { recursive: true });
+    writeFileSync(path.join(project.dir, 'broken/txt/bulletin.hbs'), template);
+    return runCli(['build', '--templates', 'broken'], { cwd: project.dir });
+  }
+
+  it('when a template does not compile', () => {
+    const project = builtProject();
+    const result = buildWithTemplate(project, '{{#if title}}\n{{title}}\n');
+    expect(result.stderr).toMatch(/^error: broken\/txt\/bulletin\.hbs: template syntax error: /);
+    expect(result.status).toBe(2);
+    expectUntouched(project);
+  });
+
+  it('when a template fails halfway through, after files were written', () => {
+    const project = builtProject();
+    // Only Lebanon has regions, and it is rendered after France and Japan.
+    const result = buildWithTemplate(project, '{{title}}\n{{#each regions}}{{no_such_field}}{{/each}}\n');
+    expect(result.stderr).toContain('broken/txt/bulletin.hbs for advisories/lb.yaml');
+    expect(result.status).toBe(2);
+    expectUntouched(project);
+  });
+
+  it('when a file is over the system file size limit (EFBIG)', () => {
+    const project = builtProject();
+    editAdvisory(project.dir);
+    // advisories.json is over 64 KiB; every bulletin is under it.
+    const result = runCli(['build'], { cwd: project.dir, fileSizeLimitKiB: 64 });
+    expect(result.stderr).toBe("error: cannot write dist/: a file would be larger than the system's file size limit (EFBIG). Nothing was published; dist/ is as it was.\n");
+    expect(result.status).toBe(2);
+    expectUntouched(project);
+  });
+
+  it('when the disk is full (ENOSPC), on a small tmpfs where mounting is allowed', () => {
+    const disk = smallDisk(1200);
+    if (!disk) {
+      // No permission to mount (not root): the file size limit stands in for a full disk.
+      const project = builtProject();
+      const result = runCli(['build'], { cwd: project.dir, fileSizeLimitKiB: 64 });
+      expect(result.stderr).toContain('(EFBIG). Nothing was published; dist/ is as it was.');
+      expectUntouched(project);
+      return;
+    }
+    onTestFinished(disk.cleanup);
+    // The first build fits (about 850 KiB); a second copy of it beside the first does not.
+    const project = builtProject(disk.dir);
+    editAdvisory(project.dir);
+    const result = runCli(['build'], { cwd: project.dir });
+    expect(result.stderr).toBe('error: cannot write dist/: the disk is full (ENOSPC). Nothing was published; dist/ is as it was.\n');
+    expect(result.status).toBe(2);
+    expectUntouched(project);
+  });
+});
+
+describe('leftovers of a killed build', () => {
+  /** What a build killed between its two renames leaves: no dist/, the old one retired beside it, a full staging folder. */
+  function killedMidSwap(project: { dir: string; dist: string }): void {
+    const dead = deadPid();
+    renameSync(project.dist, path.join(project.dir, `.dist.advisory-retired-${dead}-0badcafe`));
+    cpSync(path.join(project.dir, `.dist.advisory-retired-${dead}-0badcafe`), path.join(project.dir, `.dist.advisory-staging-${dead}-0badcafe`), { recursive: true });
+    expect(existsSync(project.dist)).toBe(false);
+  }
+
+  it('are cleared by the next build, which puts the previous output back first', () => {
+    const project = builtProject();
+    killedMidSwap(project);
+    const result = runCli(['build'], { cwd: project.dir });
+    expect(result.status).toBe(0);
+    expectUntouched(project);
+  });
+
+  it('are cleared even when the next build stops on an invalid advisory', () => {
+    const project = builtProject();
+    killedMidSwap(project);
+    writeFileSync(path.join(project.dir, 'advisories/jp.yaml'), 'level: [\n');
+    const result = runCli(['build'], { cwd: project.dir });
+    expect(result.status).toBe(1);
+    expectUntouched(project);
+  });
+
+  it('are not counted by build --check, which leaves them for the next build', () => {
+    const project = builtProject();
+    const dead = deadPid();
+    cpSync(project.dist, path.join(project.dir, `.dist.advisory-staging-${dead}-0badcafe`), { recursive: true });
+    writeFileSync(path.join(project.dir, `.dist.advisory-staging-${dead}-0badcafe/extra.html`), '<p>half a build</p>\n');
+    const check = runCli(['build', '--check'], { cwd: project.dir });
+    expect(check.stderr).toBe('dist/ is up to date (87 files)\n');
+    expect(check.status).toBe(0);
+    expect(leftovers(project.dir)).toEqual([`.dist.advisory-staging-${dead}-0badcafe`]);
+    expect(runCli(['build'], { cwd: project.dir }).status).toBe(0);
+    expectUntouched(project);
+  });
+
+  it('of a build that is still running are left alone', () => {
+    const project = builtProject();
+    // This test's own process stands in for another build writing the same folder.
+    const busy = `.dist.advisory-staging-${process.pid}-0badcafe`;
+    mkdirSync(path.join(project.dir, busy));
+    expect(runCli(['build'], { cwd: project.dir }).status).toBe(0);
+    expect(leftovers(project.dir)).toEqual([busy]);
+    expect(snapshotTree(project.dist)).toEqual(project.before);
+  });
+});
+
+describe('a build killed with SIGKILL', () => {
+  // Big enough that a build runs for seconds, so it can be caught at each moment.
+  const COUNT = 80;
+  let template: { dir: string; cleanup: () => void };
+  let previous: Record<string, string>;
+  let next: Record<string, string>;
+
+  beforeAll(() => {
+    template = bigProject(COUNT);
+    expect(runCli(['build'], { cwd: template.dir }).status).toBe(0);
+    previous = snapshotTree(path.join(template.dir, 'dist'));
+    // What the edited project builds, for the build after the kill.
+    const reference = tempProject(template.dir);
+    editAdvisory(reference.dir, 'ad');
+    expect(runCli(['build'], { cwd: reference.dir }).status).toBe(0);
+    next = snapshotTree(path.join(reference.dir, 'dist'));
+    reference.cleanup();
+    expect(next).not.toEqual(previous);
+  }, 120_000);
+  afterAll(() => template.cleanup());
+
+  /** A copy of the built big project with one advisory edited, and a build of it started. */
+  function startBuild(): { dir: string; build: Running } {
+    const { dir, cleanup } = tempProject(template.dir);
+    onTestFinished(cleanup);
+    editAdvisory(dir, 'ad');
+    return { dir, build: startCli(['build'], dir) };
+  }
+
+  /** After the kill: the output is the previous one or the complete new one; the next build clears up and publishes. */
+  async function killAndRecover(dir: string, build: Running, expected: 'previous' | 'next'): Promise<void> {
+    const { signal } = await build.stop('SIGKILL');
+    expect(signal).toBe('SIGKILL');
+    expect(snapshotTree(path.join(dir, 'dist'))).toEqual(expected === 'previous' ? previous : next);
+    const after = runCli(['build'], { cwd: dir });
+    expect(after.status).toBe(0);
+    expect(leftovers(dir)).toEqual([]);
+    expect(snapshotTree(path.join(dir, 'dist'))).toEqual(next);
+  }
+
+  it('while it reads and checks the advisories', async () => {
+    const { dir, build } = startBuild();
+    const started = Date.now();
+    // Node is up after about 100 ms; reading and checking 80 advisories takes longer than the rest of this wait.
+    await until(build, () => Date.now() - started > 400);
+    expect(leftovers(dir)).toEqual([]);
+    await killAndRecover(dir, build, 'previous');
+  }, 60_000);
+
+  it('while it writes the staging folder', async () => {
+    const { dir, build } = startBuild();
+    await until(build, () => stagedFiles(dir) >= 200);
+    expect(leftovers(dir)).toHaveLength(1);
+    await killAndRecover(dir, build, 'previous');
+  }, 60_000);
+
+  it('after the swap, while it deletes the previous output', async () => {
+    const { dir, build } = startBuild();
+    await until(build, () => leftovers(dir).some((name) => name.includes('.advisory-retired-')));
+    await killAndRecover(dir, build, 'next');
+  }, 60_000);
+});
+
+/** Polls `condition` as fast as the event loop allows; fails if the build ends first (it was too quick to catch). */
+function until(build: Running, condition: () => boolean): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const poll = () => {
+      if (condition()) return resolve();
+      if (build.child.exitCode !== null || build.child.signalCode !== null) return reject(new Error(`the build ended before the moment came:\n${build.stderr()}`));
+      setImmediate(poll);
+    };
+    poll();
+  });
+}
+
+/** Files written so far into the staging folder beside dist/. */
+function stagedFiles(dir: string): number {
+  const staging = leftovers(dir).find((name) => name.includes('.advisory-staging-'));
+  if (!staging) return 0;
+  try {
+    return readdirSync(path.join(dir, staging), { recursive: true, withFileTypes: true }).length;
+  } catch {
+    return 0;
+  }
+}
+
+/** The id of a process that has ended: what a killed build's leftovers are named with. */
+function deadPid(): number {
+  return Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+}
+
+/** A tmpfs of `kib` KiB on a fresh folder, or null where mounting is not allowed. */
+function smallDisk(kib: number): { dir: string; cleanup: () => void } | null {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'advisory-disk-'));
+  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${kib}k`, 'tmpfs', dir], { stdio: 'ignore' });
+  if (mounted.status !== 0) {
+    rmSync(dir, { recursive: true, force: true });
+    return null;
+  }
+  return {
+    dir,
+    cleanup: () => {
+      spawnSync('umount', [dir], { stdio: 'ignore' });
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
