@@ -174,6 +174,11 @@ export const STRUCTURE_BREAKERS: readonly string[] = [
   'Stay inside.\n    indented code',
   'Closing hashes ##',
   'Issue #',
+  '[y]: javascript:__xss(131)',
+  '[z]: https://example.org/ "a definition"',
+  '[ ] an unticked task',
+  '[x] a ticked task',
+  'A | pipe, `a | pipe in code`, [a link](https://example.org/a|b "a | title") and <https://example.org/a|b>',
 ];
 
 /** Splits `items` into groups whose `join(sep)` fits in `max` characters (for one-line fields of at most 200). */
@@ -255,3 +260,6 @@ export function hostileAdvisory(o: HostileAdvisoryOptions): string {
   };
   return stringify(advisory, { lineWidth: 0, aliasDuplicateObjects: false });
 }
+
+/** Each line of the structure breakers on its own, for the fields that hold one line (title, names, addresses). */
+export const ONE_LINE_BREAKERS: readonly string[] = [...new Set(STRUCTURE_BREAKERS.flatMap((s) => s.split('\n')).filter((line) => line.trim()))];
