@@ -88,5 +88,10 @@ export function bodyHeadingDepth(depth: number): number {
 
 /** Inline fields are one paragraph: line breaks inside them are spaces, so they cannot start a block. */
 export function collapseLines(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').trim();
+  return joinLines(text).trim();
+}
+
+/** Every line ending Markdown knows (a lone CR too, which marked's block lexer reads as one), as one space. */
+export function joinLines(text: string): string {
+  return text.replace(/\s*[\r\n]\s*/g, ' ');
 }

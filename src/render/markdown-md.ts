@@ -5,13 +5,13 @@
  * lose their target, and an inline field stays inside its list item or line.
  */
 import type { Token, Tokens } from 'marked';
-import { bodyHeadingDepth } from './markdown-html.js';
+import { bodyHeadingDepth, collapseLines, joinLines } from './markdown-html.js';
 import { lexBlocks, lexInline } from './markdown-lexer.js';
 import { safeUrl } from './safe-url.js';
 import { indentBlock } from './wrap.js';
 
 export function inlineMarkdownToMarkdown(markdown: string): string {
-  return escapeLineStart(inlineMd(lexInline(markdown)).replace(/\s*\n\s*/g, ' ').trim());
+  return escapeLineStart(collapseLines(inlineMd(lexInline(markdown))));
 }
 
 export function markdownToMarkdown(markdown: string): string {
@@ -24,8 +24,7 @@ export function markdownToMarkdown(markdown: string): string {
  * and closing `#`s that a heading would drop.
  */
 export function escapeMarkdownText(text: string): string {
-  const escaped = text
-    .replace(/\s*\n\s*/g, ' ')
+  const escaped = joinLines(text)
     .replace(/([\\`*_[\]<>|~])/g, '\\$1')
     .replace(/&(?=#?\w+;)/g, '\\&')
     .replace(/(^|\s)(#+)(\s*)$/, '$1\\$2$3');
@@ -92,7 +91,7 @@ function block(token: Token): string | null {
     }
     case 'heading': {
       const t = token as Tokens.Heading;
-      return `${'#'.repeat(bodyHeadingDepth(t.depth))} ${inlineMd(t.tokens).replace(/\s*\n\s*/g, ' ').trim()}`;
+      return `${'#'.repeat(bodyHeadingDepth(t.depth))} ${collapseLines(inlineMd(t.tokens))}`;
     }
     case 'list': {
       const list = token as Tokens.List;

@@ -14,7 +14,9 @@ import { ONE_LINE_BREAKERS, STRUCTURE_BREAKERS } from '../helpers/hostile.js';
 import { runCli, tempProject } from '../helpers/run-cli.js';
 import { readOutput } from '../helpers/sample-build.js';
 
-const joined = STRUCTURE_BREAKERS.join('\n');
+/** Every breaker, whole and line by line, so that each also begins a field (and so a line of the bulletin). */
+const BREAKERS = [...STRUCTURE_BREAKERS, ...ONE_LINE_BREAKERS];
+const joined = ['## A heading first', ...STRUCTURE_BREAKERS].join('\n');
 const advisory = {
   country: 'Trinidad and Tobago',
   code: 'TT',
@@ -23,19 +25,19 @@ const advisory = {
   issued: '2026-01-05',
   updated: '2026-03-01',
   summary: joined,
-  guidance: STRUCTURE_BREAKERS,
+  guidance: BREAKERS,
   regions: ONE_LINE_BREAKERS.map((line, i) => ({ name: line, level: 3, note: STRUCTURE_BREAKERS[i % STRUCTURE_BREAKERS.length] })),
   contacts: ONE_LINE_BREAKERS.map((line) => ({ name: line, address: line, hours: line })),
-  updates: STRUCTURE_BREAKERS.map((summary) => ({ date: '2026-03-01', summary })),
+  updates: BREAKERS.map((summary) => ({ date: '2026-03-01', summary })),
   translations: {
     fr: {
       updated: '2026-03-01',
       title: ONE_LINE_BREAKERS.join(' ').slice(0, 200),
       summary: joined,
-      guidance: STRUCTURE_BREAKERS,
+      guidance: BREAKERS,
       regions: ONE_LINE_BREAKERS.map((line, i) => ({ name: line, note: STRUCTURE_BREAKERS[i % STRUCTURE_BREAKERS.length] })),
       contacts: ONE_LINE_BREAKERS.map((line) => ({ name: line, address: line, hours: line })),
-      updates: STRUCTURE_BREAKERS.map((summary) => ({ summary })),
+      updates: BREAKERS.map((summary) => ({ summary })),
     },
   },
 };
@@ -65,9 +67,9 @@ describe.each([
     expect(md.headings.filter((h) => h.startsWith('h2 ')).map((h) => h.slice(3))).toEqual(sections);
     expect(md.headings.filter((h) => h.startsWith('h3 '))).toHaveLength(ONE_LINE_BREAKERS.length);
     expect(md.headings.filter((h) => /^h[4-6] /.test(h))).toEqual([]);
-    expect(md.items[sections[1]!]).toBe(STRUCTURE_BREAKERS.length);
+    expect(md.items[sections[1]!]).toBe(BREAKERS.length);
     expect(md.items[sections[2]!]).toBe(ONE_LINE_BREAKERS.length);
-    expect(md.items[sections[4]!]).toBe(STRUCTURE_BREAKERS.length);
+    expect(md.items[sections[4]!]).toBe(BREAKERS.length);
     expect(md.elements.filter((e) => !MARKDOWN_ELEMENTS.has(e))).toEqual([]);
   });
 
@@ -75,7 +77,7 @@ describe.each([
     const txt = textStructure(read(`${dir}tt.txt`), [sections[1]!, sections[2]!, sections[4]!]);
     expect(txt.headings.slice(1)).toEqual(sections);
     expect(txt.strays).toEqual([]);
-    expect(txt.items).toEqual({ [sections[1]!]: STRUCTURE_BREAKERS.length, [sections[2]!]: ONE_LINE_BREAKERS.length, [sections[4]!]: STRUCTURE_BREAKERS.length });
+    expect(txt.items).toEqual({ [sections[1]!]: BREAKERS.length, [sections[2]!]: ONE_LINE_BREAKERS.length, [sections[4]!]: BREAKERS.length });
   });
 });
 
