@@ -79,6 +79,17 @@ export function markdownStructure(markdown: string, bodySection: string, blocks 
   return { headings, items, hazards, elements, tables };
 }
 
+/** Every link of a Markdown document: the text a reader sees (escapes resolved), and where it goes. */
+export function markdownLinks(markdown: string): Array<{ text: string; href: string }> {
+  const links: Array<{ text: string; href: string }> = [];
+  stock.walkTokens(Lexer.lex(markdown, { gfm: true }), (token) => {
+    if (token.type !== 'link') return;
+    const link = token as Tokens.Link;
+    links.push({ text: link.tokens.map((t) => (t.type === 'escape' || t.type === 'text' ? (t as Tokens.Text).text : t.raw)).join(''), href: link.href });
+  });
+  return links;
+}
+
 /** What stock marked may make of a bulletin: nothing that runs, loads or asks for input. */
 export const MARKDOWN_ELEMENTS = new Set('a p ul ol li h1 h2 h3 h4 h5 h6 strong em del code pre blockquote table thead tbody tr th td hr br'.split(' '));
 

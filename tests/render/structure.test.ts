@@ -9,13 +9,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MARKDOWN_ELEMENTS, markdownStructure, textStructure } from '../helpers/bulletin-structure.js';
+import { MARKDOWN_ELEMENTS, markdownLinks, markdownStructure, textStructure } from '../helpers/bulletin-structure.js';
 import { ONE_LINE_BREAKERS, STRUCTURE_BREAKERS } from '../helpers/hostile.js';
 import { runCli, tempProject } from '../helpers/run-cli.js';
 import { readOutput } from '../helpers/sample-build.js';
 
 /** Every breaker, whole and line by line, so that each also begins a field (and so a line of the bulletin). */
 const BREAKERS = [...STRUCTURE_BREAKERS, ...ONE_LINE_BREAKERS];
+const EMAILS = ['consular_bamako@example.org', '!x@example.org', "o'hara{{constructor}}*x*@example.org"];
 const joined = ['## A heading first', ...STRUCTURE_BREAKERS].join('\n');
 const advisory = {
   country: 'Trinidad and Tobago',
@@ -27,7 +28,11 @@ const advisory = {
   summary: joined,
   guidance: BREAKERS,
   regions: ONE_LINE_BREAKERS.map((line, i) => ({ name: line, level: 3, note: STRUCTURE_BREAKERS[i % STRUCTURE_BREAKERS.length] })),
-  contacts: ONE_LINE_BREAKERS.map((line) => ({ name: line, address: line, hours: line })),
+  contacts: [
+    ...ONE_LINE_BREAKERS.map((line) => ({ name: line, address: line, hours: line })),
+    // Addresses that the e-mail format allows and Markdown would read otherwise: escaped inside <...>, or a declaration <!...>.
+    ...EMAILS.map((email) => ({ name: 'Consulate', email })),
+  ],
   updates: BREAKERS.map((summary) => ({ date: '2026-03-01', summary })),
   translations: {
     fr: {
@@ -36,7 +41,7 @@ const advisory = {
       summary: joined,
       guidance: BREAKERS,
       regions: ONE_LINE_BREAKERS.map((line, i) => ({ name: line, note: STRUCTURE_BREAKERS[i % STRUCTURE_BREAKERS.length] })),
-      contacts: ONE_LINE_BREAKERS.map((line) => ({ name: line, address: line, hours: line })),
+      contacts: [...ONE_LINE_BREAKERS.map((line) => ({ name: line, address: line, hours: line })), ...EMAILS.map(() => ({ name: 'Consulat' }))],
       updates: BREAKERS.map((summary) => ({ summary })),
     },
   },
@@ -65,7 +70,7 @@ describe.each([
     expect(md.hazards).toEqual([]);
     expect(md.headings.filter((h) => h.startsWith('h1 ') || h.startsWith('h2 ')).map((h) => h.slice(3))).toHaveLength(1 + sections.length);
     expect(md.headings.filter((h) => h.startsWith('h2 ')).map((h) => h.slice(3))).toEqual(sections);
-    expect(md.headings.filter((h) => h.startsWith('h3 '))).toHaveLength(ONE_LINE_BREAKERS.length);
+    expect(md.headings.filter((h) => h.startsWith('h3 '))).toHaveLength(ONE_LINE_BREAKERS.length + EMAILS.length);
     expect(md.headings.filter((h) => /^h[4-6] /.test(h))).toEqual([]);
     expect(md.items[sections[1]!]).toBe(BREAKERS.length);
     expect(md.items[sections[2]!]).toBe(ONE_LINE_BREAKERS.length);
@@ -79,6 +84,11 @@ describe.each([
     expect(txt.strays).toEqual([]);
     expect(txt.items).toEqual({ [sections[1]!]: BREAKERS.length, [sections[2]!]: ONE_LINE_BREAKERS.length, [sections[4]!]: BREAKERS.length });
   });
+});
+
+it('links each e-mail address to itself, shown as written', () => {
+  const links = markdownLinks(read('tt.md')).filter((l) => l.href.startsWith('mailto:'));
+  expect(links).toEqual(EMAILS.map((email) => ({ text: email, href: `mailto:${email}` })));
 });
 
 it.each(['index.md', 'fr/index.md'])('%s keeps one table row of three cells per advisory', (file) => {
