@@ -11,7 +11,9 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAFE_SCHEMES } from '../../src/render/safe-url.js';
 import { launchBrowser, pageUrl } from '../helpers/browser.js';
+import { PAGE_BODY_ELEMENTS } from '../helpers/bulletin-structure.js';
 import { hostileAdvisory, packed, STRICT_FIELDS, TEMPLATE_LIKE, XSS_PAYLOADS } from '../helpers/hostile.js';
 import { runCli, tempProject } from '../helpers/run-cli.js';
 import { outputFiles, readOutput } from '../helpers/sample-build.js';
@@ -21,12 +23,9 @@ const LANGUAGES = ['en', 'fr', 'hi', 'ar'];
 const CODES = ['AD', 'AE', 'AF', 'AG', 'AL', 'AM', 'AO', 'AR', 'AT', 'AU', 'AZ', 'BA', 'BB', 'BD', 'BE', 'BF', 'BG', 'BH', 'BI', 'BJ', 'BN', 'BO', 'BR', 'BS', 'BT', 'BW'];
 const CONFIG = `issuer: Ministry of External Affairs\nsite_url: https://example.org/travel/\nlanguages: [${LANGUAGES.join(', ')}]\nformats: [md, html, txt]\n`;
 
-/** Elements a bulletin or index may contain in its body: the templates' own and what Markdown becomes. */
-const BODY_ELEMENTS = new Set(
-  'a p ul ol li h1 h2 h3 h4 h5 h6 strong em del code pre blockquote table thead tbody tr th td colgroup col br hr header main footer nav span div dl dt dd time'.split(' '),
-);
 const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'data', 'xlink:href', 'poster', 'background', 'srcdoc', 'srcset', 'ping'];
-const SAFE_PROTOCOLS = ['https:', 'http:', 'mailto:', 'tel:', 'file:'];
+/** The schemes a link may have: the safe ones, and file: for the pages' links to each other when opened from disk. */
+const SAFE_PROTOCOLS = [...SAFE_SCHEMES, 'file:'];
 
 let project: ReturnType<typeof tempProject>;
 let dist: string;
@@ -151,7 +150,7 @@ async function domProblems(page: Page): Promise<string[]> {
       }
       return problems;
     },
-    { allowed: [...BODY_ELEMENTS], urlAttributes: URL_ATTRIBUTES, safe: SAFE_PROTOCOLS },
+    { allowed: [...PAGE_BODY_ELEMENTS], urlAttributes: URL_ATTRIBUTES, safe: SAFE_PROTOCOLS },
   );
 }
 

@@ -6,7 +6,7 @@
  * definition of its own.
  */
 import { Lexer, Marked, type Token, type Tokens } from 'marked';
-import { decodeEntities } from '../../src/render/safe-url.js';
+import { decodeEntities, SAFE_SCHEMES } from '../../src/render/safe-url.js';
 
 export interface MarkdownStructure {
   /** Top-level headings, as `h2 Summary`. */
@@ -21,7 +21,6 @@ export interface MarkdownStructure {
   tables: Array<{ columns: number; rows: number[] }>;
 }
 
-const SAFE_PROTOCOLS = ['https:', 'http:', 'mailto:', 'tel:'];
 const stock = new Marked({ gfm: true });
 
 /** The scheme a browser would use for `href` written into an attribute (entities decoded, whitespace ignored). */
@@ -68,7 +67,7 @@ export function markdownStructure(markdown: string, bodySection: string, blocks 
       if (token.type === 'def') hazards.push(`link definition: ${token.raw.slice(0, 60)}`);
       if (token.type === 'link' || token.type === 'image') {
         const href = (token as Tokens.Link).href;
-        if (!SAFE_PROTOCOLS.includes(protocol(href))) hazards.push(`${token.type} to ${href}`);
+        if (!(SAFE_SCHEMES as readonly string[]).includes(protocol(href))) hazards.push(`${token.type} to ${href}`);
       }
     }
   };
@@ -92,6 +91,9 @@ export function markdownLinks(markdown: string): Array<{ text: string; href: str
 
 /** What stock marked may make of a bulletin: nothing that runs, loads or asks for input. */
 export const MARKDOWN_ELEMENTS = new Set('a p ul ol li h1 h2 h3 h4 h5 h6 strong em del code pre blockquote table thead tbody tr th td hr br'.split(' '));
+
+/** What the body of an HTML page may contain: the templates' own elements and what our Markdown renderer writes. */
+export const PAGE_BODY_ELEMENTS = new Set([...MARKDOWN_ELEMENTS, 'header', 'main', 'footer', 'nav', 'span', 'div', 'dl', 'dt', 'dd', 'time', 'colgroup', 'col']);
 
 export interface TextStructure {
   /** Lines at the margin underlined with `=` or `-` (the title's last line, then the sections). */

@@ -14,8 +14,8 @@ import { DEFAULT_CONFIG, type Config, type Format } from '../../src/config/confi
 import { AdvisoryError } from '../../src/errors.js';
 import { inlineMarkdownToHtml, markdownToHtml } from '../../src/render/markdown-html.js';
 import { createRenderer, type Renderer } from '../../src/render/renderer.js';
-import { decodeEntities } from '../../src/render/safe-url.js';
-import { MARKDOWN_ELEMENTS, markdownStructure, textStructure } from '../helpers/bulletin-structure.js';
+import { decodeEntities, SAFE_SCHEMES } from '../../src/render/safe-url.js';
+import { MARKDOWN_ELEMENTS, markdownStructure, PAGE_BODY_ELEMENTS, textStructure } from '../helpers/bulletin-structure.js';
 import { CONTROL_PAYLOADS, STRUCTURE_BREAKERS, TEMPLATE_LIKE, XSS_PAYLOADS } from '../helpers/hostile.js';
 
 const SEED = 20260301;
@@ -83,7 +83,7 @@ function render(a: Advisory, lang: string, format: Format): string {
 }
 
 /** The tags a page may carry: the templates' own and what our Markdown renderer writes. */
-const HTML_ELEMENTS = new Set([...MARKDOWN_ELEMENTS, 'html', 'head', 'meta', 'title', 'style', 'body', 'header', 'main', 'footer', 'nav', 'span', 'div', 'dl', 'dt', 'dd', 'time', 'colgroup', 'col']);
+const HTML_ELEMENTS = new Set([...PAGE_BODY_ELEMENTS, 'html', 'head', 'meta', 'title', 'style', 'body']);
 const HTML_ATTRIBUTES = new Set(['lang', 'dir', 'charset', 'name', 'content', 'http-equiv', 'class', 'href', 'title', 'id', 'style', 'role', 'datetime', 'aria-label', 'aria-current', 'aria-labelledby', 'hreflang', 'scope', 'data-label', 'start', 'align']);
 
 /**
@@ -91,7 +91,7 @@ const HTML_ATTRIBUTES = new Set(['lang', 'dir', 'charset', 'name', 'content', 'h
  * every `<` left in the markup opens a tag, and every attribute is quoted:
  * each tag is read whole, and must be one of ours, with our attributes.
  */
-export function htmlProblems(html: string): string[] {
+function htmlProblems(html: string): string[] {
   const problems: string[] = [];
   const body = html.replace(/<style>[\s\S]*?<\/style>/, '<style></style>');
   const tag = /<(\/?)([a-zA-Z][\w-]*)((?:\s+[\w:-]+(?:="[^"<>]*")?)*)\s*>|<!DOCTYPE html>/g;
@@ -107,7 +107,7 @@ export function htmlProblems(html: string): string[] {
       if (!HTML_ATTRIBUTES.has(attribute!.toLowerCase())) problems.push(`<${name} ${attribute}>`);
       if (attribute === 'href') {
         const protocol = new URL(decodeEntities(value ?? ''), 'https://example.org/').protocol;
-        if (!['https:', 'http:', 'mailto:', 'tel:'].includes(protocol)) problems.push(`<${name} href="${value}">`);
+        if (!(SAFE_SCHEMES as readonly string[]).includes(protocol)) problems.push(`<${name} href="${value}">`);
       }
     }
   }
