@@ -4,7 +4,7 @@
  */
 import Handlebars from 'handlebars';
 import type { Format } from '../config/config.js';
-import { inlineMarkdownToHtml, markdownToHtml } from './markdown-html.js';
+import { inlineMarkdownToHtml, joinLines, markdownToHtml } from './markdown-html.js';
 import { escapeMarkdownText, inlineMarkdownToMarkdown, markdownToMarkdown } from './markdown-md.js';
 import { inlineMarkdownToText, markdownToText } from './markdown-text.js';
 import { textDirection, type Adapter } from './view.js';
@@ -55,7 +55,7 @@ const txt: FormatDefinition = {
   htmlEscape: false,
   adapter: {
     // Plain text cannot be restructured, but a newline in a one-line field would still break the layout.
-    text: (value) => value.replace(/\s*\n\s*/g, ' '),
+    text: joinLines,
     inline: inlineMarkdownToText,
     block: (markdown) => markdownToText(markdown),
   },

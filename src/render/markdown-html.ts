@@ -1,14 +1,28 @@
 /**
- * Markdown to HTML through `marked`, safe by construction: raw HTML is shown
- * as text, link and image targets keep only safe schemes, and images become
- * links (a bulletin loads nothing from elsewhere).
+ * Markdown to HTML through `marked`, safe by construction: every renderer
+ * that writes text from the source is ours and escapes it (raw HTML is shown
+ * as text, and so is the text marked would pass through unescaped after an
+ * inline `<pre>` or `<script>`), link and image targets keep only safe
+ * schemes, and images become links (a bulletin loads nothing from elsewhere).
+ * The renderers left to marked only wrap what these return in fixed tags.
  */
 import { Marked, type Tokens } from 'marked';
 import { outlineHeadings } from './outline.js';
 import { safeUrl } from './safe-url.js';
 
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+}
+
+/**
+ * Escapes Markdown text for HTML, keeping character references (`&amp;`,
+ * `&#233;`): Markdown shows them as the characters they name, and a
+ * reference can never open a tag or leave an attribute.
+ */
+export function escapeMarkdownTextForHtml(text: string): string {
+  return text.replace(/[<>"']|&(?!(?:#\d{1,7}|#[Xx][a-fA-F0-9]{1,6}|\w+);)/g, (c) => HTML_ESCAPES[c]!);
 }
 
 const marked = new Marked({
@@ -23,6 +37,20 @@ const marked = new Marked({
     },
     html({ text }: Tokens.HTML | Tokens.Tag): string {
       return escapeHtml(text);
+    },
+    // marked marks the text after an inline <pre>, <code>, <kbd> or <script> tag as
+    // "escaped" and would pass it through raw: here every text is escaped, whatever its flag.
+    text(token: Tokens.Text | Tokens.Escape): string {
+      if ('tokens' in token && token.tokens) return this.parser.parseInline(token.tokens);
+      return escapeMarkdownTextForHtml(token.text);
+    },
+    codespan({ text }: Tokens.Codespan): string {
+      return `<code>${escapeHtml(text)}</code>`;
+    },
+    code({ text, lang }: Tokens.Code): string {
+      const language = (lang ?? '').match(/^\S*/)?.[0];
+      const attr = language ? ` class="language-${escapeHtml(language)}"` : '';
+      return `<pre><code${attr}>${text ? `${escapeHtml(text.replace(/\n$/, ''))}\n` : ''}</code></pre>\n`;
     },
     link({ href, title, tokens }: Tokens.Link): string {
       const inner = this.parser.parseInline(tokens);
@@ -60,5 +88,10 @@ export function bodyHeadingDepth(depth: number): number {
 
 /** Inline fields are one paragraph: line breaks inside them are spaces, so they cannot start a block. */
 export function collapseLines(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').trim();
+  return joinLines(text).trim();
+}
+
+/** Every line ending Markdown knows (a lone CR too, which marked's block lexer reads as one), as one space. */
+export function joinLines(text: string): string {
+  return text.replace(/\s*[\r\n]\s*/g, ' ');
 }

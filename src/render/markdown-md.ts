@@ -5,27 +5,62 @@
  * lose their target, and an inline field stays inside its list item or line.
  */
 import type { Token, Tokens } from 'marked';
-import { bodyHeadingDepth } from './markdown-html.js';
+import { bodyHeadingDepth, collapseLines, joinLines } from './markdown-html.js';
 import { lexBlocks, lexInline } from './markdown-lexer.js';
 import { safeUrl } from './safe-url.js';
 import { indentBlock } from './wrap.js';
 
 export function inlineMarkdownToMarkdown(markdown: string): string {
-  return escapeLineStart(inlineMd(lexInline(markdown)).replace(/\s*\n\s*/g, ' ').trim());
+  return escapeLineStart(collapseLines(inlineMd(lexInline(markdown))));
 }
 
 export function markdownToMarkdown(markdown: string): string {
   return blocks(lexBlocks(markdown)).join('\n\n');
 }
 
-/** Escapes plain text (a country name, a phone number) so Markdown shows it as written. */
+/**
+ * Escapes plain text (a country name, a phone number) so Markdown shows it as
+ * written: its punctuation, a character reference it would otherwise spell,
+ * and closing `#`s that a heading would drop.
+ */
 export function escapeMarkdownText(text: string): string {
-  return escapeLineStart(text.replace(/\s*\n\s*/g, ' ').replace(/([\\`*_[\]<>|~])/g, '\\$1'));
+  const escaped = joinLines(text)
+    .replace(/([\\`*_[\]<>|~])/g, '\\$1')
+    .replace(/&(?=#?\w+;)/g, '\\&')
+    .replace(/(^|\s)(#+)(\s*)$/, '$1\\$2$3');
+  return escapeLineStart(escaped);
 }
 
-/** A line must not begin with something that opens a block: heading, quote, list, rule, fence, table. */
+/**
+ * What opens a block when it begins a line: a heading, a quote, a list item,
+ * a thematic break, a setext underline, a fence, a table row, a link
+ * definition. Matched after the line's indentation, however deep.
+ */
+const BLOCK_START = new RegExp(
+  `^(?:${[
+    '#{1,6}(?=\\s|$)', // ATX heading
+    '>', // quote
+    '(?:[-*_][ \\t]*){3,}$', // thematic break: --- *** ___ - - -
+    '[-+*](?=\\s|$)', // bullet
+    '=+[ \\t]*$', // setext underline
+    '-+[ \\t]*$',
+    '`{3,}', // fences
+    '~{3,}',
+    '\\|', // table row
+    '\\[(?:\\\\.|[^\\\\\\]])*\\]:', // link definition, footnote
+  ]
+    .map((p) => `(?:${p})`)
+    .join('|')})`,
+);
+
+/** A line must not begin with something that opens a block: its first character is backslash-escaped. */
 export function escapeLineStart(line: string): string {
-  return line.replace(/^(\s*)(#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|\d{1,9}(?=[.)](\s|$))|={1,}\s*$|-{3,}|`{3,}|~{3,}|\|)/, (_m, space: string, marker: string) => `${space}\\${marker}`);
+  const indent = /^\s*/.exec(line)![0];
+  const rest = line.slice(indent.length);
+  // An ordered-list marker is escaped at its `.` or `)`: a backslash before a digit would show.
+  const ordered = /^(\d{1,9})([.)])(?=\s|$)/.exec(rest);
+  if (ordered) return `${indent}${ordered[1]}\\${rest.slice(ordered[1]!.length)}`;
+  return BLOCK_START.test(rest) ? `${indent}\\${rest}` : line;
 }
 
 function blocks(tokens: Token[]): string[] {
@@ -56,7 +91,7 @@ function block(token: Token): string | null {
     }
     case 'heading': {
       const t = token as Tokens.Heading;
-      return `${'#'.repeat(bodyHeadingDepth(t.depth))} ${inlineMd(t.tokens).replace(/\s*\n\s*/g, ' ').trim()}`;
+      return `${'#'.repeat(bodyHeadingDepth(t.depth))} ${collapseLines(inlineMd(t.tokens))}`;
     }
     case 'list': {
       const list = token as Tokens.List;
@@ -98,13 +133,23 @@ function block(token: Token): string | null {
   }
 }
 
-/** Source text that must read as text: HTML-looking parts and table pipes are backslash-escaped. */
+/**
+ * Source text that must read as text: HTML-looking parts, table pipes and
+ * brackets (which, put somewhere else, could start a link, a link
+ * definition or a task checkbox) are backslash-escaped.
+ */
 function escapeText(raw: string): string {
-  return raw.replace(/[<|]/g, '\\$&');
+  return raw.replace(/[<|[\]]/g, '\\$&');
 }
 
+/** A link target in `(...)`: characters that would end it, or split a table cell, are percent-encoded. */
 function linkTarget(url: string): string {
-  return url.replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return url.replace(/[\s()<>|]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+/** A code span with a pipe would split a table cell (the index's summary column): it is written as escaped text. */
+function codeSpan(token: Tokens.Codespan): string {
+  return token.text.includes('|') ? token.text.replace(/[\\`*_[\]<>|~&]/g, '\\$&') : token.raw;
 }
 
 function inlineMd(tokens: Token[]): string {
@@ -117,9 +162,11 @@ function inlineMd(tokens: Token[]): string {
         break;
       }
       case 'escape':
-      case 'codespan':
       case 'br':
         out += token.raw;
+        break;
+      case 'codespan':
+        out += codeSpan(token as Tokens.Codespan);
         break;
       case 'strong':
         out += `**${inlineMd((token as Tokens.Strong).tokens)}**`;
@@ -135,8 +182,8 @@ function inlineMd(tokens: Token[]): string {
         const label = inlineMd(link.tokens);
         const url = safeUrl(link.href);
         if (url === null) out += label;
-        else if (link.text === link.href.replace(/^mailto:/, '') && !link.raw.startsWith('[')) out += `<${link.text}>`;
-        else out += `[${label}](${linkTarget(url)}${link.title ? ` "${link.title.replace(/"/g, '\\"')}"` : ''})`;
+        else if (link.text === link.href.replace(/^mailto:/, '') && !link.raw.startsWith('[') && !link.text.includes('|')) out += `<${link.text}>`;
+        else out += `[${label}](${linkTarget(url)}${link.title ? ` "${link.title.replace(/["|\\]/g, '\\$&')}"` : ''})`;
         break;
       }
       case 'image': {

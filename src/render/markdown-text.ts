@@ -64,7 +64,8 @@ function block(token: Token, width: number): string | null {
     case 'table': {
       const table = token as Tokens.Table;
       const row = (cells: Tokens.TableCell[]) => cells.map((c) => inlineText(c.tokens).trim()).join(' | ');
-      return [row(table.header), ...table.rows.map(row)].join('\n');
+      // Indented, so that no row (a one-column table's "---") can underline the one above as a heading.
+      return indentBlock([row(table.header), ...table.rows.map(row)].join('\n'), '  ');
     }
     case 'html':
       return wrapParagraph((token as Tokens.HTML).text, { width });

@@ -3,7 +3,9 @@
  * bulletin's own h2 sections; a body that jumps from `##` to `####` would leave
  * a gap in the page's outline that screen-reader users navigate by (and that
  * Markdown linters reject). Each heading is raised to at most one level below
- * the heading before it; the first to at most `##` (h3 in the bulletin).
+ * the heading before it; the first to at most `##` (h3 in the bulletin). And
+ * none is above `##`: a body's `#` would otherwise be an h2, a section of the
+ * bulletin's own rank, outside "Full advice".
  */
 import type { Token, Tokens } from 'marked';
 
@@ -14,7 +16,7 @@ export function outlineHeadings<T extends Token[]>(tokens: T): T {
     for (const token of list) {
       if (token.type === 'heading') {
         const heading = token as Tokens.Heading;
-        heading.depth = Math.min(heading.depth, previous + 1);
+        heading.depth = Math.max(2, Math.min(heading.depth, previous + 1));
         previous = heading.depth;
       } else if (token.type === 'list') {
         for (const item of (token as Tokens.List).items) visit(item.tokens);

@@ -78,7 +78,7 @@ export function wrapParagraph(text: string, options: WrapOptions = {}): string {
   let line = first;
   let lineWidth = displayWidth(first);
   let empty = true;
-  for (const word of text.split(BREAKING_SPACE).filter(Boolean)) {
+  for (const word of keepRulesAttached(text.split(BREAKING_SPACE).filter(Boolean))) {
     for (const piece of pieces(word)) {
       const glue = empty ? '' : piece.glue;
       if (!empty && lineWidth + glue.length + piece.width > width) {
@@ -94,6 +94,19 @@ export function wrapParagraph(text: string, options: WrapOptions = {}): string {
   }
   lines.push(line);
   return lines.map((l) => l.trimEnd()).join('\n');
+}
+
+/** A word of only `-`, `=` or `~`: alone at the start of a line it would read as a heading's underline. */
+const RULE_WORD = /^[-=~]+$/;
+
+/** Joins each rule-like word to the word before it, so the two share a line and the rule never starts one. */
+function keepRulesAttached(words: string[]): string[] {
+  const out: string[] = [];
+  for (const word of words) {
+    if (out.length && RULE_WORD.test(word)) out[out.length - 1] += ` ${word}`;
+    else out.push(word);
+  }
+  return out;
 }
 
 /** Indents every line of a block (blank lines stay empty, so no trailing spaces). */

@@ -44,3 +44,10 @@ describe('markdownToText', () => {
     expect(inlineMarkdownToText('Avoid <b>crowds</b>.')).toBe('Avoid <b>crowds</b>.');
   });
 });
+
+describe('tables', () => {
+  it('are indented, so a row of dashes cannot underline the row above as a heading', () => {
+    expect(markdownToText('| Region | Level |\n| --- | --- |\n| Kayes | 4 |')).toBe('  Region | Level\n  Kayes | 4');
+    expect(markdownToText('| a |\n|---|\n| --- |')).toBe('  a\n  ---');
+  });
+});

@@ -12,7 +12,13 @@ describe('headings in an advisory body', () => {
 
   it('never skip a level in HTML, nested ones included', () => {
     const html = markdownToHtml('#### Security\n\n###### Bamako\n\n> ##### Quoted\n\n- ###### In a list\n\n# Top');
-    expect(headings(html)).toEqual(['h3 Security', 'h4 Bamako', 'h5 Quoted', 'h6 In a list', 'h2 Top']);
+    expect(headings(html)).toEqual(['h3 Security', 'h4 Bamako', 'h5 Quoted', 'h6 In a list', 'h3 Top']);
+  });
+
+  it('never rise to the rank of the bulletin\'s own sections (h2), in any format', () => {
+    expect(headings(markdownToHtml('# Top\n\nText.\n\nSetext\n='))).toEqual(['h3 Top', 'h3 Setext']);
+    expect(markdownToMarkdown('# Top')).toBe('### Top');
+    expect(markdownToText('# Top')).toBe('Top\n~~~');
   });
 
   it('never skip a level in Markdown or plain text either', () => {

@@ -74,3 +74,11 @@ describe('wrapParagraph by display width', () => {
     expect(wrapParagraph(`See ${url} now`)).toBe(`See\n${url}\nnow`);
   });
 });
+
+describe('rule-like words', () => {
+  it('never start a line, where they would underline the line above as a heading', () => {
+    // The line runs two columns long rather than leave "---" at the start of the next.
+    expect(lines(wrapParagraph(`${'a'.repeat(70)} --- more`))).toEqual([`${'a'.repeat(70)} ---`, 'more']);
+    for (const line of lines(wrapParagraph(`${'a'.repeat(70)} --- ${'b'.repeat(70)} ===`))) expect(line).not.toMatch(/^[-=~]+$/);
+  });
+});

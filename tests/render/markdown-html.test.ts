@@ -1,0 +1,77 @@
+/** Markdown to HTML, in-process: raw HTML and the text around it come out as text; only safe link targets survive. */
+import { describe, expect, it } from 'vitest';
+import { inlineMarkdownToHtml, markdownToHtml } from '../../src/render/markdown-html.js';
+import { safeUrl } from '../../src/render/safe-url.js';
+import { CONTROL_PAYLOADS } from '../helpers/hostile.js';
+
+describe('raw HTML', () => {
+  it('is shown as text, inline and as a block', () => {
+    expect(inlineMarkdownToHtml('Avoid <b onclick="x()">crowds</b>.')).toBe('Avoid &lt;b onclick=&quot;x()&quot;&gt;crowds&lt;/b&gt;.');
+    expect(markdownToHtml('<script>alert(1)</script>')).toBe('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  // marked flags the text after an inline <pre>, <code>, <kbd> or <script> as already escaped and would pass it through.
+  it.each([
+    ['<pre>x <img src=x onerror=alert(1)// y', '&lt;pre&gt;x &lt;img src=x onerror=alert(1)// y'],
+    ['a <script>b <svg onload=alert(1)// c', 'a &lt;script&gt;b &lt;svg onload=alert(1)// c'],
+    ['<kbd>"quoted" & \'single\'', '&lt;kbd&gt;&quot;quoted&quot; &amp; &#39;single&#39;'],
+  ])('escapes the text after an inline raw-text tag: %s', (markdown, html) => {
+    expect(inlineMarkdownToHtml(markdown)).toBe(html);
+    expect(markdownToHtml(`Text ${markdown}`)).toBe(`<p>Text ${html}</p>\n`);
+  });
+
+  it('keeps character references as the characters they name, and escapes a bare ampersand', () => {
+    expect(inlineMarkdownToHtml('AT&amp;T &copy; &#233; & <pre>&lt;b&gt;')).toBe('AT&amp;T &copy; é &amp; &lt;pre&gt;&lt;b&gt;');
+  });
+
+  it('escapes code spans and code blocks, and the language of a fence', () => {
+    expect(inlineMarkdownToHtml('`<img src=x onerror=alert(1)>`')).toBe('<code>&lt;img src=x onerror=alert(1)&gt;</code>');
+    expect(markdownToHtml('```"><script>\n</pre><script>alert(1)</script>\n```')).toBe(
+      '<pre><code class="language-&quot;&gt;&lt;script&gt;">&lt;/pre&gt;&lt;script&gt;alert(1)&lt;/script&gt;\n</code></pre>\n',
+    );
+  });
+});
+
+describe('link targets', () => {
+  it.each([
+    'javascript:alert(1)',
+    'JaVaScRiPt:alert(1)',
+    'java&#x09;script:alert(1)',
+    '&#106;avascript:alert(1)',
+    '&#x6A;avascript&colon;alert(1)',
+    'javascript&#58;alert(1)',
+    '&amp;#106;avascript:alert(1)',
+    'javas&Tab;cript:alert(1)',
+    'java%0ascript:alert(1)',
+    ' javascript:alert(1)',
+    'vbscript:msgbox(1)',
+    'data:text/html;base64,PHNjcmlwdD4=',
+    'file:///etc/passwd',
+  ])('refuses %s', (url) => {
+    expect(safeUrl(url)).toBeNull();
+  });
+
+  it.each(['https://example.org/a?b=1&c=2', 'http://example.org', 'mailto:consular@example.org', 'tel:+22320000000', '#section', '../index.html', '//example.org/x'])('keeps %s', (url) => {
+    expect(safeUrl(url)).toBe(url);
+  });
+
+  it('refuses script targets hidden by control and invisible characters', () => {
+    for (const payload of CONTROL_PAYLOADS.filter((p) => p.startsWith('[click]('))) {
+      const url = payload.slice('[click]('.length, -1);
+      expect(safeUrl(url), JSON.stringify(url)).toBeNull();
+      expect(inlineMarkdownToHtml(payload)).not.toMatch(/href/);
+    }
+  });
+
+  it('drops the link of an unsafe target and keeps its text; turns images into links', () => {
+    expect(inlineMarkdownToHtml('[click](javascript:alert(1)) ![map](javascript:alert(1)) ![map](https://example.org/m.png)')).toBe(
+      'click map <a href="https://example.org/m.png">map</a>',
+    );
+  });
+
+  it('quotes and escapes every attribute', () => {
+    expect(inlineMarkdownToHtml('[a](https://example.org/?q="x" "t\\" onmouseover=\\"alert(1)")')).toBe(
+      '<a href="https://example.org/?q=&quot;x&quot;" title="t&quot; onmouseover=&quot;alert(1)">a</a>',
+    );
+  });
+});
