@@ -93,7 +93,10 @@ const HTML_ATTRIBUTES = new Set(['lang', 'dir', 'charset', 'name', 'content', 'h
  */
 function htmlProblems(html: string): string[] {
   const problems: string[] = [];
-  const body = html.replace(/<style>[\s\S]*?<\/style>/, '<style></style>');
+  // The template's own style sheet and the index's feed links (fixed addresses) are not advisory text.
+  const body = html
+    .replace(/<style>[\s\S]*?<\/style>/, '<style></style>')
+    .replace(/<link rel="alternate" type="application\/(?:atom\+xml|feed\+json)" href="feed\.(?:atom|json)" title="[^"<>]*">\n/g, '');
   const tag = /<(\/?)([a-zA-Z][\w-]*)((?:\s+[\w:-]+(?:="[^"<>]*")?)*)\s*>|<!DOCTYPE html>/g;
   let at = 0;
   for (const match of body.matchAll(tag)) {
