@@ -7,7 +7,8 @@
  * link is hovered and clicked, and each page's DOM is checked for anything
  * that could run or load: nothing may.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +16,7 @@ import { SAFE_SCHEMES } from '../../src/render/safe-url.js';
 import { launchBrowser, pageUrl } from '../helpers/browser.js';
 import { PAGE_BODY_ELEMENTS } from '../helpers/bulletin-structure.js';
 import { hostileAdvisory, packed, STRICT_FIELDS, TEMPLATE_LIKE, XSS_PAYLOADS } from '../helpers/hostile.js';
-import { runCli, tempProject } from '../helpers/run-cli.js';
+import { ROOT, runCli, tempProject } from '../helpers/run-cli.js';
 import { outputFiles, readOutput } from '../helpers/sample-build.js';
 
 const LANGUAGES = ['en', 'fr', 'hi', 'ar'];
@@ -285,5 +286,20 @@ describe('hostile advisories in every language', () => {
       expect(words('tt.txt')).toContain(template);
       expect(words('ar/tt.txt')).toContain(template);
     }
+  });
+});
+
+describe('hostile advisories in the files machines read', () => {
+  it('leave every CAP alert valid against the CAP 1.2 schema, every Atom feed well-formed, every JSON file parseable', () => {
+    const alerts = outputFiles(dist, 'xml').filter((f) => f.startsWith('cap/'));
+    expect(alerts.length).toBe(readdirSync(path.join(project.dir, 'advisories')).length);
+    const schema = path.join(ROOT, 'tests/schemas/cap12.xsd');
+    const cap = spawnSync('xmllint', ['--noout', '--schema', schema, ...alerts.map((f) => path.join(dist, f))], { encoding: 'utf8' });
+    expect(cap.status, cap.stderr).toBe(0);
+    const atom = spawnSync('xmllint', ['--noout', ...outputFiles(dist, 'atom').map((f) => path.join(dist, f))], { encoding: 'utf8' });
+    expect(atom.status, atom.stderr).toBe(0);
+    for (const file of outputFiles(dist, 'json')) expect(() => JSON.parse(readOutput(dist, file)), file).not.toThrow();
+    // The marker never reaches a feed or an alert as markup: escaped, it is text.
+    for (const file of [...alerts, ...outputFiles(dist, 'atom')]) expect(readOutput(dist, file)).not.toMatch(/<script/i);
   });
 });
