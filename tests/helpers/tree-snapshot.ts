@@ -9,11 +9,7 @@ import path from 'node:path';
 /** Relative path (forward slashes) => `dir`, `link -> target` or `file <size> <sha256>`; sorted. */
 export function snapshotTree(dir: string): Record<string, string> {
   const tree: Record<string, string> = {};
-  // withFileTypes: without it, Node 20's recursive readdir follows links into the folders they point to.
-  const names = readdirSync(dir, { recursive: true, withFileTypes: true })
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
-    .sort();
-  for (const name of names) {
+  for (const name of walk(dir, '').sort()) {
     const absolute = path.join(dir, name);
     const info = lstatSync(absolute);
     const key = name.split(path.sep).join('/');
@@ -22,6 +18,21 @@ export function snapshotTree(dir: string): Record<string, string> {
     else tree[key] = `file ${info.size} ${createHash('sha256').update(readFileSync(absolute)).digest('hex')}`;
   }
   return tree;
+}
+
+/**
+ * Every path under `root/relative`, never descending through a symbolic link.
+ * Our own walk, not `readdirSync({ recursive: true })`: depending on the Node
+ * release, that one follows links (a link to `/` would walk the whole disk).
+ */
+function walk(root: string, relative: string): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(path.join(root, relative), { withFileTypes: true })) {
+    const name = path.join(relative, entry.name);
+    found.push(name);
+    if (entry.isDirectory()) found.push(...walk(root, name));
+  }
+  return found;
 }
 
 /** The entries of `dir` whose names mark a build's leftovers (staging or retired folders). */
