@@ -5,7 +5,6 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { AdvisoryError, errorMessage, systemRefusal, type ExitCode } from './errors.js';
-import { colorEnabled, makeChalk } from './report/color.js';
 import type { Io } from './report/logger.js';
 import { stylish } from './report/reporters.js';
 import { VERSION } from './version.js';
@@ -23,15 +22,11 @@ export interface Runtime {
 }
 
 export async function run({ argv, io: base, stdoutIsTTY }: Runtime): Promise<ExitCode> {
-  let colorFlag: boolean | undefined;
-  if (argv.includes('--no-color')) colorFlag = false;
-  else if (argv.includes('--color')) colorFlag = true;
-  const dataColor = colorEnabled({ isTTY: stdoutIsTTY, env: base.env, ...(colorFlag !== undefined ? { flag: colorFlag } : {}) });
-  const diagColor = colorEnabled({ isTTY: base.stderrIsTTY, env: base.env, ...(colorFlag !== undefined ? { flag: colorFlag } : {}) });
-  // Data (list) follows stdout's terminal; diagnostics follow stderr's.
-  const io: Io = { ...base, chalk: makeChalk(diagColor) };
-  const dataIo: Io = { ...io, chalk: makeChalk(dataColor) };
   let exitCode: ExitCode = 0;
+  // Colour (chalk) is loaded on first use, not for `--help`: a command's action
+  // or an error asks for the streams, help and usage mistakes never do.
+  let streams: Promise<{ io: Io; dataIo: Io }> | undefined;
+  const terminal = () => (streams ??= colorStreams(argv, base, stdoutIsTTY));
 
   const program = new Command()
     .name('advisory')
@@ -40,7 +35,7 @@ export async function run({ argv, io: base, stdoutIsTTY }: Runtime): Promise<Exi
     .helpOption('-h, --help', 'show help')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+    .configureOutput({ writeOut: (s) => base.stdout(s), writeErr: (s) => base.stderr(s) });
 
   const withCommon = (cmd: Command) =>
     cmd
@@ -63,11 +58,11 @@ export async function run({ argv, io: base, stdoutIsTTY }: Runtime): Promise<Exi
     const options = { paths, out: opts.out, templates: opts.templates, config: opts.config, today: opts.today, strict: opts.strict, check: opts.check };
     if (opts.watch) {
       const { buildWatch } = await import('./commands/build-watch.js');
-      exitCode = await buildWatch(io, options);
+      exitCode = await buildWatch((await terminal()).io, options);
       return;
     }
     const { build } = await import('./commands/build.js');
-    exitCode = await build(io, options);
+    exitCode = await build((await terminal()).io, options);
   });
 
   withCommon(
@@ -79,7 +74,7 @@ export async function run({ argv, io: base, stdoutIsTTY }: Runtime): Promise<Exi
       .option('--templates <dir>', 'folder of templates overriding the defaults'),
   ).action(async (paths: string[], opts) => {
     const { serve } = await import('./commands/serve.js');
-    exitCode = await serve(io, { paths, port: opts.port, templates: opts.templates, config: opts.config, today: opts.today, strict: opts.strict });
+    exitCode = await serve((await terminal()).io, { paths, port: opts.port, templates: opts.templates, config: opts.config, today: opts.today, strict: opts.strict });
   });
 
   withCommon(
@@ -92,7 +87,7 @@ export async function run({ argv, io: base, stdoutIsTTY }: Runtime): Promise<Exi
       .option('--max-warnings <n>', 'fail when there are more than n warnings', wholeNumber),
   ).action(async (paths: string[], opts) => {
     const { validate } = await import('./commands/validate.js');
-    exitCode = await validate(io, {
+    exitCode = await validate((await terminal()).io, {
       paths,
       format: opts.json ? 'json' : opts.format,
       maxWarnings: opts.maxWarnings,
@@ -111,7 +106,7 @@ export async function run({ argv, io: base, stdoutIsTTY }: Runtime): Promise<Exi
       .option('--templates <dir>', 'folder of templates (for label catalogues)'),
   ).action(async (paths: string[], opts) => {
     const { list } = await import('./commands/list.js');
-    exitCode = await list(dataIo, { paths, json: Boolean(opts.json), templates: opts.templates, config: opts.config, today: opts.today, strict: opts.strict });
+    exitCode = await list((await terminal()).dataIo, { paths, json: Boolean(opts.json), templates: opts.templates, config: opts.config, today: opts.today, strict: opts.strict });
   });
 
   withCommon(
@@ -125,7 +120,7 @@ export async function run({ argv, io: base, stdoutIsTTY }: Runtime): Promise<Exi
       .option('--templates <dir>', 'folder of templates overriding the defaults'),
   ).action(async (target: string, opts) => {
     const { show } = await import('./commands/show.js');
-    exitCode = await show(io, { target, paths: opts.in, format: opts.format, lang: opts.lang, templates: opts.templates, config: opts.config, today: opts.today, strict: opts.strict });
+    exitCode = await show((await terminal()).io, { target, paths: opts.in, format: opts.format, lang: opts.lang, templates: opts.templates, config: opts.config, today: opts.today, strict: opts.strict });
   });
 
   program
@@ -139,7 +134,7 @@ export async function run({ argv, io: base, stdoutIsTTY }: Runtime): Promise<Exi
     .option('--no-color', 'no colour in the output')
     .action(async (paths: string[], opts) => {
       const { diff } = await import('./commands/diff.js');
-      exitCode = await diff(dataIo, { paths, since: opts.since, json: Boolean(opts.json), config: opts.config, templates: opts.templates });
+      exitCode = await diff((await terminal()).dataIo, { paths, since: opts.since, json: Boolean(opts.json), config: opts.config, templates: opts.templates });
     });
 
   program
@@ -151,7 +146,7 @@ export async function run({ argv, io: base, stdoutIsTTY }: Runtime): Promise<Exi
     .option('--no-color', 'no colour in the output')
     .action(async (code: string, opts) => {
       const { newAdvisory } = await import('./commands/new.js');
-      exitCode = await newAdvisory(io, { code, dir: opts.dir, today: opts.today });
+      exitCode = await newAdvisory((await terminal()).io, { code, dir: opts.dir, today: opts.today });
     });
 
   program
@@ -159,23 +154,37 @@ export async function run({ argv, io: base, stdoutIsTTY }: Runtime): Promise<Exi
     .description('print the JSON Schema of the advisory format (for editors)')
     .action(async () => {
       const { schema } = await import('./commands/schema.js');
-      exitCode = await schema(io);
+      exitCode = await schema((await terminal()).io);
     });
 
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
-    return handleError(error, io);
+    // Commander has printed its own message; anything else needs the streams' colours.
+    return error instanceof CommanderError ? commanderExitCode(error) : handleError(error, (await terminal()).io);
   }
+}
+
+/** The run's output streams with their colour decided: data (list) follows stdout's terminal, diagnostics stderr's. */
+async function colorStreams(argv: readonly string[], base: Omit<Io, 'chalk'>, stdoutIsTTY: boolean): Promise<{ io: Io; dataIo: Io }> {
+  const { colorEnabled, makeChalk } = await import('./report/color.js');
+  let colorFlag: boolean | undefined;
+  if (argv.includes('--no-color')) colorFlag = false;
+  else if (argv.includes('--color')) colorFlag = true;
+  const decide = (isTTY: boolean) => makeChalk(colorEnabled({ isTTY, env: base.env, ...(colorFlag !== undefined ? { flag: colorFlag } : {}) }));
+  const io: Io = { ...base, chalk: decide(base.stderrIsTTY) };
+  return { io, dataIo: { ...io, chalk: decide(stdoutIsTTY) } };
+}
+
+/** Commander has printed its message already; help and version are successes, anything else a usage error. */
+function commanderExitCode(error: CommanderError): ExitCode {
+  return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
 }
 
 /** The one top-level catch: a user's mistake gets its message; anything else is reported as ours. */
 export function handleError(error: unknown, io: Io): ExitCode {
-  if (error instanceof CommanderError) {
-    // Commander has printed its message already; help and version are successes.
-    return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
-  }
+  if (error instanceof CommanderError) return commanderExitCode(error);
   if (error instanceof AdvisoryError) {
     const { chalk } = io;
     if (error.diagnostics.length) io.stderr(stylish({ diagnostics: error.diagnostics, files: [] }, chalk));

@@ -1,0 +1,60 @@
+/**
+ * Start-up stays light: `--version` needs no dependency at all and `--help`
+ * only commander, proven by running a copy of the tool whose node_modules
+ * holds nothing else. And a reader that stops early is not an error.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { ROOT, cliEnv, runCli, tempProject } from '../helpers/run-cli.js';
+
+/** bin/, build/ and package.json in a folder of their own, with only these packages installed. */
+function toolWithOnly(packages: readonly string[]): string {
+  const { dir, cleanup } = tempProject();
+  onTestFinished(cleanup);
+  for (const part of ['bin', 'build', 'package.json']) cpSync(path.join(ROOT, part), path.join(dir, part), { recursive: true });
+  mkdirSync(path.join(dir, 'node_modules'));
+  for (const name of packages) cpSync(path.join(ROOT, 'node_modules', name), path.join(dir, 'node_modules', name), { recursive: true });
+  return dir;
+}
+
+function runCopy(dir: string, args: readonly string[]) {
+  return spawnSync(process.execPath, [path.join(dir, 'bin/advisory.js'), ...args], { cwd: dir, env: cliEnv(), encoding: 'utf8' });
+}
+
+describe('start-up', () => {
+  it('answers --version and -v without loading any dependency', () => {
+    const dir = toolWithOnly([]);
+    for (const flag of ['--version', '-v']) {
+      const result = runCopy(dir, [flag]);
+      expect({ status: result.status, stdout: result.stdout, stderr: result.stderr }).toEqual({ status: 0, stdout: '0.1.0\n', stderr: '' });
+    }
+  });
+
+  it('prints --help with commander alone (colour is loaded only by commands and errors)', () => {
+    const dir = toolWithOnly(['commander']);
+    const copy = runCopy(dir, ['--help']);
+    expect(copy.stderr).toBe('');
+    expect(copy.status).toBe(0);
+    expect(copy.stdout).toBe(runCli(['--help'], { cwd: ROOT }).stdout);
+    expect(copy.stdout).toContain('Usage: advisory [options] [command]');
+  });
+
+  it('the copy without chalk really lacks it: a command that needs colour fails to load', () => {
+    const result = runCopy(toolWithOnly(['commander']), ['schema']);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain("Cannot find package 'chalk'");
+  });
+
+  it('stops quietly, with its exit code, when the reader closes the pipe early', () => {
+    const { dir, cleanup } = tempProject();
+    onTestFinished(cleanup);
+    const errors = path.join(dir, 'stderr.txt');
+    // The reader closes its end before the tool writes: every write then fails with EPIPE.
+    const script = '"$0" "$1" schema 2>"$2" | (exec 0<&-; sleep 1); echo "${PIPESTATUS[0]}"';
+    const result = spawnSync('bash', ['-c', script, process.execPath, path.join(ROOT, 'bin/advisory.js'), errors], { cwd: ROOT, env: cliEnv(), encoding: 'utf8' });
+    expect(readFileSync(errors, 'utf8')).toBe('');
+    expect(result.stdout).toBe('0\n');
+  });
+});
