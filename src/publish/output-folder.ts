@@ -5,7 +5,8 @@
  * it was; the next build clears the leftovers.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, readdir, readlink, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdir, readFile, readdir, readlink, realpath, rename, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
@@ -158,11 +159,13 @@ export async function openStaging(out: string): Promise<Staging> {
       const target = path.resolve(dir, relative);
       if (!isInside(dir, target) || target === dir) throw new Error(`internal: output path ${relative} escapes the output folder`);
       const folder = path.dirname(target);
+      // Synchronous on purpose: thousands of small files, and each asynchronous write costs three
+      // round trips through libuv's thread pool (open, write, close); measured 3-4 times slower.
       if (!made.has(folder)) {
-        await mkdir(folder, { recursive: true });
+        mkdirSync(folder, { recursive: true });
         made.add(folder);
       }
-      await writeFile(target, content);
+      writeFileSync(target, content);
     },
     async commit() {
       const retired = path.join(parent, `.${base}${RETIRED_MARK}${process.pid}-${randomBytes(4).toString('hex')}`);

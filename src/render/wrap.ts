@@ -7,8 +7,47 @@ import stringWidth from 'string-width';
 
 export const TEXT_WIDTH = 72;
 
+/** Text every terminal shows one column per character: no need to ask string-width. */
+const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
+const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
+
+/**
+ * Widths of the grapheme clusters already measured. string-width tests every
+ * cluster against Unicode property regular expressions, which made it most of
+ * a large build's time; a text's clusters come from a small alphabet, so each
+ * is measured once (string-width sums its clusters' widths, so a sum of ours
+ * is exactly its answer). Cleared when full, so memory stays bounded.
+ */
+const measured = new Map<string, number>();
+/** Per memo; far more than a text's alphabet or a ministry's vocabulary, far less than memory allows. */
+const MEASURED_MAX = 100_000;
+
+function clusterWidth(cluster: string): number {
+  let width = measured.get(cluster);
+  if (width === undefined) {
+    width = stringWidth(cluster);
+    remember(measured, cluster, width);
+  }
+  return width;
+}
+
+/** Words already measured: words repeat too, and segmenting them into clusters costs as much again. */
+const measuredWords = new Map<string, number>();
+
 export function displayWidth(text: string): number {
-  return stringWidth(text);
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  let width = measuredWords.get(text);
+  if (width === undefined) {
+    width = 0;
+    for (const { segment } of graphemes.segment(text)) width += clusterWidth(segment);
+    remember(measuredWords, text, width);
+  }
+  return width;
+}
+
+function remember(memo: Map<string, number>, text: string, width: number): void {
+  if (memo.size >= MEASURED_MAX) memo.clear();
+  memo.set(text, width);
 }
 
 export interface WrapOptions {
@@ -30,8 +69,6 @@ const MAYBE_WIDE = /[\u1100-\uFFFF\u{1F000}-\u{3FFFF}]/u;
 /** CJK punctuation that must not start a line, and that must not end one (a small kinsoku set). */
 const NO_BREAK_BEFORE = new Set([...'、。，．・：；？！）］｝〕〉》」』】〙〗ー々ゝゞヽヾぁぃぅぇぉっゃゅょァィゥェォッャュョ']);
 const NO_BREAK_AFTER = new Set([...'（［｛〔〈《「『【〘〖']);
-const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
-
 interface Piece {
   text: string;
   width: number;
@@ -45,13 +82,13 @@ interface Piece {
  * stays whole.
  */
 function pieces(word: string): Piece[] {
-  const whole = [{ text: word, width: displayWidth(word), glue: ' ' as const }];
-  if (!MAYBE_WIDE.test(word)) return whole;
+  // Only a word that is not wide is measured whole: a CJK "word" can be a whole sentence, seen once.
+  if (!MAYBE_WIDE.test(word)) return [{ text: word, width: displayWidth(word), glue: ' ' }];
   const out: Piece[] = [];
   let previous = '';
   let previousWide = false;
   for (const { segment } of graphemes.segment(word)) {
-    const width = displayWidth(segment);
+    const width = clusterWidth(segment);
     const wide = width >= 2;
     const breakable = out.length > 0 && (wide || previousWide) && !NO_BREAK_BEFORE.has(segment) && !NO_BREAK_AFTER.has(previous);
     if (out.length === 0 || breakable) out.push({ text: segment, width, glue: out.length === 0 ? ' ' : '' });

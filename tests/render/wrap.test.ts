@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { displayWidth, TEXT_WIDTH, wrapParagraph } from '../../src/render/wrap.js';
 
@@ -80,5 +82,26 @@ describe('rule-like words', () => {
     // The line runs two columns long rather than leave "---" at the start of the next.
     expect(lines(wrapParagraph(`${'a'.repeat(70)} --- more`))).toEqual([`${'a'.repeat(70)} ---`, 'more']);
     for (const line of lines(wrapParagraph(`${'a'.repeat(70)} --- ${'b'.repeat(70)} ===`))) expect(line).not.toMatch(/^[-=~]+$/);
+  });
+});
+
+describe('displayWidth', () => {
+  // It remembers clusters and words it has measured: the answer must still be string-width's, first time and every time.
+  it('is exactly string-width, for any text and however often it is asked', () => {
+    const text = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 12 }),
+      fc.string({ unit: 'binary', maxLength: 12 }),
+      fc.constantFrom('क्षेत्र', 'स्थिति', '한국어', '日本語。', 'ｶﾞｰ', '👩‍👩‍👧', 'e\u0301', '\u00AD', 'مرحبا'),
+    );
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 8 }), (parts) => {
+        // Terminal escape sequences are cut by string-width before measuring; no advisory text holds one.
+        const joined = parts.join(' ').replace(/[\u001B\u009B]/g, '');
+        expect(displayWidth(joined)).toBe(stringWidth(joined));
+        expect(displayWidth(joined)).toBe(stringWidth(joined));
+        for (const part of parts.map((p) => p.replace(/[\u001B\u009B]/g, ''))) expect(displayWidth(part)).toBe(stringWidth(part));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
