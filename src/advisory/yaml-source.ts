@@ -3,6 +3,7 @@
  * column. This is the only place that touches the `yaml` library's parser,
  * and the place where hostile input is turned away before anything reads it.
  */
+import { isUtf8 } from 'node:buffer';
 import { LineCounter, parseAllDocuments, isAlias, isCollection, isMap, isPair, isScalar, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../report/diagnostics.js';
 
@@ -42,6 +43,10 @@ function aOrAn(what: string): string {
  * only its start was read (see read-limited.ts): a file over the cap is
  * refused on its size, never read whole.
  */
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 export function parseYamlSource(file: string, bytes: Uint8Array, what = 'advisory', size = bytes.byteLength): YamlLoadResult {
   const diagnostics: Diagnostic[] = [];
   const lineCounter = new LineCounter();
@@ -58,14 +63,13 @@ export function parseYamlSource(file: string, bytes: Uint8Array, what = 'advisor
   if (size > MAX_FILE_BYTES || bytes.byteLength > MAX_FILE_BYTES) {
     return fail(`file is ${Math.max(size, bytes.byteLength)} bytes; ${aOrAn(what)} file may be at most ${MAX_FILE_BYTES} bytes (1 MiB)`, undefined, 'file-size');
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
+  // isUtf8 and a plain decode: several times faster than a fatal TextDecoder on large projects.
+  if (!isUtf8(bytes)) {
     const at = firstInvalidUtf8(bytes, text => lineColOf(text));
     return fail('file is not valid UTF-8 text; save it as UTF-8', at, 'encoding');
   }
-  // TextDecoder strips a leading BOM already (ignoreBOM: false), so positions stay right.
+  // A leading byte-order mark is not part of the text: without it, positions stay right.
+  const text = withoutBom(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
   if (text.trim() === '') return fail(`file is empty; ${aOrAn(what)} is a YAML mapping of fields`, undefined, 'empty');
 
   const control = findControlCharacter(text);

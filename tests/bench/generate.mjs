@@ -405,6 +405,7 @@ function datesFor(r) {
 
 /* ------------------------------------------------------------------ one advisory */
 
+/** English country names from ICU: the same on every machine running the same Node version. */
 const REGION_NAMES = new Intl.DisplayNames(['en'], { type: 'region' });
 
 function levelFor(r) {
@@ -417,7 +418,10 @@ function phone(r) {
   return `+${r.int(1, 999)} ${group()} ${group()} ${group()} ${group()}`;
 }
 
-/** The body: sections on the country's main risks until ~600 words, then how to get help. */
+/**
+ * The body: sections on the country's main risks, in a random order, until
+ * ~580 words, then how to get help: 650-790 words in all, about 4.5 KB.
+ */
 function bodyFor(r, topics, v) {
   const blocks = [];
   let words = 0;
