@@ -15,6 +15,12 @@ function wholeNumber(value: string): number {
   return Number(value);
 }
 
+function positiveNumber(value: string): number {
+  const n = wholeNumber(value);
+  if (n < 1) throw new InvalidArgumentError('expected a whole number of at least 1.');
+  return n;
+}
+
 export interface Runtime {
   argv: string[];
   io: Omit<Io, 'chalk'>;
@@ -53,9 +59,11 @@ export async function run({ argv, io: base, stdoutIsTTY }: Runtime): Promise<Exi
       .option('-o, --out <dir>', 'output folder', 'dist')
       .option('--templates <dir>', 'folder of templates overriding the defaults')
       .option('--check', 'write nothing; exit 1 and list the files that differ when the output folder is not what a build would write')
-      .option('-w, --watch', 'build again whenever an advisory, template or the config changes, until Ctrl-C'),
+      .option('-w, --watch', 'build again whenever an advisory, template or the config changes, until Ctrl-C')
+      .option('-j, --jobs <n>', 'threads to render with (default: all cores for large projects, 1 for small ones)', positiveNumber)
+      .option('--no-cache', 'render every advisory, without reading or writing .advisory-cache/'),
   ).action(async (paths: string[], opts) => {
-    const options = { paths, out: opts.out, templates: opts.templates, config: opts.config, today: opts.today, strict: opts.strict, check: opts.check };
+    const options = { paths, out: opts.out, templates: opts.templates, config: opts.config, today: opts.today, strict: opts.strict, check: opts.check, jobs: opts.jobs, cache: opts.cache };
     if (opts.watch) {
       const { buildWatch } = await import('./commands/build-watch.js');
       exitCode = await buildWatch((await terminal()).io, options);

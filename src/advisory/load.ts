@@ -8,7 +8,7 @@ import { UsageError } from '../errors.js';
 import { compareDiagnostics, type Diagnostic } from '../report/diagnostics.js';
 import type { RuleOptions } from './rules.js';
 import type { LoadedAdvisory } from './types.js';
-import { crossFileDiagnostics, validAdvisories, validateSource, type ValidatedFile } from './validate.js';
+import { codeClaim, crossFileDiagnostics, validAdvisories, validateSource, type ValidatedFile } from './validate.js';
 import { readLimited, SymbolicLinkError } from './read-limited.js';
 import { parseYamlSource } from './yaml-source.js';
 
@@ -61,10 +61,6 @@ export async function findAdvisoryFiles(cwd: string, paths: readonly string[]): 
   return [...found].sort();
 }
 
-export async function loadAdvisories(cwd: string, paths: readonly string[], options: RuleOptions): Promise<LoadResult> {
-  return validateFiles(await readSources(cwd, await findAdvisoryFiles(cwd, paths)), options);
-}
-
 /** Reads each file, at most the size cap of it; a symbolic link is not followed but refused. */
 export async function readSources(cwd: string, files: readonly string[]): Promise<SourceFile[]> {
   const sources: SourceFile[] = [];
@@ -91,21 +87,24 @@ export interface SourceFile {
   refused?: string;
 }
 
+/** Pure: one file already read to its validation (none when it could not be parsed at all) and its problems. */
+export function validateSourceFile({ file, bytes, size, refused }: SourceFile, options: RuleOptions): { validated?: ValidatedFile; diagnostics: Diagnostic[] } {
+  if (refused) return { diagnostics: [{ severity: 'error', file, line: 0, col: 0, field: '', message: refused, rule: 'symbolic-link' }] };
+  const { source, diagnostics: parseProblems } = parseYamlSource(file, bytes, 'advisory', size);
+  const validated = validateSource(source, options);
+  return { validated, diagnostics: [...parseProblems, ...validated.diagnostics] };
+}
+
 /** Pure: files already read (from disk, or from a git revision) to advisories and every problem. */
 export function validateFiles(sources: readonly SourceFile[], options: RuleOptions): LoadResult {
   const validated: ValidatedFile[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const { file, bytes, size, refused } of sources) {
-    if (refused) {
-      diagnostics.push({ severity: 'error', file, line: 0, col: 0, field: '', message: refused, rule: 'symbolic-link' });
-      continue;
-    }
-    const { source, diagnostics: parseProblems } = parseYamlSource(file, bytes, 'advisory', size);
-    const result = validateSource(source, options);
-    diagnostics.push(...parseProblems, ...result.diagnostics);
-    validated.push(result);
+  for (const source of sources) {
+    const result = validateSourceFile(source, options);
+    diagnostics.push(...result.diagnostics);
+    if (result.validated) validated.push(result.validated);
   }
-  const crossFile = crossFileDiagnostics(validated);
+  const crossFile = crossFileDiagnostics(validated.flatMap(codeClaim));
   diagnostics.push(...crossFile);
   diagnostics.sort(compareDiagnostics);
   return { advisories: validAdvisories(validated, crossFile), diagnostics, files: sources.map((s) => s.file) };

@@ -70,3 +70,36 @@ export interface LoadedAdvisory {
   file: string;
   advisory: Advisory;
 }
+
+/**
+ * What the pages about all advisories (indexes, feeds, the manifest) need of
+ * one: a few fields and the latest update. Small, so a build can gather it
+ * from worker threads for thousands of advisories instead of whole texts.
+ */
+export interface AdvisoryDigest extends Pick<Advisory, 'country' | 'code' | 'level' | 'title' | 'issued' | 'updated' | 'summary'> {
+  /** The latest update only (none when the advisory lists none). */
+  updates: Update[];
+  translations: Record<string, Pick<Translation, 'title' | 'summary'> & { updates?: Array<{ summary?: string }> }>;
+}
+
+export function digest(a: Advisory): AdvisoryDigest {
+  const translations: AdvisoryDigest['translations'] = {};
+  for (const [lang, t] of Object.entries(a.translations)) {
+    translations[lang] = {
+      ...(t.title !== undefined ? { title: t.title } : {}),
+      ...(t.summary !== undefined ? { summary: t.summary } : {}),
+      ...(t.updates !== undefined ? { updates: t.updates.slice(0, 1) } : {}),
+    };
+  }
+  return {
+    country: a.country,
+    code: a.code,
+    level: a.level,
+    ...(a.title !== undefined ? { title: a.title } : {}),
+    issued: a.issued,
+    updated: a.updated,
+    summary: a.summary,
+    updates: a.updates.slice(0, 1),
+    translations,
+  };
+}

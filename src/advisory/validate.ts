@@ -39,27 +39,36 @@ function withDefaults(a: Advisory): Advisory {
   };
 }
 
-/** Rules across files: one advisory per country. */
-export function crossFileDiagnostics(files: readonly ValidatedFile[]): Diagnostic[] {
+/** A valid file's claim to its country, which the rules across files judge. */
+export interface CodeClaim {
+  file: string;
+  code: string;
+  /** Where the file says its code. */
+  at: { line: number; col: number };
+}
+
+export function codeClaim(file: ValidatedFile): CodeClaim[] {
+  return file.advisory ? [{ file: file.file, code: file.advisory.code, at: file.at('code') }] : [];
+}
+
+/** Rules across files: one advisory per country. Claims in file order. */
+export function crossFileDiagnostics(claims: readonly CodeClaim[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const firstByCode = new Map<string, ValidatedFile>();
-  for (const file of files) {
-    const code = file.advisory?.code;
-    if (!code) continue;
-    const first = firstByCode.get(code);
+  const firstByCode = new Map<string, CodeClaim>();
+  for (const claim of claims) {
+    const first = firstByCode.get(claim.code);
     if (first) {
-      const at = file.at('code');
       diagnostics.push({
         severity: 'error',
-        file: file.file,
-        line: at.line,
-        col: at.col,
+        file: claim.file,
+        line: claim.at.line,
+        col: claim.at.col,
         field: 'code',
-        message: `code ${code} is already used by ${first.file}; each country has one advisory file`,
+        message: `code ${claim.code} is already used by ${first.file}; each country has one advisory file`,
         rule: 'duplicate-code',
       });
     } else {
-      firstByCode.set(code, file);
+      firstByCode.set(claim.code, claim);
     }
   }
   return diagnostics;

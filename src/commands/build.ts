@@ -5,13 +5,18 @@
 import path from 'node:path';
 import { AdvisoryError, systemRefusal, type ExitCode } from '../errors.js';
 import { compareFolder, describeDifference, readFolder } from '../publish/compare-folder.js';
-import { bulletinCount, renderOutputs, type PublishedFile } from '../publish/outputs.js';
+import { renderOutputs } from '../publish/outputs.js';
+import type { UnitResult } from '../publish/advisory-unit.js';
+import { writeSite } from '../publish/site-assembly.js';
+import { CACHE_DIR, sweepCache } from '../publish/build-cache.js';
+import { runUnits } from '../publish/units.js';
+import { loadConfig } from '../config/config.js';
 import { checkOwnFolder, openStaging, outputFolder, recoverLeftovers } from '../publish/output-folder.js';
 import type { Io } from '../report/logger.js';
 import { stylish } from '../report/reporters.js';
 import { createRenderer } from '../render/renderer.js';
 import { displayPath } from '../advisory/load.js';
-import { openProject, type ProjectOptions } from './project.js';
+import { openProject, projectFiles, resolveToday, type ProjectOptions } from './project.js';
 import { templateDirs } from './templates-option.js';
 import { VERSION } from '../version.js';
 
@@ -20,7 +25,13 @@ export interface BuildOptions extends ProjectOptions {
   templates?: string;
   /** Write nothing; exit 1 when the output folder differs from what a build would write. */
   check?: boolean;
+  /** Threads to render with (1: the main thread only); default by the project's size. */
+  jobs?: number;
+  /** false with --no-cache: render everything, and neither read nor write the cache. */
+  cache?: boolean;
 }
+
+const NOTHING_WRITTEN = 'Nothing was written: fix the problems above, then run `advisory build` again.\n';
 
 /** Below this many bulletins a build is too quick for a progress line to help. */
 const PROGRESS_FROM = 200;
@@ -37,39 +48,50 @@ export async function build(io: Io, options: BuildOptions): Promise<ExitCode> {
   if (!options.check) await recoverLeftovers(out);
   await checkOwnFolder(out, shownOut, options.check);
 
-  const project = await openProject(io, options);
-  io.stderr(stylish({ diagnostics: project.diagnostics, files: project.files }, io.chalk));
-  if (project.diagnostics.some((d) => d.severity === 'error')) {
-    io.stderr(`Nothing was written: fix the problems above, then run \`advisory build\` again.\n`);
-    return 1;
-  }
-  const { config } = project;
-  const renderer = await createRenderer(config, templateDirs(io, config, options.templates), (p) => displayPath(io.cwd, p));
+  if (options.check) return check(io, options, out, shownOut);
 
-  const total = bulletinCount(project.advisories, config);
-  const progress = io.stderrIsTTY && total >= PROGRESS_FROM;
+  const config = await loadConfig(io.cwd, options.config);
+  const today = resolveToday(io, options.today);
+  const files = await projectFiles(io, options.paths);
+  const dirs = templateDirs(io, config, options.templates);
+  const renderer = await createRenderer(config, dirs, (p) => displayPath(io.cwd, p));
+
+  const perFile = config.languages.length * config.formats.length;
+  const estimate = files.length * perFile;
+  const progress = io.stderrIsTTY && estimate >= PROGRESS_FROM;
   let done = 0;
-  const counted = function* (files: Iterable<PublishedFile>) {
-    for (const file of files) {
-      if (file.kind === 'bulletin' && progress && ++done % 50 === 0) io.stderr(`\rRendering ${done}/${total} bulletins`);
-      yield file;
-    }
-    if (progress) io.stderr('\r\x1b[K');
+  const counted = (result: UnitResult) => {
+    if (!progress || !result.digest) return;
+    done += perFile;
+    io.stderr(`\rRendering ${done}/${estimate} bulletins`);
   };
-  const outputs = counted(renderOutputs(project.advisories, config, renderer, { version: VERSION }));
 
-  if (options.check) {
-    const files = [...outputs];
-    const report = describeDifference(compareFolder(files, await readFolder(out)), shownOut, files.length);
-    io.stdout(report.list);
-    io.stderr(report.summary);
-    return report.current ? 0 : 1;
-  }
-
+  // The cache lives with the project (like node_modules), not in the output: it is never published.
+  const cacheDir = options.cache === false ? undefined : path.join(io.cwd, CACHE_DIR);
   const staging = await openStaging(out);
   try {
-    for (const file of outputs) await staging.write(file.path, file.content);
+    const { results, diagnostics } = await runUnits(files, {
+      settings: { cwd: io.cwd, rules: { today, languages: config.languages }, strict: Boolean(options.strict) },
+      build: { job: { config, templateDirs: dirs, stagingDir: staging.dir, ...(cacheDir ? { cacheDir } : {}) }, renderer },
+      languages: config.languages.length,
+      ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
+      onResult: counted,
+    });
+    if (progress) io.stderr('\r\x1b[K');
+    io.stderr(stylish({ diagnostics, files: results.map((r) => r.file) }, io.chalk));
+    if (diagnostics.some((d) => d.severity === 'error')) {
+      await staging.abandon();
+      io.stderr(NOTHING_WRITTEN);
+      return 1;
+    }
+    writeSite(staging.dir, results, config, renderer, VERSION);
     await staging.commit();
+    if (cacheDir) dropUnused(cacheDir, results);
+    const n = results.filter((r) => r.digest).length;
+    const total = n * perFile;
+    const seconds = ((io.clock() - started) / 1000).toFixed(2);
+    io.stderr(`Built ${total} bulletin${total === 1 ? '' : 's'} for ${n} advisor${n === 1 ? 'y' : 'ies'} in ${seconds} s -> ${shownOut}\n`);
+    return 0;
   } catch (error) {
     if (progress) io.stderr('\r\x1b[K');
     await staging.abandon().catch(() => undefined);
@@ -77,8 +99,26 @@ export async function build(io: Io, options: BuildOptions): Promise<ExitCode> {
     if (refused) throw new AdvisoryError(`cannot write ${shownOut}: ${refused}. Nothing was published; ${shownOut} is as it was.`, { exitCode: 2, cause: error });
     throw error;
   }
-  const seconds = ((io.clock() - started) / 1000).toFixed(2);
-  const n = project.advisories.length;
-  io.stderr(`Built ${total} bulletin${total === 1 ? '' : 's'} for ${n} advisor${n === 1 ? 'y' : 'ies'} in ${seconds} s -> ${shownOut}\n`);
-  return 0;
+}
+
+function dropUnused(cacheDir: string, results: readonly UnitResult[]): void {
+  const used = results.flatMap((r) => (r.cached ? [r.cached] : []));
+  sweepCache(cacheDir, new Set(used.map((c) => c.key)), new Set(used.flatMap((c) => c.blobs)));
+}
+
+/** `build --check`: render in memory, as `serve` does, and compare with the output folder. */
+async function check(io: Io, options: BuildOptions, out: string, shownOut: string): Promise<ExitCode> {
+  const project = await openProject(io, options);
+  io.stderr(stylish({ diagnostics: project.diagnostics, files: project.files }, io.chalk));
+  if (project.diagnostics.some((d) => d.severity === 'error')) {
+    io.stderr(NOTHING_WRITTEN);
+    return 1;
+  }
+  const { config } = project;
+  const renderer = await createRenderer(config, templateDirs(io, config, options.templates), (p) => displayPath(io.cwd, p));
+  const files = [...renderOutputs(project.advisories, config, renderer, { version: VERSION })];
+  const report = describeDifference(compareFolder(files, await readFolder(out)), shownOut, files.length);
+  io.stdout(report.list);
+  io.stderr(report.summary);
+  return report.current ? 0 : 1;
 }

@@ -1,6 +1,6 @@
 /** What every command that reads advisories does first: config, reference date, files. */
 import { referenceDate } from '../advisory/dates.js';
-import { loadAdvisories, type LoadResult } from '../advisory/load.js';
+import { findAdvisoryFiles, readSources, validateFiles, type LoadResult } from '../advisory/load.js';
 import { loadConfig, type Config } from '../config/config.js';
 import { UsageError } from '../errors.js';
 import { escalateWarnings, type Diagnostic } from '../report/diagnostics.js';
@@ -26,14 +26,21 @@ export function resolveToday(io: Io, today: string | undefined): string {
   return today;
 }
 
+/** The project's advisory files, sorted; none at all is a usage error that says how to start. */
+export async function projectFiles(io: Io, paths: readonly string[]): Promise<string[]> {
+  const files = await findAdvisoryFiles(io.cwd, paths);
+  if (files.length === 0) {
+    const where = paths.length ? paths.join(', ') : 'advisories/';
+    throw new UsageError(`no advisory files (*.yaml, *.yml) found in ${where}; create one with \`advisory new <code>\``);
+  }
+  return files;
+}
+
 export async function openProject(io: Io, options: ProjectOptions): Promise<Project> {
   const config = await loadConfig(io.cwd, options.config);
   const today = resolveToday(io, options.today);
-  const loaded = await loadAdvisories(io.cwd, options.paths, { today, languages: config.languages });
-  if (loaded.files.length === 0) {
-    const where = options.paths.length ? options.paths.join(', ') : 'advisories/';
-    throw new UsageError(`no advisory files (*.yaml, *.yml) found in ${where}; create one with \`advisory new <code>\``);
-  }
+  const files = await projectFiles(io, options.paths);
+  const loaded = validateFiles(await readSources(io.cwd, files), { today, languages: config.languages });
   const diagnostics: Diagnostic[] = options.strict ? escalateWarnings(loaded.diagnostics) : loaded.diagnostics;
   // With --strict, an advisory with warnings is not valid either.
   const rejected = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));

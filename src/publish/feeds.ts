@@ -5,7 +5,7 @@
  * (an advisory's `updated` day, at midnight UTC), never from the clock, so
  * a rebuild gives the same bytes. Pure.
  */
-import type { Advisory } from '../advisory/types.js';
+import type { AdvisoryDigest } from '../advisory/types.js';
 import { inlineMarkdownToHtml } from '../render/markdown-html.js';
 import { inlineMarkdownToText } from '../render/markdown-text.js';
 import { label } from '../render/labels.js';
@@ -46,7 +46,7 @@ export interface Feed {
 }
 
 /** Newest update first; the country code breaks ties so the order is total. */
-export function newestFirst(a: Advisory, b: Advisory): number {
+export function newestFirst(a: AdvisoryDigest, b: AdvisoryDigest): number {
   return a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
 }
 
@@ -54,12 +54,12 @@ export function newestFirst(a: Advisory, b: Advisory): number {
  * A tag: URI (RFC 4151) on the site's host, dated with the advisory's first issue:
  * it survives a change of formats or of the site's layout, and differs per language.
  */
-export function entryId(siteUrl: string, advisory: Advisory, lang: string): string {
+export function entryId(siteUrl: string, advisory: AdvisoryDigest, lang: string): string {
   const url = new URL(siteUrl);
   return `tag:${url.hostname},${advisory.issued}:${url.pathname}${advisory.code.toLowerCase()}/${lang}`;
 }
 
-export function feedEntry(advisory: Advisory, locale: Locale): FeedEntry {
+export function feedEntry(advisory: AdvisoryDigest, locale: Locale): FeedEntry {
   const { lang, primary, config } = locale;
   const t = lang === primary ? undefined : advisory.translations[lang];
   const latest = advisory.updates[0];
@@ -79,7 +79,7 @@ export function feedEntry(advisory: Advisory, locale: Locale): FeedEntry {
   };
 }
 
-export function feed(advisories: readonly Advisory[], locale: Locale): Feed {
+export function feed(advisories: readonly AdvisoryDigest[], locale: Locale): Feed {
   const { lang, primary, config } = locale;
   const entries = [...advisories].sort(newestFirst).map((a) => feedEntry(a, locale));
   return {

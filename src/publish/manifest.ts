@@ -3,7 +3,7 @@
  * advisory said. It is how the tool recognises a folder as its own output.
  */
 import { createHash } from 'node:crypto';
-import type { Advisory } from '../advisory/types.js';
+import type { AdvisoryDigest } from '../advisory/types.js';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const MANIFEST_GENERATOR = 'advisory';
@@ -26,7 +26,7 @@ export function manifestEntry(path: string, content: string | Uint8Array): Manif
   return { path, size: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
-export function buildManifest(version: string, files: readonly ManifestEntry[], advisories: readonly Advisory[]): Manifest {
+export function buildManifest(version: string, files: readonly ManifestEntry[], advisories: readonly AdvisoryDigest[]): Manifest {
   return {
     generator: MANIFEST_GENERATOR,
     version,

@@ -10,6 +10,12 @@ import { bulletinPath, levelColor, levelName, type Locale } from '../render/view
 import { absoluteUrl } from './links.js';
 
 export const OPEN_DATA_FILE = 'advisories.json';
+/** Where a build keeps each record in its staging folder until the document is assembled (removed before the swap). */
+export const OPEN_DATA_PARTS = '.open-data-parts';
+
+export function openDataPart(code: string): string {
+  return `${OPEN_DATA_PARTS}/${code}.json`;
+}
 
 /** The level's name in each configured language. */
 function names(level: Level, locales: readonly Locale[]): Record<string, string> {
@@ -43,8 +49,21 @@ function advisoryRecord(a: Advisory, locales: readonly Locale[]) {
   };
 }
 
-/** In code order, so a change to one advisory changes only its own lines. */
-export function openData(advisories: readonly Advisory[], locales: readonly Locale[]): string {
+/**
+ * One advisory's entry in advisories.json, already indented for its place in
+ * the document: a build renders each in a worker thread and writes the
+ * document piece by piece instead of holding every text at once.
+ */
+export function openDataRecord(a: Advisory, locales: readonly Locale[]): string {
+  return JSON.stringify(advisoryRecord(a, locales), null, 2).replace(/^/gm, '    ');
+}
+
+/**
+ * What comes before and after the records (in code order, so a change to one
+ * advisory changes only its own lines). The whole is byte for byte what
+ * `JSON.stringify(document, null, 2)` would write.
+ */
+export function openDataFrame(locales: readonly Locale[], empty: boolean): { head: string; separator: string; tail: string } {
   const { config } = locales[0]!;
   const document = {
     issuer: config.issuer,
@@ -52,7 +71,15 @@ export function openData(advisories: readonly Advisory[], locales: readonly Loca
     languages: config.languages,
     scale: typeof config.scale === 'string' ? config.scale : 'custom',
     levels: LEVELS.map((level) => ({ level, name: names(level, locales), color: levelColor(level, config) })),
-    advisories: [...advisories].sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0)).map((a) => advisoryRecord(a, locales)),
+    advisories: [],
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  const whole = `${JSON.stringify(document, null, 2)}\n`;
+  if (empty) return { head: whole, separator: '', tail: '' };
+  // The document ends with `"advisories": []\n}\n`: open the list there, close it after the records.
+  return { head: `${whole.slice(0, -'[]\n}\n'.length)}[\n`, separator: ',\n', tail: '\n  ]\n}\n' };
+}
+
+/** The code order of open data's records. */
+export function byCode(a: { code: string }, b: { code: string }): number {
+  return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
 }

@@ -4,14 +4,14 @@
  * them, `build --check` compares them with the output folder, and `serve`
  * keeps them in memory: one function for all three, so they never disagree.
  */
-import type { LoadedAdvisory } from '../advisory/types.js';
+import { digest, type AdvisoryDigest, type LoadedAdvisory } from '../advisory/types.js';
 import type { Config } from '../config/config.js';
 import type { Renderer, RenderedFile } from '../render/renderer.js';
 import { capAlert, capPath } from './cap.js';
 import { ATOM_FILE, JSON_FEED_FILE, atomFeed, feed, jsonFeed } from './feeds.js';
 import { languageFile } from './links.js';
 import { buildManifest, manifestEntry, serializeManifest, MANIFEST_FILE, type ManifestEntry } from './manifest.js';
-import { OPEN_DATA_FILE, openData } from './open-data.js';
+import { OPEN_DATA_FILE, byCode, openDataFrame, openDataRecord } from './open-data.js';
 
 export interface OutputOptions {
   version: string;
@@ -26,34 +26,56 @@ export function bulletinCount(advisories: readonly LoadedAdvisory[], config: Con
   return advisories.length * config.languages.length * config.formats.length;
 }
 
+/** What one advisory publishes: its bulletins and CAP alert, its open-data record, and its digest for the pages about all. */
+export interface AdvisoryOutputs {
+  files: PublishedFile[];
+  record: string;
+  digest: AdvisoryDigest;
+}
+
+/** Everything that depends on one advisory alone: a build renders these in worker threads. */
+export function advisoryOutputs({ advisory, file }: LoadedAdvisory, config: Config, renderer: Renderer): AdvisoryOutputs {
+  const locales = config.languages.map((lang) => renderer.locale(lang));
+  const files: PublishedFile[] = [];
+  for (const lang of config.languages) {
+    for (const format of config.formats) files.push({ kind: 'bulletin', ...renderer.bulletin(advisory, lang, format, file) });
+  }
+  files.push({ kind: 'alert', path: capPath(advisory.code), content: capAlert(advisory, locales) });
+  return { files, record: openDataRecord(advisory, locales), digest: digest(advisory) };
+}
+
+/** The pages about all advisories: every language's index in every format, and its feeds. */
+export function* siteFiles(digests: readonly AdvisoryDigest[], config: Config, renderer: Renderer): Generator<PublishedFile> {
+  const primary = config.languages[0]!;
+  for (const lang of config.languages) {
+    for (const format of config.formats) yield { kind: 'index', ...renderer.index(digests, lang, format) };
+  }
+  for (const lang of config.languages) {
+    const locale = renderer.locale(lang);
+    const f = feed(digests, locale);
+    yield { kind: 'feed', path: languageFile(ATOM_FILE, lang, primary), content: atomFeed(f) };
+    yield { kind: 'feed', path: languageFile(JSON_FEED_FILE, lang, primary), content: jsonFeed(f) };
+  }
+}
+
 /**
- * A generator, so that a build writes each file as soon as it is rendered
- * instead of holding thousands in memory; only the manifest's small entries
- * are kept, and the manifest comes last.
+ * Everything in order, for `build --check` and `serve`, which hold it in
+ * memory; a build writes the same pieces from worker threads. A generator,
+ * so that only the manifest's small entries are kept, and the manifest comes last.
  */
 export function* renderOutputs(loaded: readonly LoadedAdvisory[], config: Config, renderer: Renderer, options: OutputOptions): Generator<PublishedFile> {
   const entries: ManifestEntry[] = [];
-  const emit = (kind: PublishedFile['kind'], file: RenderedFile): PublishedFile => {
+  const emit = (file: PublishedFile): PublishedFile => {
     entries.push(manifestEntry(file.path, file.content));
-    return { kind, ...file };
+    return file;
   };
-  const advisories = loaded.map((a) => a.advisory);
-  const primary = config.languages[0]!;
+  const made = loaded.map((one) => advisoryOutputs(one, config, renderer));
+  for (const { files } of made) yield* files.map(emit);
+  const digests = made.map((m) => m.digest);
+  yield* [...siteFiles(digests, config, renderer)].map(emit);
   const locales = config.languages.map((lang) => renderer.locale(lang));
-  for (const { advisory, file } of loaded) {
-    for (const lang of config.languages) {
-      for (const format of config.formats) yield emit('bulletin', renderer.bulletin(advisory, lang, format, file));
-    }
-  }
-  for (const lang of config.languages) {
-    for (const format of config.formats) yield emit('index', renderer.index(advisories, lang, format));
-  }
-  for (const locale of locales) {
-    const f = feed(advisories, locale);
-    yield emit('feed', { path: languageFile(ATOM_FILE, locale.lang, primary), content: atomFeed(f) });
-    yield emit('feed', { path: languageFile(JSON_FEED_FILE, locale.lang, primary), content: jsonFeed(f) });
-  }
-  for (const advisory of advisories) yield emit('alert', { path: capPath(advisory.code), content: capAlert(advisory, locales) });
-  yield emit('data', { path: OPEN_DATA_FILE, content: openData(advisories, locales) });
-  yield { kind: 'manifest', path: MANIFEST_FILE, content: serializeManifest(buildManifest(options.version, entries, advisories)) };
+  const { head, separator, tail } = openDataFrame(locales, made.length === 0);
+  const records = made.map((m) => ({ code: m.digest.code, record: m.record })).sort(byCode);
+  yield emit({ kind: 'data', path: OPEN_DATA_FILE, content: head + records.map((r) => r.record).join(separator) + tail });
+  yield { kind: 'manifest', path: MANIFEST_FILE, content: serializeManifest(buildManifest(options.version, entries, digests)) };
 }

@@ -2,11 +2,12 @@
  * One build's renderer: templates loaded and compiled once, then asked for
  * each bulletin and index page in turn.
  */
-import type { Advisory } from '../advisory/types.js';
+import { createHash } from 'node:crypto';
+import type { Advisory, AdvisoryDigest } from '../advisory/types.js';
 import type { Config, Format } from '../config/config.js';
 import { FORMAT_DEFINITIONS } from './formats.js';
 import { checkCatalogues } from './labels.js';
-import { baseHelpers, compileFormat, loadTemplateSet, type CompiledFormat } from './templates.js';
+import { baseHelpers, compileFormat, loadTemplateSet, type CompiledFormat, type TemplateSet } from './templates.js';
 import { bulletinPath, bulletinView, indexPath, indexView, type Locale } from './view.js';
 
 export interface RenderedFile {
@@ -17,9 +18,20 @@ export interface RenderedFile {
 
 export interface Renderer {
   bulletin(advisory: Advisory, lang: string, format: Format, context: string): RenderedFile;
-  index(advisories: readonly Advisory[], lang: string, format: Format): RenderedFile;
+  index(advisories: readonly AdvisoryDigest[], lang: string, format: Format): RenderedFile;
   /** Labels and settings of one language, for output built without templates (feeds, alerts, open data). */
   locale(lang: string): Locale;
+  /** A hash of everything besides an advisory that its output depends on: templates, labels, config. */
+  fingerprint: string;
+}
+
+/** Every template, partial and label, and the config, in a fixed order, hashed. */
+function fingerprintOf(set: TemplateSet, config: Config): string {
+  const texts = (group: Record<string, Record<string, { text: string }>>) =>
+    Object.keys(group).sort().map((format) => Object.keys(group[format]!).sort().map((name) => [format, name, group[format]![name]!.text]));
+  const labels = [...set.labels.keys()].sort().map((lang) => [lang, [...set.labels.get(lang)!.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))]);
+  const { file: _where, ...settings } = config;
+  return createHash('sha256').update(JSON.stringify([texts(set.pages), texts(set.partials), labels, settings])).digest('hex');
 }
 
 export async function createRenderer(config: Config, templateDirs: readonly string[], shown?: (absolute: string) => string): Promise<Renderer> {
@@ -34,6 +46,7 @@ export async function createRenderer(config: Config, templateDirs: readonly stri
 
   return {
     locale,
+    fingerprint: fingerprintOf(set, config),
     bulletin(advisory, lang, format, context) {
       const { ext, adapter } = FORMAT_DEFINITIONS[format];
       const view = bulletinView(advisory, locale(lang), adapter, ext);

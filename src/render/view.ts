@@ -3,7 +3,7 @@
  * dates in the reader's language, the right translation or the fallback),
  * and already shaped for one output format by an Adapter. Pure.
  */
-import type { Advisory, Level } from '../advisory/types.js';
+import type { Advisory, AdvisoryDigest, Level } from '../advisory/types.js';
 import type { Config } from '../config/config.js';
 import { DEFAULT_LEVEL_COLORS } from '../config/levels.js';
 import { firstSentence } from './first-sentence.js';
@@ -87,7 +87,7 @@ export function formatDate(iso: string, lang: string): DateView {
 
 const regionNames = new Map<string, Intl.DisplayNames>();
 /** The country's name in a further language, from the platform's Unicode data. */
-export function countryName(advisory: Advisory, locale: Locale): string {
+export function countryName(advisory: AdvisoryDigest, locale: Locale): string {
   if (locale.lang === locale.primary) return advisory.country;
   let names = regionNames.get(locale.lang);
   if (!names) {
@@ -118,7 +118,7 @@ export function levelView(level: Level, locale: Locale, adapter: Adapter): Level
 }
 
 /** The title a reader sees: the translation's, the advisory's own, or "<level name>: <country>". */
-export function titleText(advisory: Advisory, locale: Locale): string {
+export function titleText(advisory: AdvisoryDigest, locale: Locale): string {
   const translated = locale.lang === locale.primary ? undefined : advisory.translations[locale.lang]?.title;
   return translated ?? (locale.lang === locale.primary ? advisory.title : undefined) ?? `${levelName(advisory.level, locale)}: ${countryName(advisory, locale)}`;
 }
@@ -204,7 +204,7 @@ export function languageName(lang: string): string {
 }
 
 /** Most severe first; then by country name in the reader's language; then by code, so the order is total. */
-export function sortForIndex<T extends { advisory: Advisory }>(items: readonly T[], locale: Locale): T[] {
+export function sortForIndex<T extends { advisory: AdvisoryDigest }>(items: readonly T[], locale: Locale): T[] {
   const collator = new Intl.Collator(locale.lang);
   return [...items].sort(
     (a, b) =>
@@ -214,7 +214,7 @@ export function sortForIndex<T extends { advisory: Advisory }>(items: readonly T
   );
 }
 
-export function indexView(advisories: readonly Advisory[], locale: Locale, adapter: Adapter, ext: string) {
+export function indexView(advisories: readonly AdvisoryDigest[], locale: Locale, adapter: Adapter, ext: string) {
   const { lang, primary, config } = locale;
   const self = indexPath(lang, primary, ext);
   const entries = sortForIndex(

@@ -177,7 +177,8 @@ describe('advisory build', () => {
     writeFileSync(path.join(dir, 'my-templates/html/bulletin.hbs'), '<h1>{{title</h1>\n');
     const result = runCli(['build', '--templates', 'my-templates'], { cwd: dir });
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/^advisories\/ml\.yaml:25:12 {2}warning.*\n1 warning\nerror: my-templates\/html\/bulletin\.hbs: template syntax error: Parse error on line 1: /);
+    // Templates are compiled before any advisory is read: a broken one stops the build at once.
+    expect(result.stderr).toMatch(/^error: my-templates\/html\/bulletin\.hbs: template syntax error: Parse error on line 1: /);
     expect(existsSync(path.join(dir, 'dist'))).toBe(false);
   });
 

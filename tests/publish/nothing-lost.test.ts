@@ -213,10 +213,20 @@ describe('a build killed with SIGKILL', () => {
     await killAndRecover(dir, build, 'previous');
   }, 60_000);
 
-  it('after the swap, while it deletes the previous output', async () => {
+  it('during the swap, or after it while it deletes the previous output', async () => {
     const { dir, build } = startBuild();
     await until(build, () => leftovers(dir).some((name) => name.includes('.advisory-retired-')));
-    await killAndRecover(dir, build, 'next');
+    const { signal } = await build.stop('SIGKILL');
+    expect(signal).toBe('SIGKILL');
+    // The swap is two renames (dist aside, staging in): killed between them, dist/ is the retired
+    // folder, whole, for the next build to put back; killed after, dist/ is the new output.
+    const retired = leftovers(dir).find((name) => name.includes('.advisory-retired-'));
+    if (existsSync(path.join(dir, 'dist'))) expect(snapshotTree(path.join(dir, 'dist'))).toEqual(next);
+    else expect(retired && snapshotTree(path.join(dir, retired))).toEqual(previous);
+    const after = runCli(['build'], { cwd: dir });
+    expect(after.status).toBe(0);
+    expect(leftovers(dir)).toEqual([]);
+    expect(snapshotTree(path.join(dir, 'dist'))).toEqual(next);
   }, 60_000);
 });
 

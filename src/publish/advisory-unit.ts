@@ -1,0 +1,95 @@
+/**
+ * The unit of work of a large build or validation: one advisory file, read,
+ * checked and (for a build) rendered and written. The same function runs in
+ * the main thread for small projects and in worker threads for large ones,
+ * so the two can never differ.
+ */
+import type { Config } from '../config/config.js';
+import { readSources, validateSourceFile } from '../advisory/load.js';
+import type { RuleOptions } from '../advisory/rules.js';
+import type { AdvisoryDigest } from '../advisory/types.js';
+import { codeClaim, type CodeClaim } from '../advisory/validate.js';
+import { escalateWarnings, type Diagnostic } from '../report/diagnostics.js';
+import type { Renderer } from '../render/renderer.js';
+import { BuildCache, cacheKey } from './build-cache.js';
+import { manifestEntry, type ManifestEntry } from './manifest.js';
+import { folderWriter } from './output-folder.js';
+import { VERSION } from '../version.js';
+import { openDataPart } from './open-data.js';
+import { advisoryOutputs } from './outputs.js';
+
+export interface UnitSettings {
+  cwd: string;
+  rules: RuleOptions;
+  strict: boolean;
+}
+
+/** What a build's unit renders with, and where it puts the files; absent when only validating. */
+export interface UnitRendering {
+  config: Config;
+  renderer: Renderer;
+  stagingDir: string;
+  /** Absent with --no-cache. */
+  cache?: BuildCache;
+}
+
+/** How a build's units are set up, as plain data (it crosses to worker threads by structured cloning). */
+export interface BuildJob {
+  config: Config;
+  templateDirs: string[];
+  stagingDir: string;
+  /** The cache folder; absent with --no-cache. */
+  cacheDir?: string;
+}
+
+export function unitRendering(job: BuildJob, renderer: Renderer): UnitRendering {
+  return { config: job.config, renderer, stagingDir: job.stagingDir, ...(job.cacheDir ? { cache: new BuildCache(job.cacheDir, job.stagingDir) } : {}) };
+}
+
+export interface UnitResult {
+  file: string;
+  diagnostics: Diagnostic[];
+  /** The file's claim to its country, when it is valid (for the one-file-per-country rule). */
+  claim?: CodeClaim;
+  /** Present when the advisory was rendered. */
+  digest?: AdvisoryDigest;
+  /** The files written for it. */
+  entries: ManifestEntry[];
+  /** Its cache entry and the blobs it uses, so that a build can drop the rest. */
+  cached?: { key: string; blobs: string[] };
+}
+
+export async function processAdvisoryFile(absolute: string, settings: UnitSettings, rendering?: UnitRendering): Promise<UnitResult> {
+  const source = (await readSources(settings.cwd, [absolute]))[0]!;
+  const { file } = source;
+  // A file refused unread is never valid, so never cached; it is not looked up either.
+  const cache = source.refused === undefined ? rendering?.cache : undefined;
+  const key = cache && cacheKey([VERSION, rendering!.renderer.fingerprint, JSON.stringify(settings.rules), String(settings.strict), file, source.bytes]);
+  const hit = key === undefined ? undefined : cache!.restore<UnitResult>(key);
+  if (hit) return hit;
+
+  const { validated, diagnostics: found } = validateSourceFile(source, settings.rules);
+  const diagnostics = settings.strict ? escalateWarnings(found) : found;
+  const claim = validated ? codeClaim(validated)[0] : undefined;
+  const advisory = validated?.advisory;
+  if (!rendering || !advisory || diagnostics.some((d) => d.severity === 'error')) return { file, diagnostics, ...(claim ? { claim } : {}), entries: [] };
+
+  const outputs = advisoryOutputs({ file, advisory }, rendering.config, rendering.renderer);
+  const recorder = cache?.recorder();
+  const write = recorder ? undefined : folderWriter(rendering.stagingDir);
+  const place = (relative: string, content: string): ManifestEntry => {
+    const bytes = Buffer.from(content, 'utf8');
+    const entry = manifestEntry(relative, bytes);
+    if (recorder) recorder.place(relative, bytes, entry.sha256);
+    else write!(relative, bytes);
+    return entry;
+  };
+  const entries = outputs.files.map((f) => place(f.path, f.content));
+  // Kept on disk, not in memory, until the document is assembled: with many languages, open data is most of a project's text.
+  place(openDataPart(advisory.code), outputs.record);
+  const result: UnitResult = { file, diagnostics, ...(claim ? { claim } : {}), digest: outputs.digest, entries };
+  if (!recorder) return result;
+  const cached = { ...result, cached: { key: key!, blobs: recorder.files.map((f) => f.sha256) } };
+  cache!.save(key!, cached, recorder.files);
+  return cached;
+}

@@ -1,0 +1,173 @@
+/**
+ * The build cache (`.advisory-cache/` in the project folder): what each
+ * advisory rendered to, keyed by a hash of everything its output depends on
+ * (the file's bytes and name, the templates, labels and config, the reference
+ * date, --strict and the tool's version). A rebuild after changing one
+ * advisory renders that one; the others' files are hard-linked from the
+ * cache into the staging folder, so the atomic swap and the bytes stay as in
+ * a full build.
+ *
+ * Blobs are named by their SHA-256 and never written twice. A published file
+ * is a link to its blob, so an edit in place of dist/ would change the blob:
+ * each blob's inode, size and modification time are recorded when it is
+ * made, and a blob that differs is not trusted (the advisory is rendered
+ * again). `--no-cache` bypasses all of it.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { linkSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { folderWriter } from './output-folder.js';
+
+export const CACHE_DIR = '.advisory-cache';
+/** Bumped when the layout of the cache changes, so an old cache is simply not found. */
+const LAYOUT = 'v1';
+
+export interface BlobRecord {
+  path: string;
+  sha256: string;
+  ino: number;
+  size: number;
+  mtimeMs: number;
+}
+
+interface Entry<T> {
+  result: T;
+  files: BlobRecord[];
+}
+
+/** Places files in the staging folder: through the cache, or straight when there is none. */
+export interface Placer {
+  place(relative: string, bytes: Uint8Array, sha256: string): void;
+}
+
+export function sha256(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export function cacheKey(parts: ReadonlyArray<string | Uint8Array>): string {
+  const hash = createHash('sha256').update(LAYOUT);
+  // Each part's length first, so no two different lists of parts hash alike.
+  for (const part of parts) hash.update(`\0${typeof part === 'string' ? Buffer.byteLength(part) : part.byteLength}\0`).update(part);
+  return hash.digest('hex');
+}
+
+function layout(root: string): { entries: string; blobs: string } {
+  return { entries: path.join(root, LAYOUT, 'entries'), blobs: path.join(root, LAYOUT, 'blobs') };
+}
+
+/** Removes the entries and blobs a build did not use, so the cache holds one build's worth however often advisories change. */
+export function sweepCache(root: string, keys: ReadonlySet<string>, blobs: ReadonlySet<string>): void {
+  const folders = layout(root);
+  for (const name of readdirSync(folders.entries)) if (!keys.has(name.replace(/\.json$/, ''))) rmSync(path.join(folders.entries, name), { force: true });
+  for (const name of readdirSync(folders.blobs)) if (!blobs.has(name)) rmSync(path.join(folders.blobs, name), { force: true });
+}
+
+export class BuildCache {
+  private readonly entries: string;
+  private readonly blobs: string;
+  private readonly toStaging: (relative: string, content: Uint8Array) => void;
+  private readonly made = new Set<string>();
+
+  constructor(
+    root: string,
+    private readonly stagingDir: string,
+  ) {
+    ({ entries: this.entries, blobs: this.blobs } = layout(root));
+    mkdirSync(this.entries, { recursive: true });
+    mkdirSync(this.blobs, { recursive: true });
+    this.toStaging = folderWriter(stagingDir);
+  }
+
+  /** The cached result for `key` with its files linked into staging; undefined when missing or not to be trusted. */
+  restore<T>(key: string): T | undefined {
+    let entry: Entry<T>;
+    try {
+      entry = JSON.parse(readFileSync(path.join(this.entries, `${key}.json`), 'utf8')) as Entry<T>;
+    } catch {
+      return undefined;
+    }
+    if (!entry.files.every((f) => this.intact(f))) return undefined;
+    const linked: string[] = [];
+    try {
+      for (const file of entry.files) {
+        this.link(file.sha256, file.path);
+        linked.push(file.path);
+      }
+    } catch {
+      // Take back what was linked: rendering again must write new files, never through a link into a blob.
+      for (const relative of linked) rmSync(path.join(this.stagingDir, relative), { force: true });
+      return undefined;
+    }
+    return entry.result;
+  }
+
+  /** A placer that records what it places, for `save`. */
+  recorder(): Placer & { files: BlobRecord[] } {
+    const files: BlobRecord[] = [];
+    return {
+      files,
+      place: (relative, bytes, sha) => {
+        const blob = this.blob(sha);
+        try {
+          writeFileSync(blob, bytes, { flag: 'wx' });
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+          if (!this.matches(blob, bytes.byteLength)) this.replace(blob, bytes);
+        }
+        const info = lstatSync(blob);
+        files.push({ path: relative, sha256: sha, ino: info.ino, size: info.size, mtimeMs: info.mtimeMs });
+        this.link(sha, relative, bytes);
+      },
+    };
+  }
+
+  save<T>(key: string, result: T, files: BlobRecord[]): void {
+    const target = path.join(this.entries, `${key}.json`);
+    const temporary = `${target}.${process.pid}-${randomBytes(4).toString('hex')}`;
+    writeFileSync(temporary, JSON.stringify({ result, files } satisfies Entry<T>));
+    renameSync(temporary, target);
+  }
+
+  private blob(sha: string): string {
+    return path.join(this.blobs, sha);
+  }
+
+  private intact(file: BlobRecord): boolean {
+    try {
+      const info = lstatSync(this.blob(file.sha256));
+      return info.isFile() && info.ino === file.ino && info.size === file.size && info.mtimeMs === file.mtimeMs;
+    } catch {
+      return false;
+    }
+  }
+
+  private matches(blob: string, size: number): boolean {
+    const info = lstatSync(blob);
+    return info.isFile() && info.size === size && sha256(readFileSync(blob)) === path.basename(blob);
+  }
+
+  /** A damaged blob gets a new file (a new inode): links to the old one, in published output, keep what they hold. */
+  private replace(blob: string, bytes: Uint8Array): void {
+    const temporary = `${blob}.${process.pid}-${randomBytes(4).toString('hex')}`;
+    writeFileSync(temporary, bytes);
+    renameSync(temporary, blob);
+  }
+
+  /** The blob at `relative` in staging: a hard link, or a copy where links are not possible (another file system). */
+  private link(sha: string, relative: string, bytes?: Uint8Array): void {
+    const target = path.join(this.stagingDir, relative);
+    try {
+      const folder = path.dirname(target);
+      if (!this.made.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        this.made.add(folder);
+      }
+      linkSync(this.blob(sha), target);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'EMLINK') throw error;
+      this.toStaging(relative, bytes ?? readFileSync(this.blob(sha)));
+    }
+  }
+}
+

@@ -1,0 +1,55 @@
+/**
+ * The last step of a build, once every advisory is rendered into the staging
+ * folder: the pages about all advisories (indexes, feeds), advisories.json
+ * assembled from the records the units left on disk, and the manifest.
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../config/config.js';
+import type { AdvisoryDigest } from '../advisory/types.js';
+import type { Renderer } from '../render/renderer.js';
+import type { UnitResult } from './advisory-unit.js';
+import { buildManifest, manifestEntry, serializeManifest, MANIFEST_FILE, type ManifestEntry } from './manifest.js';
+import { byCode, openDataFrame, openDataPart, OPEN_DATA_FILE, OPEN_DATA_PARTS } from './open-data.js';
+import { folderWriter } from './output-folder.js';
+import { siteFiles } from './outputs.js';
+
+export function writeSite(stagingDir: string, results: readonly UnitResult[], config: Config, renderer: Renderer, version: string): void {
+  const write = folderWriter(stagingDir);
+  const digests = results.flatMap((r) => (r.digest ? [r.digest] : []));
+  const entries: ManifestEntry[] = results.flatMap((r) => r.entries);
+  for (const { path: relative, content } of siteFiles(digests, config, renderer)) {
+    const bytes = Buffer.from(content, 'utf8');
+    write(relative, bytes);
+    entries.push(manifestEntry(relative, bytes));
+  }
+  entries.push(assembleOpenData(stagingDir, digests, config, renderer));
+  write(MANIFEST_FILE, serializeManifest(buildManifest(version, entries, digests)));
+}
+
+/** advisories.json, written piece by piece from the records on disk (one in memory at a time), then the pieces removed. */
+function assembleOpenData(stagingDir: string, digests: readonly AdvisoryDigest[], config: Config, renderer: Renderer): ManifestEntry {
+  const locales = config.languages.map((lang) => renderer.locale(lang));
+  const { head, separator, tail } = openDataFrame(locales, digests.length === 0);
+  const hash = createHash('sha256');
+  let size = 0;
+  const fd = openSync(path.join(stagingDir, OPEN_DATA_FILE), 'w');
+  const append = (bytes: Uint8Array) => {
+    writeSync(fd, bytes);
+    hash.update(bytes);
+    size += bytes.byteLength;
+  };
+  try {
+    append(Buffer.from(head, 'utf8'));
+    [...digests].sort(byCode).forEach((d, i) => {
+      if (i > 0) append(Buffer.from(separator, 'utf8'));
+      append(readFileSync(path.join(stagingDir, openDataPart(d.code))));
+    });
+    append(Buffer.from(tail, 'utf8'));
+  } finally {
+    closeSync(fd);
+  }
+  rmSync(path.join(stagingDir, OPEN_DATA_PARTS), { recursive: true, force: true });
+  return { path: OPEN_DATA_FILE, size, sha256: hash.digest('hex') };
+}

@@ -1,0 +1,68 @@
+/**
+ * Runs the unit of work (one advisory file) over a whole project: in the main
+ * thread for small projects, in worker threads for large ones, with the same
+ * result either way, then judges what needs every file (one file per country).
+ */
+import os from 'node:os';
+import type { Config } from '../config/config.js';
+import { crossFileDiagnostics } from '../advisory/validate.js';
+import { compareDiagnostics, escalateWarnings, type Diagnostic } from '../report/diagnostics.js';
+import type { Renderer } from '../render/renderer.js';
+import { mapInWorkers } from '../worker-pool.js';
+import { processAdvisoryFile, unitRendering, type BuildJob, type UnitResult, type UnitSettings } from './advisory-unit.js';
+
+/**
+ * From this many bulletins (files × languages) the work is spread over worker
+ * threads: below it, starting them (each loads the libraries and compiles
+ * the templates, about 0.15 s) costs more than it saves. Measured with
+ * `npm run bench`; see the README.
+ */
+export const WORKERS_FROM_BULLETINS = 1000;
+
+/** What a worker thread is told once, when it starts. Plain data: it crosses to the thread by structured cloning. */
+export interface UnitJob {
+  settings: UnitSettings;
+  build?: BuildJob;
+}
+
+export interface UnitsOptions {
+  settings: UnitSettings;
+  /** Rendering as well as checking. */
+  build?: { job: BuildJob; /** For the main thread, with small projects. */ renderer: Renderer };
+  /** Threads to use; 1 keeps everything in the main thread. Default: by size and the machine's cores. */
+  jobs?: number;
+  languages: number;
+  onResult?: (result: UnitResult) => void;
+}
+
+export interface UnitsOutcome {
+  results: UnitResult[];
+  /** Every problem, the rules across files included, sorted. */
+  diagnostics: Diagnostic[];
+}
+
+export function threadsFor(files: number, languages: number, jobs: number | undefined): number {
+  if (jobs !== undefined) return Math.max(1, Math.min(jobs, files));
+  return files * languages >= WORKERS_FROM_BULLETINS ? Math.min(os.availableParallelism(), files) : 1;
+}
+
+export async function runUnits(files: readonly string[], options: UnitsOptions): Promise<UnitsOutcome> {
+  const { settings, build, onResult } = options;
+  const threads = threadsFor(files.length, options.languages, options.jobs);
+  let results: UnitResult[];
+  if (threads > 1) {
+    const unitJob: UnitJob = { settings, ...(build ? { build: build.job } : {}) };
+    results = await mapInWorkers<string, UnitResult>(new URL('./unit-worker.js', import.meta.url), { workerData: unitJob }, files, threads, onResult);
+  } else {
+    const rendering = build ? unitRendering(build.job, build.renderer) : undefined;
+    results = [];
+    for (const file of files) {
+      const result = await processAdvisoryFile(file, settings, rendering);
+      results.push(result);
+      onResult?.(result);
+    }
+  }
+  const crossFile = crossFileDiagnostics(results.flatMap((r) => (r.claim ? [r.claim] : [])));
+  const diagnostics = [...results.flatMap((r) => r.diagnostics), ...(settings.strict ? escalateWarnings(crossFile) : crossFile)];
+  return { results, diagnostics: diagnostics.sort(compareDiagnostics) };
+}

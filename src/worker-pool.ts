@@ -1,0 +1,76 @@
+/**
+ * A small pool of worker threads for the one kind of work worth spreading
+ * over the cores: many independent tasks (advisory files), each far longer
+ * than a message between threads. Tasks are handed out as workers finish, so
+ * a slow file does not hold up the rest; results come back in task order.
+ */
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { AdvisoryError, type ExitCode } from './errors.js';
+
+/** An error as it crosses between threads: structured cloning keeps neither its class nor its code. */
+export interface CrossingError {
+  name: string;
+  message: string;
+  code?: string;
+  exitCode?: ExitCode;
+  stack?: string;
+}
+
+export function toCrossing(error: unknown): CrossingError {
+  if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
+  return {
+    name: error.name,
+    message: error.message,
+    ...((error as NodeJS.ErrnoException).code !== undefined ? { code: (error as NodeJS.ErrnoException).code } : {}),
+    ...(error instanceof AdvisoryError ? { exitCode: error.exitCode } : {}),
+    ...(error.stack !== undefined ? { stack: error.stack } : {}),
+  };
+}
+
+/** The error again on this side: a user's mistake stays one (same message and exit code), the machine's refusal keeps its code. */
+export function fromCrossing(crossing: CrossingError): Error {
+  if (crossing.exitCode !== undefined) return new AdvisoryError(crossing.message, { exitCode: crossing.exitCode });
+  const error: Error & { code?: string } = new Error(crossing.message);
+  if (crossing.code !== undefined) error.code = crossing.code;
+  if (crossing.stack !== undefined) error.stack = crossing.stack;
+  return error;
+}
+
+export type TaskReply<R> = { id: number; result: R } | { id: number; error: CrossingError };
+
+/** Tasks per worker sent ahead, so a worker never waits for its next one. */
+const IN_FLIGHT = 2;
+
+export async function mapInWorkers<T, R>(script: URL, options: WorkerOptions, tasks: readonly T[], threads: number, onResult: (result: R) => void = () => {}): Promise<R[]> {
+  const results = new Array<R>(tasks.length);
+  if (tasks.length === 0) return results;
+  const workers: Worker[] = [];
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let next = 0;
+      let done = 0;
+      const feed = (worker: Worker) => {
+        if (next < tasks.length) worker.postMessage({ id: next, task: tasks[next++] });
+      };
+      for (let i = 0; i < Math.min(threads, tasks.length); i++) {
+        const worker = new Worker(script, options);
+        workers.push(worker);
+        worker.on('message', (reply: TaskReply<R>) => {
+          if ('error' in reply) return reject(fromCrossing(reply.error));
+          results[reply.id] = reply.result;
+          onResult(reply.result);
+          if (++done === tasks.length) resolve();
+          else feed(worker);
+        });
+        worker.on('error', reject);
+        worker.on('exit', (code) => {
+          if (done < tasks.length) reject(new Error(`internal: a worker thread stopped (exit code ${code}) before the work was done`));
+        });
+      }
+      for (let round = 0; round < IN_FLIGHT; round++) for (const worker of workers) feed(worker);
+    });
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results;
+}
