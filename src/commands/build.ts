@@ -33,6 +33,9 @@ export interface BuildOptions extends ProjectOptions {
 
 const NOTHING_WRITTEN = 'Nothing was written: fix the problems above, then run `advisory build` again.\n';
 
+/** How often the progress line changes, in bulletins: often enough to see it move, seldom enough to cost nothing. */
+const PROGRESS_EVERY = 50;
+
 /** Below this many bulletins a build is too quick for a progress line to help. */
 const PROGRESS_FROM = 200;
 
@@ -63,7 +66,7 @@ export async function build(io: Io, options: BuildOptions): Promise<ExitCode> {
   const counted = (result: UnitResult) => {
     if (!progress || !result.digest) return;
     done += perFile;
-    io.stderr(`\rRendering ${done}/${estimate} bulletins`);
+    if (Math.floor(done / PROGRESS_EVERY) > Math.floor((done - perFile) / PROGRESS_EVERY)) io.stderr(`\rRendering ${done}/${estimate} bulletins`);
   };
 
   // The cache lives with the project (like node_modules), not in the output: it is never published.

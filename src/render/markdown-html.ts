@@ -7,7 +7,7 @@
  * The renderers left to marked only wrap what these return in fixed tags.
  */
 import { Marked, type Tokens } from 'marked';
-import { outlineHeadings } from './outline.js';
+import { lexBlocks } from './markdown-lexer.js';
 import { safeUrl } from './safe-url.js';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -29,7 +29,6 @@ const marked = new Marked({
   gfm: true,
   breaks: false,
   async: false,
-  hooks: { processAllTokens: outlineHeadings },
   renderer: {
     heading({ tokens, depth }: Tokens.Heading): string {
       const level = bodyHeadingDepth(depth);
@@ -70,8 +69,9 @@ const marked = new Marked({
   },
 });
 
+// Tokens from the shared lexer (lexed once for every format), rendered by this instance's renderers.
 export function markdownToHtml(markdown: string): string {
-  return marked.parse(markdown, { async: false });
+  return marked.parser(lexBlocks(markdown));
 }
 
 export function inlineMarkdownToHtml(markdown: string): string {

@@ -62,6 +62,6 @@ describe('advisory build --watch', () => {
     expect(await watch.interrupt()).toEqual({ code: 0, signal: null });
     expect(watch.stderr().slice(since)).toBe('Stopped watching.\n');
     expect(readFileSync(path.join(project.dir, 'dist/manifest.json'), 'utf8')).toContain('"generator": "advisory"');
-    expect(readdirSync(project.dir).sort()).toEqual(['advisories', 'advisory.config.yaml', 'dist']);
+    expect(readdirSync(project.dir).sort()).toEqual(['.advisory-cache', 'advisories', 'advisory.config.yaml', 'dist']);
   });
 });
