@@ -41,7 +41,7 @@ describe('on a terminal', () => {
     expect(counts).toEqual([...counts].sort((a, b) => a - b));
     expect(counts.at(-1)).toBeGreaterThanOrEqual(200);
     // Cleared before anything else is printed (the sample's one warning, then the summary).
-    expect(output).toMatch(/Rendering \d+\/240 bulletins\r\u001b\[K[^\r]*\nBuilt 240 bulletins for 80 advisories in \d+\.\d\d s -> dist\/\r?\n/);
+    expect(output).toMatch(/Rendering \d+\/240 bulletins\r\u001b\[K[\s\S]*\nBuilt 240 bulletins for 80 advisories in \d+\.\d\d s -> dist\/\r?\n/);
   });
 
   it('shows no progress when stderr is not a terminal (a CI log)', () => {
