@@ -165,6 +165,11 @@ export class BuildCache {
       linkSync(this.blob(sha), target);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') {
+        // Two files claim the same country: the build will fail on that, and this file must not stop it first.
+        rmSync(target);
+        return this.link(sha, relative, bytes);
+      }
       if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'EMLINK') throw error;
       this.toStaging(relative, bytes ?? readFileSync(this.blob(sha)));
     }

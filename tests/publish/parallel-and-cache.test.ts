@@ -1,0 +1,151 @@
+/**
+ * Worker threads and the build cache change how fast a build is, never what
+ * it writes: every build here is compared byte for byte with a plain one
+ * (main thread only, no cache). Through the real binary.
+ */
+import { appendFileSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { sampleProject } from '../helpers/projects.js';
+import { runCli } from '../helpers/run-cli.js';
+import { snapshotTree } from '../helpers/tree-snapshot.js';
+
+function project(): string {
+  const { dir, cleanup } = sampleProject();
+  onTestFinished(cleanup);
+  return dir;
+}
+
+function build(dir: string, ...args: string[]) {
+  const result = runCli(['build', ...args], { cwd: dir });
+  expect(result.stderr).toMatch(/Built 60 bulletins for 5 advisories/);
+  expect(result.status).toBe(0);
+  return snapshotTree(path.join(dir, 'dist'));
+}
+
+/** What a plain build of the project as it is now writes: one thread, no cache, into a folder of its own. */
+function plain(dir: string) {
+  const out = path.join(dir, 'plain');
+  rmSync(out, { recursive: true, force: true });
+  expect(runCli(['build', '--jobs', '1', '--no-cache', '--out', 'plain'], { cwd: dir }).status).toBe(0);
+  const tree = snapshotTree(out);
+  rmSync(out, { recursive: true, force: true });
+  return tree;
+}
+
+/** The SHA-256 the manifest gives a published file. */
+function publishedSha(dir: string, file: string): string {
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'dist/manifest.json'), 'utf8')) as { files: Array<{ path: string; sha256: string }> };
+  return manifest.files.find((f) => f.path === file)!.sha256;
+}
+
+const cacheFolder = (dir: string, part: 'entries' | 'blobs') => path.join(dir, '.advisory-cache/v1', part);
+
+describe('worker threads', () => {
+  it('write byte for byte what the main thread writes', () => {
+    const dir = project();
+    const reference = plain(dir);
+    expect(build(dir, '--jobs', '2', '--no-cache')).toEqual(reference);
+    expect(build(dir, '--jobs', '3', '--no-cache')).toEqual(reference);
+  });
+
+  it('report problems exactly as the main thread does, and publish nothing', () => {
+    const dir = project();
+    build(dir, '--no-cache');
+    const before = snapshotTree(path.join(dir, 'dist'));
+    writeFileSync(path.join(dir, 'advisories/jp.yaml'), readFileSync(path.join(dir, 'advisories/jp.yaml'), 'utf8').replace(/^level: \d/m, 'level: five'));
+    writeFileSync(path.join(dir, 'advisories/copy.yaml'), readFileSync(path.join(dir, 'advisories/no.yaml')));
+    const one = runCli(['build', '--jobs', '1'], { cwd: dir });
+    const two = runCli(['build', '--jobs', '2'], { cwd: dir });
+    expect(two).toEqual(one);
+    expect(two.status).toBe(1);
+    expect(two.stderr).toContain('advisories/jp.yaml:');
+    expect(two.stderr).toContain('code NO is already used by advisories/copy.yaml; each country has one advisory file');
+    expect(snapshotTree(path.join(dir, 'dist'))).toEqual(before);
+  });
+
+  it('report a full disk as the main thread does, with the previous output kept', () => {
+    const dir = project();
+    build(dir, '--no-cache');
+    const before = snapshotTree(path.join(dir, 'dist'));
+    const result = runCli(['build', '--jobs', '2', '--no-cache'], { cwd: dir, fileSizeLimitKiB: 8 });
+    expect(result.stderr).toBe("error: cannot write dist/: a file would be larger than the system's file size limit (EFBIG). Nothing was published; dist/ is as it was.\n");
+    expect(result.status).toBe(2);
+    expect(snapshotTree(path.join(dir, 'dist'))).toEqual(before);
+  });
+
+  it('are refused a --jobs that is not a whole number of at least 1', () => {
+    const result = runCli(['build', '--jobs', '0'], { cwd: project() });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("error: option '-j, --jobs <n>' argument '0' is invalid. expected a whole number of at least 1.");
+  });
+});
+
+describe('the build cache', () => {
+  it('after a change to one advisory, renders that one and links the others, with the bytes of a plain build', () => {
+    const dir = project();
+    build(dir);
+    const ino = (file: string) => lstatSync(path.join(dir, 'dist', file)).ino;
+    const first = { ml: ino('ml.html'), jp: ino('jp.html') };
+    const oldMali = publishedSha(dir, 'ml.html');
+    appendFileSync(path.join(dir, 'advisories/jp.yaml'), '# a comment changes the bytes, so the key\n');
+    writeFileSync(path.join(dir, 'advisories/ml.yaml'), readFileSync(path.join(dir, 'advisories/ml.yaml'), 'utf8').replace('remain vigilant at all times', 'remain very vigilant at all times'));
+    expect(build(dir)).toEqual(plain(dir));
+    // Unchanged output is the same file (a link to the same blob); what changed is a new one.
+    expect(ino('jp.html')).toBe(first.jp);
+    expect(ino('ml.html')).not.toBe(first.ml);
+    expect(lstatSync(path.join(dir, 'dist/jp.html')).nlink).toBeGreaterThanOrEqual(2);
+    // One build's worth is kept: an entry per advisory, no blob of the old Mali text.
+    expect(readdirSync(cacheFolder(dir, 'entries'))).toHaveLength(5);
+    const blobs = readdirSync(cacheFolder(dir, 'blobs'));
+    expect(blobs).not.toContain(oldMali);
+    expect(blobs).toContain(publishedSha(dir, 'ml.html'));
+  });
+
+  it('does not trust a blob changed through the published folder, and writes the right bytes again', () => {
+    const dir = project();
+    const reference = build(dir);
+    // An edit in place of a published file changes its blob too: they are one file.
+    writeFileSync(path.join(dir, 'dist/fr.html'), '<p>edited by hand</p>\n');
+    expect(build(dir)).toEqual(reference);
+    expect(readFileSync(path.join(dir, 'dist/fr.html'), 'utf8')).not.toContain('edited by hand');
+  });
+
+  it('is not used when the templates, labels or config change', () => {
+    const dir = project();
+    build(dir);
+    writeFileSync(path.join(dir, 'advisory.config.yaml'), readFileSync(path.join(dir, 'advisory.config.yaml'), 'utf8').replace('site_url: https://example.org/travel/', 'site_url: https://example.org/advice/'));
+    expect(build(dir)).toEqual(plain(dir));
+    expect(readFileSync(path.join(dir, 'dist/cap/ml.xml'), 'utf8')).toContain('https://example.org/advice/ml.html');
+    const labels = path.join(dir, 'my-templates/labels');
+    rmSync(labels, { recursive: true, force: true });
+    writeFileSync(path.join(dir, 'advisory.config.yaml'), `${readFileSync(path.join(dir, 'advisory.config.yaml'), 'utf8')}templates: my-templates\n`);
+    mkdirSync(labels, { recursive: true });
+    writeFileSync(path.join(labels, 'en.yaml'), 'what_to_do: What you should do\n');
+    expect(build(dir)).toEqual(plain(dir));
+    expect(readFileSync(path.join(dir, 'dist/ml.md'), 'utf8')).toContain('What you should do');
+  });
+
+  it('is neither read nor written with --no-cache', () => {
+    const dir = project();
+    build(dir, '--no-cache');
+    expect(existsSync(path.join(dir, '.advisory-cache'))).toBe(false);
+  });
+
+  it('gives with worker threads the bytes it gives without', () => {
+    const dir = project();
+    build(dir, '--jobs', '2');
+    appendFileSync(path.join(dir, 'advisories/lb.yaml'), '# changed\n');
+    expect(build(dir, '--jobs', '2')).toEqual(plain(dir));
+  });
+});
+
+describe('advisories.json', () => {
+  it('assembled from one record per advisory, is exactly what JSON.stringify writes for the whole', () => {
+    const dir = project();
+    build(dir, '--jobs', '2');
+    const text = readFileSync(path.join(dir, 'dist/advisories.json'), 'utf8');
+    expect(`${JSON.stringify(JSON.parse(text), null, 2)}\n`).toBe(text);
+    expect(readdirSync(path.join(dir, 'dist')).filter((name) => name.startsWith('.'))).toEqual([]);
+  });
+});
