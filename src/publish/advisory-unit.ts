@@ -5,7 +5,7 @@
  * so the two can never differ.
  */
 import type { Config } from '../config/config.js';
-import { readSources, validateSourceFile } from '../advisory/load.js';
+import { readSources, validateSourceFile, type SourceFile } from '../advisory/load.js';
 import type { RuleOptions } from '../advisory/rules.js';
 import type { AdvisoryDigest } from '../advisory/types.js';
 import { codeClaim, type CodeClaim } from '../advisory/validate.js';
@@ -59,14 +59,32 @@ export interface UnitResult {
   cached?: { key: string; blobs: string[] };
 }
 
-export async function processAdvisoryFile(absolute: string, settings: UnitSettings, rendering?: UnitRendering): Promise<UnitResult> {
+interface Looked {
+  source: SourceFile;
+  /** Absent without a cache, and for a file refused unread (never valid, so never cached). */
+  key?: string;
+  hit?: UnitResult;
+}
+
+async function lookUp(absolute: string, settings: UnitSettings, rendering?: UnitRendering): Promise<Looked> {
   const source = (await readSources(settings.cwd, [absolute]))[0]!;
-  const { file } = source;
-  // A file refused unread is never valid, so never cached; it is not looked up either.
   const cache = source.refused === undefined ? rendering?.cache : undefined;
-  const key = cache && cacheKey([VERSION, rendering!.renderer.fingerprint, JSON.stringify(settings.rules), String(settings.strict), file, source.bytes]);
-  const hit = key === undefined ? undefined : cache!.restore<UnitResult>(key);
+  if (!cache) return { source };
+  const key = cacheKey([VERSION, rendering!.renderer.fingerprint, JSON.stringify(settings.rules), String(settings.strict), source.file, source.bytes]);
+  const hit = cache.restore<UnitResult>(key);
+  return { source, key, ...(hit ? { hit } : {}) };
+}
+
+/** The file's result from the cache, its files linked into staging; undefined when it must be processed. */
+export async function cachedResult(absolute: string, settings: UnitSettings, rendering: UnitRendering): Promise<UnitResult | undefined> {
+  return (await lookUp(absolute, settings, rendering)).hit;
+}
+
+export async function processAdvisoryFile(absolute: string, settings: UnitSettings, rendering?: UnitRendering): Promise<UnitResult> {
+  const { source, key, hit } = await lookUp(absolute, settings, rendering);
   if (hit) return hit;
+  const { file } = source;
+  const cache = key === undefined ? undefined : rendering?.cache;
 
   const { validated, diagnostics: found } = validateSourceFile(source, settings.rules);
   const diagnostics = settings.strict ? escalateWarnings(found) : found;

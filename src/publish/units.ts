@@ -9,7 +9,7 @@ import { crossFileDiagnostics } from '../advisory/validate.js';
 import { compareDiagnostics, escalateWarnings, type Diagnostic } from '../report/diagnostics.js';
 import type { Renderer } from '../render/renderer.js';
 import { mapInWorkers } from '../worker-pool.js';
-import { processAdvisoryFile, unitRendering, type BuildJob, type UnitResult, type UnitSettings } from './advisory-unit.js';
+import { cachedResult, processAdvisoryFile, unitRendering, type BuildJob, type UnitResult, type UnitSettings } from './advisory-unit.js';
 
 /**
  * From this many bulletins (files × languages) the work is spread over worker
@@ -48,20 +48,30 @@ export function threadsFor(files: number, languages: number, jobs: number | unde
 
 export async function runUnits(files: readonly string[], options: UnitsOptions): Promise<UnitsOutcome> {
   const { settings, build, onResult } = options;
-  const threads = threadsFor(files.length, options.languages, options.jobs);
-  let results: UnitResult[];
-  if (threads > 1) {
-    const unitJob: UnitJob = { settings, ...(build ? { build: build.job } : {}) };
-    results = await mapInWorkers<string, UnitResult>(new URL('./unit-worker.js', import.meta.url), { workerData: unitJob }, files, threads, onResult);
-  } else {
-    const rendering = build ? unitRendering(build.job, build.renderer) : undefined;
-    results = [];
+  const mainThread = build ? unitRendering(build.job, build.renderer) : undefined;
+  const done = new Map<string, UnitResult>();
+  const finish = (file: string, result: UnitResult) => {
+    done.set(file, result);
+    onResult?.(result);
+  };
+  // What the cache has is taken here, before any thread starts: after a change to one
+  // advisory, starting threads would cost more than linking the rest.
+  if (mainThread?.cache) {
     for (const file of files) {
-      const result = await processAdvisoryFile(file, settings, rendering);
-      results.push(result);
-      onResult?.(result);
+      const hit = await cachedResult(file, settings, mainThread);
+      if (hit) finish(file, hit);
     }
   }
+  const pending = files.filter((file) => !done.has(file));
+  const threads = threadsFor(pending.length, options.languages, options.jobs);
+  if (threads > 1) {
+    const unitJob: UnitJob = { settings, ...(build ? { build: build.job } : {}) };
+    const results = await mapInWorkers<string, UnitResult>(new URL('./unit-worker.js', import.meta.url), { workerData: unitJob }, pending, threads, onResult);
+    pending.forEach((file, i) => done.set(file, results[i]!));
+  } else {
+    for (const file of pending) finish(file, await processAdvisoryFile(file, settings, mainThread));
+  }
+  const results = files.map((file) => done.get(file)!);
   const crossFile = crossFileDiagnostics(results.flatMap((r) => (r.claim ? [r.claim] : [])));
   const diagnostics = [...results.flatMap((r) => r.diagnostics), ...(settings.strict ? escalateWarnings(crossFile) : crossFile)];
   return { results, diagnostics: diagnostics.sort(compareDiagnostics) };

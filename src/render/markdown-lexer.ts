@@ -6,29 +6,14 @@
 import { Lexer, type Token } from 'marked';
 import { collapseLines } from './markdown-html.js';
 import { outlineHeadings } from './outline.js';
+import { memoize } from '../memo.js';
 
 const OPTIONS = { gfm: true, breaks: false } as const;
 
 /** Enough for one bulletin's fields across its three formats; small, so memory stays flat. */
 const REMEMBERED = 64;
-const blocks = new Map<string, Token[]>();
-const inlines = new Map<string, Token[]>();
 
-function remembered(memo: Map<string, Token[]>, markdown: string, lex: (markdown: string) => Token[]): Token[] {
-  let tokens = memo.get(markdown);
-  if (tokens === undefined) {
-    tokens = lex(markdown);
-    if (memo.size >= REMEMBERED) memo.clear();
-    memo.set(markdown, tokens);
-  }
-  return tokens;
-}
-
-export function lexBlocks(markdown: string): Token[] {
-  return remembered(blocks, markdown, (m) => outlineHeadings(Lexer.lex(m, OPTIONS)));
-}
+export const lexBlocks: (markdown: string) => Token[] = memoize(REMEMBERED, (markdown) => outlineHeadings(Lexer.lex(markdown, OPTIONS)));
 
 /** Inline fields are one paragraph: newlines become spaces first, so a field cannot open a block. */
-export function lexInline(markdown: string): Token[] {
-  return remembered(inlines, markdown, (m) => Lexer.lexInline(collapseLines(m), OPTIONS));
-}
+export const lexInline: (markdown: string) => Token[] = memoize(REMEMBERED, (markdown) => Lexer.lexInline(collapseLines(markdown), OPTIONS));

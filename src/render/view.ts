@@ -8,6 +8,7 @@ import type { Config } from '../config/config.js';
 import { DEFAULT_LEVEL_COLORS } from '../config/levels.js';
 import { firstSentence } from './first-sentence.js';
 import { label, type Labels } from './labels.js';
+import { memoize } from '../memo.js';
 import { inlineMarkdownToText } from './markdown-text.js';
 
 /**
@@ -75,26 +76,38 @@ export function textDirection(lang: string): 'rtl' | 'ltr' {
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
-export function formatDate(iso: string, lang: string): DateView {
+/** Dates already written out, per language: a project has few distinct dates, and ICU formatting is slow. */
+const dateText = memoize(10_000, (key) => {
+  const [lang, iso] = key.split(' ') as [string, string];
   let format = dateFormats.get(lang);
   if (!format) {
     format = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
     dateFormats.set(lang, format);
   }
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return { iso, text: format.format(new Date(Date.UTC(y, m - 1, d))) };
+  return format.format(new Date(Date.UTC(y, m - 1, d)));
+});
+
+export function formatDate(iso: string, lang: string): DateView {
+  return { iso, text: dateText(`${lang} ${iso}`) };
 }
 
 const regionNames = new Map<string, Intl.DisplayNames>();
+/** A country's name in a language ('' where the platform has none), remembered: ICU is slow to ask. */
+const regionName = memoize(10_000, (key) => {
+  const [lang, code] = key.split(' ') as [string, string];
+  let names = regionNames.get(lang);
+  if (!names) {
+    names = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' });
+    regionNames.set(lang, names);
+  }
+  return names.of(code) ?? '';
+});
+
 /** The country's name in a further language, from the platform's Unicode data. */
 export function countryName(advisory: AdvisoryDigest, locale: Locale): string {
   if (locale.lang === locale.primary) return advisory.country;
-  let names = regionNames.get(locale.lang);
-  if (!names) {
-    names = new Intl.DisplayNames([locale.lang], { type: 'region', fallback: 'none' });
-    regionNames.set(locale.lang, names);
-  }
-  return names.of(advisory.code) ?? advisory.country;
+  return regionName(`${locale.lang} ${advisory.code}`) || advisory.country;
 }
 
 export function levelName(level: Level, locale: Locale): string {

@@ -4,50 +4,50 @@
  * column, a CJK character takes two.
  */
 import stringWidth from 'string-width';
+import { memoize } from '../memo.js';
 
 export const TEXT_WIDTH = 72;
 
-/** Text every terminal shows one column per character: no need to ask string-width. */
-const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
+/**
+ * Characters each of which is a cluster of its own, one column wide (Latin,
+ * Greek, Cyrillic and Arabic letters without combining marks, common
+ * punctuation) or two (CJK ideographs, kana, Hangul syllables, fullwidth
+ * forms): text made only of them needs neither the segmenter nor
+ * string-width. Each range was checked against both, character by character.
+ */
+const NARROW_SINGLES = '\\x20-\\x7E\\u00A0-\\u00AC\\u00AE-\\u02FF\\u0370-\\u0377\\u037A-\\u037F\\u0384-\\u0482\\u048A-\\u052F\\u060C\\u061B\\u061F\\u0620-\\u064A\\u0660-\\u066F\\u0671-\\u06D3\\u06D5\\u2010-\\u2027\\u20A0-\\u20C0';
+const WIDE_SINGLES = '\\u3001-\\u3029\\u3030-\\u303E\\u3041-\\u3096\\u309B-\\u30FF\\u4E00-\\u9FFF\\uAC00-\\uD7A3\\uFF01-\\uFF60';
+const NARROW_ONLY = new RegExp(`^[${NARROW_SINGLES}]*$`);
+const SINGLES_ONLY = new RegExp(`^[${NARROW_SINGLES}${WIDE_SINGLES}]*$`);
+const WIDE_SINGLE = new RegExp(`[${WIDE_SINGLES}]`);
+const WIDE_SINGLES_ALL = new RegExp(`[${WIDE_SINGLES}]`, 'g');
 const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
 
 /**
- * Widths of the grapheme clusters already measured. string-width tests every
- * cluster against Unicode property regular expressions, which made it most of
- * a large build's time; a text's clusters come from a small alphabet, so each
- * is measured once (string-width sums its clusters' widths, so a sum of ours
- * is exactly its answer). Cleared when full, so memory stays bounded.
+ * Widths of the grapheme clusters and words already measured. string-width
+ * tests every cluster against Unicode property regular expressions, which
+ * made it most of a large build's time; a text's clusters come from a small
+ * alphabet and its words repeat, so each is measured once (string-width sums
+ * its clusters' widths, so a sum of ours is exactly its answer).
  */
-const measured = new Map<string, number>();
-/** Per memo; far more than a text's alphabet or a ministry's vocabulary, far less than memory allows. */
 const MEASURED_MAX = 100_000;
-
-function clusterWidth(cluster: string): number {
-  let width = measured.get(cluster);
-  if (width === undefined) {
-    width = stringWidth(cluster);
-    remember(measured, cluster, width);
-  }
+const clusterWidth = memoize(MEASURED_MAX, (cluster) => stringWidth(cluster));
+const wordWidth = memoize(MEASURED_MAX, (word) => {
+  let width = 0;
+  for (const { segment } of graphemes.segment(word)) width += clusterWidth(segment);
   return width;
-}
-
-/** Words already measured: words repeat too, and segmenting them into clusters costs as much again. */
-const measuredWords = new Map<string, number>();
+});
 
 export function displayWidth(text: string): number {
-  if (PRINTABLE_ASCII.test(text)) return text.length;
-  let width = measuredWords.get(text);
-  if (width === undefined) {
-    width = 0;
-    for (const { segment } of graphemes.segment(text)) width += clusterWidth(segment);
-    remember(measuredWords, text, width);
-  }
-  return width;
+  if (NARROW_ONLY.test(text)) return text.length;
+  if (SINGLES_ONLY.test(text)) return text.length + (text.match(WIDE_SINGLES_ALL)?.length ?? 0);
+  return wordWidth(text);
 }
 
-function remember(memo: Map<string, number>, text: string, width: number): void {
-  if (memo.size >= MEASURED_MAX) memo.clear();
-  memo.set(text, width);
+/** The clusters of `text` with their widths: by character when each is a cluster of its own, else by the segmenter. */
+function clusters(text: string): Array<[string, number]> {
+  if (SINGLES_ONLY.test(text)) return [...text].map((c) => [c, WIDE_SINGLE.test(c) ? 2 : 1]);
+  return [...graphemes.segment(text)].map(({ segment }) => [segment, clusterWidth(segment)]);
 }
 
 export interface WrapOptions {
@@ -87,8 +87,7 @@ function pieces(word: string): Piece[] {
   const out: Piece[] = [];
   let previous = '';
   let previousWide = false;
-  for (const { segment } of graphemes.segment(word)) {
-    const width = clusterWidth(segment);
+  for (const [segment, width] of clusters(word)) {
     const wide = width >= 2;
     const breakable = out.length > 0 && (wide || previousWide) && !NO_BREAK_BEFORE.has(segment) && !NO_BREAK_AFTER.has(previous);
     if (out.length === 0 || breakable) out.push({ text: segment, width, glue: out.length === 0 ? ' ' : '' });

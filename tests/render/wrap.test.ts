@@ -91,14 +91,17 @@ describe('displayWidth', () => {
     const text = fc.oneof(
       fc.string({ unit: 'grapheme', maxLength: 12 }),
       fc.string({ unit: 'binary', maxLength: 12 }),
-      fc.constantFrom('क्षेत्र', 'स्थिति', '한국어', '日本語。', 'ｶﾞｰ', '👩‍👩‍👧', 'e\u0301', '\u00AD', 'مرحبا'),
+      // Every script with a fast path, and what must leave it: combining marks, soft hyphens, joiners.
+      fc.constantFrom('क्षेत्र', 'स्थिति', '한국어', '가\u11A8', '日本語。', 'かな\u3099', '〪', 'ｶﾞｰ', '👩‍👩‍👧', 'e\u0301', '\u00AD', 'مرحبا،', 'مَرْحَبًا', 'Ελληνικά', 'Русский', 'ÆØÅ ŒŸ', '“€”–'),
     );
     fc.assert(
       fc.property(fc.array(text, { minLength: 1, maxLength: 8 }), (parts) => {
         // Terminal escape sequences are cut by string-width before measuring; no advisory text holds one.
-        const joined = parts.join(' ').replace(/[\u001B\u009B]/g, '');
-        expect(displayWidth(joined)).toBe(stringWidth(joined));
-        expect(displayWidth(joined)).toBe(stringWidth(joined));
+        for (const glue of [' ', '']) {
+          const joined = parts.join(glue).replace(/[\u001B\u009B]/g, '');
+          expect(displayWidth(joined)).toBe(stringWidth(joined));
+          expect(displayWidth(joined)).toBe(stringWidth(joined));
+        }
         for (const part of parts.map((p) => p.replace(/[\u001B\u009B]/g, ''))) expect(displayWidth(part)).toBe(stringWidth(part));
       }),
       { numRuns: 2000 },
