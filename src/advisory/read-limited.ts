@@ -3,8 +3,7 @@
  * catalogue) without ever holding more than the size cap in memory: a 5 GB
  * file is refused on its size, not read. The I/O edge for parseYamlSource.
  */
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { MAX_FILE_BYTES } from './yaml-source.js';
 
 export interface LimitedRead {
@@ -23,23 +22,25 @@ export class SymbolicLinkError extends Error {}
  * error messages and bulletins.
  */
 export async function readLimited(file: string, { limit = MAX_FILE_BYTES, noFollow = false } = {}): Promise<LimitedRead> {
-  let handle;
+  // Synchronous inside: files are small and many, and each asynchronous step (open, stat,
+  // read, close) is a round trip through libuv's thread pool; a large project waited on those.
+  let fd: number;
   try {
     // O_NOFOLLOW is checked by the kernel at open, so a file swapped for a link after listing is caught too.
-    handle = await open(file, constants.O_RDONLY | (noFollow ? (constants.O_NOFOLLOW ?? 0) : 0));
+    fd = openSync(file, constants.O_RDONLY | (noFollow ? (constants.O_NOFOLLOW ?? 0) : 0));
   } catch (error) {
     if (noFollow && (error as NodeJS.ErrnoException).code === 'ELOOP') throw new SymbolicLinkError(file);
     throw error;
   }
   try {
-    const { size } = await handle.stat();
+    const { size } = fstatSync(fd);
     if (size > limit) return { bytes: new Uint8Array(0), size };
     // Keep reading past the size stat gave, up to one byte over the limit: a file that grows
     // while being read, or reports no size (a /proc file, a pipe), is still caught by its length.
     let buffer = Buffer.alloc(Math.min(size, limit) + 1);
     let length = 0;
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      const bytesRead = readSync(fd, buffer, length, buffer.length - length, null);
       if (bytesRead === 0) break;
       length += bytesRead;
       if (length > limit) break;
@@ -47,6 +48,6 @@ export async function readLimited(file: string, { limit = MAX_FILE_BYTES, noFoll
     }
     return { bytes: buffer.subarray(0, length), size: Math.max(size, length) };
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }

@@ -8,7 +8,7 @@ import { compareFolder, describeDifference, readFolder } from '../publish/compar
 import { renderOutputs } from '../publish/outputs.js';
 import type { UnitResult } from '../publish/advisory-unit.js';
 import { writeSite } from '../publish/site-assembly.js';
-import { CACHE_DIR, sweepCache } from '../publish/build-cache.js';
+import { BuildCache, CACHE_DIR, sweepCache } from '../publish/build-cache.js';
 import { runUnits } from '../publish/units.js';
 import { loadConfig } from '../config/config.js';
 import { checkOwnFolder, openStaging, outputFolder, recoverLeftovers } from '../publish/output-folder.js';
@@ -87,9 +87,9 @@ export async function build(io: Io, options: BuildOptions): Promise<ExitCode> {
       io.stderr(NOTHING_WRITTEN);
       return 1;
     }
-    writeSite(staging.dir, results, config, renderer, VERSION);
+    const site = writeSite(staging.dir, results, config, renderer, VERSION, cacheDir ? new BuildCache(cacheDir, staging.dir) : undefined);
     await staging.commit();
-    if (cacheDir) dropUnused(cacheDir, results);
+    if (cacheDir) dropUnused(cacheDir, [...results.flatMap((r) => (r.cached ? [r.cached] : [])), ...(site.cached ? [site.cached] : [])]);
     const n = results.filter((r) => r.digest).length;
     const total = n * perFile;
     const seconds = ((io.clock() - started) / 1000).toFixed(2);
@@ -104,8 +104,7 @@ export async function build(io: Io, options: BuildOptions): Promise<ExitCode> {
   }
 }
 
-function dropUnused(cacheDir: string, results: readonly UnitResult[]): void {
-  const used = results.flatMap((r) => (r.cached ? [r.cached] : []));
+function dropUnused(cacheDir: string, used: ReadonlyArray<{ key: string; blobs: string[] }>): void {
   sweepCache(cacheDir, new Set(used.map((c) => c.key)), new Set(used.flatMap((c) => c.blobs)));
 }
 

@@ -11,9 +11,8 @@ import type { AdvisoryDigest } from '../advisory/types.js';
 import { codeClaim, type CodeClaim } from '../advisory/validate.js';
 import { escalateWarnings, type Diagnostic } from '../report/diagnostics.js';
 import type { Renderer } from '../render/renderer.js';
-import { BuildCache, cacheKey } from './build-cache.js';
-import { manifestEntry, type ManifestEntry } from './manifest.js';
-import { folderWriter } from './output-folder.js';
+import { BuildCache, cacheKey, stagingPlacer } from './build-cache.js';
+import type { ManifestEntry } from './manifest.js';
 import { VERSION } from '../version.js';
 import { openDataPart } from './open-data.js';
 import { advisoryOutputs } from './outputs.js';
@@ -93,21 +92,13 @@ export async function processAdvisoryFile(absolute: string, settings: UnitSettin
   if (!rendering || !advisory || diagnostics.some((d) => d.severity === 'error')) return { file, diagnostics, ...(claim ? { claim } : {}), entries: [] };
 
   const outputs = advisoryOutputs({ file, advisory }, rendering.config, rendering.renderer);
-  const recorder = cache?.recorder();
-  const write = recorder ? undefined : folderWriter(rendering.stagingDir);
-  const place = (relative: string, content: string): ManifestEntry => {
-    const bytes = Buffer.from(content, 'utf8');
-    const entry = manifestEntry(relative, bytes);
-    if (recorder) recorder.place(relative, bytes, entry.sha256);
-    else write!(relative, bytes);
-    return entry;
-  };
-  const entries = outputs.files.map((f) => place(f.path, f.content));
+  const placer = stagingPlacer(rendering.stagingDir, cache);
+  const entries = outputs.files.map((f) => placer.place(f.path, f.content));
   // Kept on disk, not in memory, until the document is assembled: with many languages, open data is most of a project's text.
-  place(openDataPart(advisory.code), outputs.record);
+  placer.place(openDataPart(advisory.code), outputs.record);
   const result: UnitResult = { file, diagnostics, ...(claim ? { claim } : {}), digest: outputs.digest, entries };
-  if (!recorder) return result;
-  const cached = { ...result, cached: { key: key!, blobs: recorder.files.map((f) => f.sha256) } };
-  cache!.save(key!, cached, recorder.files);
+  if (!cache || key === undefined) return result;
+  const cached = { ...result, cached: { key, blobs: placer.blobs().map((f) => f.sha256) } };
+  cache.save(key, cached, placer.blobs());
   return cached;
 }

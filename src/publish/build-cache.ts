@@ -16,6 +16,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { linkSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { manifestEntry, type ManifestEntry } from './manifest.js';
 import { folderWriter } from './output-folder.js';
 
 export const CACHE_DIR = '.advisory-cache';
@@ -38,6 +39,25 @@ interface Entry<T> {
 /** Places files in the staging folder: through the cache, or straight when there is none. */
 export interface Placer {
   place(relative: string, bytes: Uint8Array, sha256: string): void;
+}
+
+/**
+ * Puts rendered files into the staging folder, through the cache when there
+ * is one (recording the blobs for its entry), and gives each one's manifest entry.
+ */
+export function stagingPlacer(stagingDir: string, cache?: BuildCache): { place(relative: string, content: string): ManifestEntry; blobs(): BlobRecord[] } {
+  const recorder = cache?.recorder();
+  const write = recorder ? undefined : folderWriter(stagingDir);
+  return {
+    place(relative, content) {
+      const bytes = Buffer.from(content, 'utf8');
+      const entry = manifestEntry(relative, bytes);
+      if (recorder) recorder.place(relative, bytes, entry.sha256);
+      else write!(relative, bytes);
+      return entry;
+    },
+    blobs: () => recorder?.files ?? [],
+  };
 }
 
 export function sha256(bytes: Uint8Array | string): string {

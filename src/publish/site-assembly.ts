@@ -14,18 +14,32 @@ import { buildManifest, manifestEntry, serializeManifest, MANIFEST_FILE, type Ma
 import { byCode, openDataFrame, openDataPart, OPEN_DATA_FILE, OPEN_DATA_PARTS } from './open-data.js';
 import { folderWriter } from './output-folder.js';
 import { siteFiles } from './outputs.js';
+import { BuildCache, cacheKey, stagingPlacer } from './build-cache.js';
 
-export function writeSite(stagingDir: string, results: readonly UnitResult[], config: Config, renderer: Renderer, version: string): void {
+/** The site's files written into staging; `cached` names what of the cache they used. */
+export function writeSite(stagingDir: string, results: readonly UnitResult[], config: Config, renderer: Renderer, version: string, cache?: BuildCache): { cached?: { key: string; blobs: string[] } } {
   const write = folderWriter(stagingDir);
   const digests = results.flatMap((r) => (r.digest ? [r.digest] : []));
   const entries: ManifestEntry[] = results.flatMap((r) => r.entries);
-  for (const { path: relative, content } of siteFiles(digests, config, renderer)) {
-    const bytes = Buffer.from(content, 'utf8');
-    write(relative, bytes);
-    entries.push(manifestEntry(relative, bytes));
-  }
+  const pages = pagesAboutAll(stagingDir, digests, config, renderer, version, cache);
+  entries.push(...pages.entries);
   entries.push(assembleOpenData(stagingDir, digests, config, renderer));
   write(MANIFEST_FILE, serializeManifest(buildManifest(version, entries, digests)));
+  return pages.cached ? { cached: pages.cached } : {};
+}
+
+/**
+ * Indexes and feeds. They depend only on the digests (not on bodies or
+ * guidance), so after most changes to one advisory the cache has them too.
+ */
+function pagesAboutAll(stagingDir: string, digests: readonly AdvisoryDigest[], config: Config, renderer: Renderer, version: string, cache?: BuildCache) {
+  const key = cache && cacheKey(['site', version, renderer.fingerprint, JSON.stringify(digests)]);
+  const hit = key === undefined ? undefined : cache!.restore<ManifestEntry[]>(key);
+  const placer = hit ? undefined : stagingPlacer(stagingDir, cache);
+  const entries = hit ?? [...siteFiles(digests, config, renderer)].map((f) => placer!.place(f.path, f.content));
+  if (placer && key) cache!.save(key, entries, placer.blobs());
+  const blobs = entries.map((e) => e.sha256);
+  return { entries, ...(key ? { cached: { key, blobs } } : {}) };
 }
 
 /** advisories.json, written piece by piece from the records on disk (one in memory at a time), then the pieces removed. */

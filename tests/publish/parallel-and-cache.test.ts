@@ -95,11 +95,27 @@ describe('the build cache', () => {
     expect(ino('jp.html')).toBe(first.jp);
     expect(ino('ml.html')).not.toBe(first.ml);
     expect(lstatSync(path.join(dir, 'dist/jp.html')).nlink).toBeGreaterThanOrEqual(2);
-    // One build's worth is kept: an entry per advisory, no blob of the old Mali text.
-    expect(readdirSync(cacheFolder(dir, 'entries'))).toHaveLength(5);
+    // One build's worth is kept: an entry per advisory and one for the indexes and feeds, no blob of the old Mali text.
+    expect(readdirSync(cacheFolder(dir, 'entries'))).toHaveLength(6);
     const blobs = readdirSync(cacheFolder(dir, 'blobs'));
     expect(blobs).not.toContain(oldMali);
     expect(blobs).toContain(publishedSha(dir, 'ml.html'));
+  });
+
+  it('reuses the indexes and feeds while what they show is unchanged, and renders them again when it changes', () => {
+    const dir = project();
+    build(dir);
+    const ino = (file: string) => lstatSync(path.join(dir, 'dist', file)).ino;
+    const index = ino('fr/index.html');
+    const ml = path.join(dir, 'advisories/ml.yaml');
+    // Guidance is not on the index: the index is the same file.
+    writeFileSync(ml, readFileSync(ml, 'utf8').replace('remain vigilant at all times', 'remain very vigilant at all times'));
+    expect(build(dir)).toEqual(plain(dir));
+    expect(ino('fr/index.html')).toBe(index);
+    // The level is: the index is rendered again.
+    writeFileSync(ml, readFileSync(ml, 'utf8').replace(/^level: 4$/m, 'level: 3'));
+    expect(build(dir)).toEqual(plain(dir));
+    expect(ino('fr/index.html')).not.toBe(index);
   });
 
   it('does not trust a blob changed through the published folder, and writes the right bytes again', () => {
