@@ -97,10 +97,11 @@ describe('a failed build leaves the previous output as it was', () => {
       return;
     }
     onTestFinished(disk.cleanup);
-    // The first build fits (about 850 KiB); a second copy of it beside the first does not.
+    // The first build fits (about 850 KiB); a second copy of it beside the first does not
+    // (without the cache, which would link the unchanged files instead of writing them again).
     const project = builtProject(disk.dir);
     editAdvisory(project.dir);
-    const result = runCli(['build'], { cwd: project.dir });
+    const result = runCli(['build', '--no-cache'], { cwd: project.dir });
     expect(result.stderr).toBe('error: cannot write dist/: the disk is full (ENOSPC). Nothing was published; dist/ is as it was.\n');
     expect(result.status).toBe(2);
     expectUntouched(project);
