@@ -2,24 +2,35 @@ import { countBySeverity } from '../report/diagnostics.js';
 import type { Io } from '../report/logger.js';
 import { github, githubError, json, stylish, type ReportFormat } from '../report/reporters.js';
 import type { ExitCode } from '../errors.js';
-import { openProject, type ProjectOptions } from './project.js';
+import { loadConfig } from '../config/config.js';
+import { runUnits } from '../publish/units.js';
+import { projectFiles, resolveToday, type ProjectOptions } from './project.js';
 
 export interface ValidateOptions extends ProjectOptions {
   format: ReportFormat;
   maxWarnings?: number;
+  /** Threads to check with (1: the main thread only); default by the project's size. */
+  jobs?: number;
 }
 
 export async function validate(io: Io, options: ValidateOptions): Promise<ExitCode> {
-  const project = await openProject(io, options);
-  const input = { diagnostics: project.diagnostics, files: project.files };
-  const { errors, warnings } = countBySeverity(project.diagnostics);
+  const config = await loadConfig(io.cwd, options.config);
+  const today = resolveToday(io, options.today);
+  // Large projects are checked in worker threads, file by file, as a build does (without rendering).
+  const { results, diagnostics } = await runUnits(await projectFiles(io, options.paths), {
+    settings: { cwd: io.cwd, rules: { today, languages: config.languages }, strict: Boolean(options.strict) },
+    languages: config.languages.length,
+    ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
+  });
+  const input = { diagnostics, files: results.map((r) => r.file) };
+  const { errors, warnings } = countBySeverity(diagnostics);
   if (options.format === 'json') io.stdout(json(input));
   else {
     // Annotations go on the pull request; the log of the run keeps the readable report too.
     if (options.format === 'github') io.stdout(github(input, { cwd: io.cwd, workspace: io.env.GITHUB_WORKSPACE }));
     io.stderr(stylish(input, io.chalk));
     if (errors === 0) {
-      const n = project.files.length;
+      const n = input.files.length;
       io.stderr(`${io.chalk.green('✓')} ${n} advisor${n === 1 ? 'y' : 'ies'} valid${warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}\n`);
     } else {
       io.stderr('Fix the problems above, then run `advisory validate` again.\n');

@@ -64,6 +64,18 @@ describe('worker threads', () => {
     expect(snapshotTree(path.join(dir, 'dist'))).toEqual(before);
   });
 
+  it('check exactly as the main thread does in validate, in every report format', () => {
+    const dir = project();
+    writeFileSync(path.join(dir, 'advisories/jp.yaml'), readFileSync(path.join(dir, 'advisories/jp.yaml'), 'utf8').replace(/^level: \d/m, 'level: five'));
+    writeFileSync(path.join(dir, 'advisories/copy.yaml'), readFileSync(path.join(dir, 'advisories/no.yaml')));
+    for (const format of ['stylish', 'json', 'github']) {
+      const one = runCli(['validate', '--format', format, '--jobs', '1'], { cwd: dir });
+      expect(runCli(['validate', '--format', format, '--jobs', '2'], { cwd: dir })).toEqual(one);
+      expect(one.status).toBe(1);
+    }
+    expect(runCli(['validate', '--jobs', '2'], { cwd: dir }).stderr).toContain('code NO is already used by advisories/copy.yaml');
+  });
+
   it('report a full disk as the main thread does, with the previous output kept', () => {
     const dir = project();
     build(dir, '--no-cache');
