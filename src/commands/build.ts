@@ -2,8 +2,9 @@
  * `advisory build`: validate everything, then render every advisory into every
  * language and format, and swap the result in place of the output folder.
  */
+import { accessSync, constants, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { AdvisoryError, systemRefusal, type ExitCode } from '../errors.js';
+import { AdvisoryError, errorMessage, systemRefusal, type ExitCode } from '../errors.js';
 import { compareFolder, describeDifference, readFolder } from '../publish/compare-folder.js';
 import { renderOutputs } from '../publish/outputs.js';
 import type { UnitResult } from '../publish/advisory-unit.js';
@@ -70,7 +71,7 @@ export async function build(io: Io, options: BuildOptions): Promise<ExitCode> {
   };
 
   // The cache lives with the project (like node_modules), not in the output: it is never published.
-  const cacheDir = options.cache === false ? undefined : path.join(io.cwd, CACHE_DIR);
+  const cacheDir = options.cache === false ? undefined : usableCache(io, path.join(io.cwd, CACHE_DIR));
   const staging = await openStaging(out);
   try {
     const { results, diagnostics } = await runUnits(files, {
@@ -101,6 +102,22 @@ export async function build(io: Io, options: BuildOptions): Promise<ExitCode> {
     const refused = systemRefusal(error);
     if (refused) throw new AdvisoryError(`cannot write ${shownOut}: ${refused}. Nothing was published; ${shownOut} is as it was.`, { exitCode: 2, cause: error });
     throw error;
+  }
+}
+
+/**
+ * The cache folder, made if need be; undefined, with a warning, where it cannot be
+ * (a read-only checkout, a file in its place): the build then renders everything.
+ */
+function usableCache(io: Io, dir: string): string | undefined {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+    return dir;
+  } catch (error) {
+    const why = systemRefusal(error) ?? errorMessage(error);
+    io.stderr(`${io.chalk.yellow('warning')}: not using the build cache ${displayPath(io.cwd, dir)}/ (${why}); rendering every advisory\n`);
+    return undefined;
   }
 }
 

@@ -64,8 +64,12 @@ export function sha256(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/**
+ * The key of a cache entry. Besides the given parts, the Node.js version and its
+ * Unicode data: country names and dates come from ICU, which changes between releases.
+ */
 export function cacheKey(parts: ReadonlyArray<string | Uint8Array>): string {
-  const hash = createHash('sha256').update(LAYOUT);
+  const hash = createHash('sha256').update(`${LAYOUT} ${process.version} icu ${process.versions.icu ?? ''} unicode ${process.versions.unicode ?? ''}`);
   // Each part's length first, so no two different lists of parts hash alike.
   for (const part of parts) hash.update(`\0${typeof part === 'string' ? Buffer.byteLength(part) : part.byteLength}\0`).update(part);
   return hash.digest('hex');

@@ -154,6 +154,16 @@ describe('the build cache', () => {
     expect(readFileSync(path.join(dir, 'dist/ml.md'), 'utf8')).toContain('What you should do');
   });
 
+  it('where it cannot be made, is left out with a warning, and the build goes on', () => {
+    const dir = project();
+    writeFileSync(path.join(dir, '.advisory-cache'), 'not a folder\n');
+    const result = runCli(['build'], { cwd: dir });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/^warning: not using the build cache \.advisory-cache\/ \(.*\); rendering every advisory\n/);
+    expect(snapshotTree(path.join(dir, 'dist'))).toEqual(plain(dir));
+    expect(readFileSync(path.join(dir, '.advisory-cache'), 'utf8')).toBe('not a folder\n');
+  });
+
   it('is neither read nor written with --no-cache', () => {
     const dir = project();
     build(dir, '--no-cache');
