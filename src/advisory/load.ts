@@ -2,9 +2,10 @@
  * The I/O edge of the domain: find advisory files under the given paths,
  * read them, and hand them to the pure parser and validator.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { walk } from '../walk.js';
 import { compareDiagnostics, type Diagnostic } from '../report/diagnostics.js';
 import type { RuleOptions } from './rules.js';
 import type { LoadedAdvisory } from './types.js';
@@ -45,12 +46,9 @@ export async function findAdvisoryFiles(cwd: string, paths: readonly string[]): 
       throw new UsageError(`${given}: no such file or folder${paths.length ? '' : ' (advisories are read from ./advisories by default; pass a path)'}`);
     }
     if (info.isDirectory()) {
-      const entries = await readdir(absolute, { withFileTypes: true, recursive: true });
-      for (const entry of entries) {
+      for (const entry of await walk(absolute)) {
         // Links are listed so that reading refuses them by name, rather than dropping an advisory without a word.
-        if ((entry.isFile() || entry.isSymbolicLink()) && isAdvisoryFileName(entry.name)) {
-          found.add(path.join(entry.parentPath, entry.name));
-        }
+        if ((entry.kind === 'file' || entry.kind === 'link') && isAdvisoryFileName(entry.name)) found.add(entry.absolute);
       }
     } else if (info.isFile()) {
       found.add(absolute);

@@ -2,8 +2,8 @@
  * `build --check`: how an output folder differs from what a build would write.
  * Reading is the only I/O here; the comparison itself is pure.
  */
-import { readFile, readdir } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { walk } from '../walk.js';
 
 export interface FolderDifference {
   added: string[];
@@ -55,16 +55,14 @@ export async function readFolder(dir: string): Promise<Map<string, Uint8Array | 
   const files = new Map<string, Uint8Array | null>();
   let entries;
   try {
-    entries = await readdir(dir, { withFileTypes: true, recursive: true });
+    entries = await walk(dir);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return files;
     throw error;
   }
   for (const entry of entries) {
-    if (entry.isDirectory()) continue;
-    const absolute = path.join(entry.parentPath, entry.name);
-    const relative = path.relative(dir, absolute).split(path.sep).join('/');
-    files.set(relative, entry.isFile() ? await readFile(absolute) : null);
+    if (entry.kind === 'directory') continue;
+    files.set(entry.relative, entry.kind === 'file' ? await readFile(entry.absolute) : null);
   }
   return files;
 }

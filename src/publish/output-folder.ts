@@ -10,6 +10,7 @@ import { mkdir, readFile, readdir, readlink, realpath, rename, rm, stat } from '
 import os from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { walk } from '../walk.js';
 import { MANIFEST_FILE, parseOwnManifest } from './manifest.js';
 
 const STAGING_MARK = '.advisory-staging-';
@@ -82,15 +83,15 @@ export async function checkOwnFolder(out: string, shownOut: string, checking = f
     return; // does not exist yet: fine
   }
   if (!info.isDirectory()) refuse('it is a file');
-  const entries = await readdir(out, { recursive: true, withFileTypes: true });
+  const entries = await walk(out);
   if (entries.length === 0) return;
   const manifest = await readFile(path.join(out, MANIFEST_FILE), 'utf8').then(parseOwnManifest, () => null);
   if (!manifest) refuse(`it is not empty and was not written by advisory (no ${MANIFEST_FILE} of ours in it)`);
   if (checking) return;
   const listed = new Set([MANIFEST_FILE, ...manifest.files.map((f) => f.path)]);
   const foreign = entries
-    .filter((e) => !e.isDirectory())
-    .map((e) => path.relative(out, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .filter((e) => e.kind !== 'directory')
+    .map((e) => e.relative)
     .filter((file) => !listed.has(file))
     .sort();
   if (foreign.length) {

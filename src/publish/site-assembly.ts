@@ -10,7 +10,7 @@ import type { Config } from '../config/config.js';
 import type { AdvisoryDigest } from '../advisory/types.js';
 import type { Renderer } from '../render/renderer.js';
 import type { UnitResult } from './advisory-unit.js';
-import { buildManifest, manifestEntry, serializeManifest, MANIFEST_FILE, type ManifestEntry } from './manifest.js';
+import { buildManifest, serializeManifest, MANIFEST_FILE, type ManifestEntry } from './manifest.js';
 import { byCode, openDataFrame, openDataPart, OPEN_DATA_FILE, OPEN_DATA_PARTS } from './open-data.js';
 import { folderWriter } from './output-folder.js';
 import { siteFiles } from './outputs.js';

@@ -4,7 +4,6 @@
  * result either way, then judges what needs every file (one file per country).
  */
 import os from 'node:os';
-import type { Config } from '../config/config.js';
 import { crossFileDiagnostics } from '../advisory/validate.js';
 import { compareDiagnostics, escalateWarnings, type Diagnostic } from '../report/diagnostics.js';
 import type { Renderer } from '../render/renderer.js';

@@ -4,8 +4,9 @@
  * of the same name. Compiled once per build, into one Handlebars environment
  * per format, so partials of one format never leak into another.
  */
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { walk } from '../walk.js';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { readLimited } from '../advisory/read-limited.js';
@@ -36,10 +37,9 @@ export interface TemplateSet {
 
 async function listFiles(dir: string): Promise<string[]> {
   try {
-    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-    return entries
-      .filter((e) => e.isFile())
-      .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    return (await walk(dir))
+      .filter((e) => e.kind === 'file')
+      .map((e) => e.relative)
       .sort();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new ConfigError(`templates folder ${dir} does not exist`);

@@ -226,6 +226,19 @@ describe('what YAML 1.1 would have broken', () => {
 });
 
 describe('symbolic links among the advisories', () => {
+  it('does not follow a link to a folder: what is behind it is neither read nor walked', () => {
+    const dir = projectWith(VALID);
+    mkdirSync(path.join(dir, 'elsewhere'));
+    writeFileSync(path.join(dir, 'elsewhere/jp.yaml'), 'token: s3cr3t\n');
+    symlinkSync(path.join(dir, 'elsewhere'), path.join(dir, 'advisories/more'));
+    // A link to the root would walk the whole disk if followed (Node 24's recursive readdir does).
+    symlinkSync('/', path.join(dir, 'advisories/root'));
+    const result = runCli(['validate'], { cwd: dir });
+    expect(result.stderr).not.toContain('s3cr3t');
+    expect(result.stderr).toMatch(/^✓ 1 advisory valid/m);
+    expect(result.status).toBe(0);
+  });
+
   it('refuses a link named like an advisory instead of reading what it points to', () => {
     const dir = projectWith(VALID);
     writeFileSync(path.join(dir, 'secret.txt'), 'token: s3cr3t\n');
