@@ -60,7 +60,7 @@ export function stagingPlacer(stagingDir: string, cache?: BuildCache): { place(r
   };
 }
 
-export function sha256(bytes: Uint8Array | string): string {
+function sha256(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 

@@ -21,11 +21,6 @@ export interface PublishedFile extends RenderedFile {
   kind: 'bulletin' | 'index' | 'feed' | 'alert' | 'data' | 'manifest';
 }
 
-/** How many bulletins a build writes (indexes and the rest not counted), for progress and the summary line. */
-export function bulletinCount(advisories: readonly LoadedAdvisory[], config: Config): number {
-  return advisories.length * config.languages.length * config.formats.length;
-}
-
 /** What one advisory publishes: its bulletins and CAP alert, its open-data record, and its digest for the pages about all. */
 export interface AdvisoryOutputs {
   files: PublishedFile[];
