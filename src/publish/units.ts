@@ -19,6 +19,9 @@ import { cachedResult, processAdvisoryFile, unitRendering, type BuildJob, type U
  */
 export const WORKERS_FROM_BULLETINS = 1000;
 
+/** Misses in a row, from the first file, after which the cache is taken to be cold. */
+const COLD_AFTER_MISSES = 8;
+
 /** What a worker thread is told once, when it starts. Plain data: it crosses to the thread by structured cloning. */
 export interface UnitJob {
   settings: UnitSettings;
@@ -56,10 +59,13 @@ export async function runUnits(files: readonly string[], options: UnitsOptions):
   };
   // What the cache has is taken here, before any thread starts: after a change to one
   // advisory, starting threads would cost more than linking the rest.
+  // A cold cache shows itself in the first few files: then the threads look up the rest
+  // themselves, rather than every file being read and hashed here and again there.
   if (mainThread?.cache) {
-    for (const file of files) {
+    for (const [i, file] of files.entries()) {
       const hit = await cachedResult(file, settings, mainThread);
       if (hit) finish(file, hit);
+      else if (done.size === 0 && i + 1 >= COLD_AFTER_MISSES) break;
     }
   }
   const pending = files.filter((file) => !done.has(file));
