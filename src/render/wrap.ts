@@ -82,8 +82,6 @@ interface Piece {
  * stays whole.
  */
 function pieces(word: string): Piece[] {
-  // Only a word that is not wide is measured whole: a CJK "word" can be a whole sentence, seen once.
-  if (!MAYBE_WIDE.test(word)) return [{ text: word, width: displayWidth(word), glue: ' ' }];
   const out: Piece[] = [];
   let previous = '';
   let previousWide = false;
@@ -103,6 +101,13 @@ function pieces(word: string): Piece[] {
 }
 
 /**
+ * Text whose every character is one narrow column or breaking whitespace
+ * (most Latin, Greek, Cyrillic and Arabic prose): each word's width is its
+ * length, and no word needs splitting.
+ */
+const NARROW_PARAGRAPH = new RegExp(`^[${NARROW_SINGLES}\\t\\n\\v\\f\\r]*$`);
+
+/**
  * Wraps one paragraph. Words longer than a line (a long URL) stand on a line
  * of their own rather than being cut, so they stay usable.
  */
@@ -110,26 +115,32 @@ export function wrapParagraph(text: string, options: WrapOptions = {}): string {
   const width = options.width ?? TEXT_WIDTH;
   const first = options.first ?? '';
   const rest = options.rest ?? ' '.repeat(displayWidth(first));
-  const lines: string[] = [];
+  const restWidth = displayWidth(rest);
+  const narrow = NARROW_PARAGRAPH.test(text);
+  let out = '';
   let line = first;
   let lineWidth = displayWidth(first);
   let empty = true;
-  for (const word of keepRulesAttached(text.split(BREAKING_SPACE).filter(Boolean))) {
-    for (const piece of pieces(word)) {
-      const glue = empty ? '' : piece.glue;
-      if (!empty && lineWidth + glue.length + piece.width > width) {
-        lines.push(line);
-        line = rest + piece.text;
-        lineWidth = displayWidth(rest) + piece.width;
-      } else {
-        line += glue + piece.text;
-        lineWidth += glue.length + piece.width;
-      }
-      empty = false;
+  // Greedy: a piece goes on the current line if it fits, else it starts the next one.
+  const add = (piece: string, pieceWidth: number, glue: '' | ' ') => {
+    const joint = empty ? '' : glue;
+    if (!empty && lineWidth + joint.length + pieceWidth > width) {
+      out += `${line.trimEnd()}\n`;
+      line = rest + piece;
+      lineWidth = restWidth + pieceWidth;
+    } else {
+      line += joint + piece;
+      lineWidth += joint.length + pieceWidth;
     }
+    empty = false;
+  };
+  for (const word of keepRulesAttached(text.split(BREAKING_SPACE))) {
+    if (narrow) add(word, word.length, ' ');
+    // Only a word that is not wide is measured whole: a CJK "word" can be a whole sentence, seen once.
+    else if (!MAYBE_WIDE.test(word)) add(word, displayWidth(word), ' ');
+    else for (const piece of pieces(word)) add(piece.text, piece.width, piece.glue);
   }
-  lines.push(line);
-  return lines.map((l) => l.trimEnd()).join('\n');
+  return out + line.trimEnd();
 }
 
 /** A word of only `-`, `=` or `~`: alone at the start of a line it would read as a heading's underline. */
@@ -139,6 +150,7 @@ const RULE_WORD = /^[-=~]+$/;
 function keepRulesAttached(words: string[]): string[] {
   const out: string[] = [];
   for (const word of words) {
+    if (word === '') continue;
     if (out.length && RULE_WORD.test(word)) out[out.length - 1] += ` ${word}`;
     else out.push(word);
   }
