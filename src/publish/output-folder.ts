@@ -6,12 +6,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { mkdir, readFile, readdir, readlink, realpath, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, readdir, readlink, realpath, rename, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { walk } from '../walk.js';
 import { MANIFEST_FILE, parseOwnManifest } from './manifest.js';
+import { removeTree } from './remove-tree.js';
 
 const STAGING_MARK = '.advisory-staging-';
 const RETIRED_MARK = '.advisory-retired-';
@@ -130,10 +131,10 @@ export async function recoverLeftovers(out: string): Promise<void> {
   const outExists = entries.includes(base);
   for (const [i, name] of retired.entries()) {
     if (!outExists && i === retired.length - 1) await rename(path.join(parent, name), out);
-    else await rm(path.join(parent, name), { recursive: true, force: true });
+    else removeTree(path.join(parent, name));
   }
   for (const name of entries.filter((e) => stale(e, STAGING_MARK))) {
-    await rm(path.join(parent, name), { recursive: true, force: true });
+    removeTree(path.join(parent, name));
   }
 }
 
@@ -195,10 +196,10 @@ export async function openStaging(out: string): Promise<Staging> {
         if (hadOld) await rename(retired, out);
         throw error;
       }
-      if (hadOld) await rm(retired, { recursive: true, force: true });
+      if (hadOld) removeTree(retired);
     },
     async abandon() {
-      await rm(dir, { recursive: true, force: true });
+      removeTree(dir);
     },
   };
 }

@@ -4,7 +4,7 @@
  * assembled from the records the units left on disk, and the manifest.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/config.js';
 import type { AdvisoryDigest } from '../advisory/types.js';
@@ -13,6 +13,7 @@ import type { UnitResult } from './advisory-unit.js';
 import { buildManifest, serializeManifest, MANIFEST_FILE, type ManifestEntry } from './manifest.js';
 import { byCode, openDataFrame, openDataPart, OPEN_DATA_FILE, OPEN_DATA_PARTS } from './open-data.js';
 import { folderWriter } from './output-folder.js';
+import { removeTree } from './remove-tree.js';
 import { siteFiles } from './outputs.js';
 import { BuildCache, cacheKey, stagingPlacer } from './build-cache.js';
 
@@ -64,6 +65,6 @@ function assembleOpenData(stagingDir: string, digests: readonly AdvisoryDigest[]
   } finally {
     closeSync(fd);
   }
-  rmSync(path.join(stagingDir, OPEN_DATA_PARTS), { recursive: true, force: true });
+  removeTree(path.join(stagingDir, OPEN_DATA_PARTS));
   return { path: OPEN_DATA_FILE, size, sha256: hash.digest('hex') };
 }
