@@ -11,11 +11,9 @@ import type { AdvisoryDigest } from '../advisory/types.js';
 import { codeClaim, type CodeClaim } from '../advisory/validate.js';
 import { escalateWarnings, type Diagnostic } from '../report/diagnostics.js';
 import type { Renderer } from '../render/renderer.js';
-import { BuildCache, cacheKey, stagingPlacer } from './build-cache.js';
+import { BuildCache, cacheKey } from './build-cache.js';
 import type { ManifestEntry } from './manifest.js';
 import { VERSION } from '../version.js';
-import { openDataPart } from './open-data.js';
-import { advisoryOutputs } from './outputs.js';
 
 export interface UnitSettings {
   cwd: string;
@@ -89,16 +87,10 @@ export async function processAdvisoryFile(absolute: string, settings: UnitSettin
   const diagnostics = settings.strict ? escalateWarnings(found) : found;
   const claim = validated ? codeClaim(validated)[0] : undefined;
   const advisory = validated?.advisory;
-  if (!rendering || !advisory || diagnostics.some((d) => d.severity === 'error')) return { file, diagnostics, ...(claim ? { claim } : {}), entries: [] };
+  const checked: UnitResult = { file, diagnostics, ...(claim ? { claim } : {}), entries: [] };
+  if (!rendering || !advisory || diagnostics.some((d) => d.severity === 'error')) return checked;
 
-  const outputs = advisoryOutputs({ file, advisory }, rendering.config, rendering.renderer);
-  const placer = stagingPlacer(rendering.stagingDir, cache);
-  const entries = outputs.files.map((f) => placer.place(f.path, f.content));
-  // Kept on disk, not in memory, until the document is assembled: with many languages, open data is most of a project's text.
-  placer.place(openDataPart(advisory.code), outputs.record);
-  const result: UnitResult = { file, diagnostics, ...(claim ? { claim } : {}), digest: outputs.digest, entries };
-  if (!cache || key === undefined) return result;
-  const cached = { ...result, cached: { key, blobs: placer.blobs().map((f) => f.sha256) } };
-  cache.save(key, cached, placer.blobs());
-  return cached;
+  // Loaded here, not at the top: `validate` never renders, and its threads start sooner without the rendering libraries.
+  const { renderUnit } = await import('./unit-render.js');
+  return renderUnit(checked, advisory, rendering, cache && key !== undefined ? { cache, key } : undefined);
 }

@@ -5,7 +5,6 @@
  * main thread.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createRenderer } from '../render/renderer.js';
 import { toCrossing, type TaskReply } from '../worker-pool.js';
 import { processAdvisoryFile, unitRendering, type UnitRendering, type UnitResult } from './advisory-unit.js';
 import type { UnitJob } from './units.js';
@@ -14,6 +13,8 @@ const job = workerData as UnitJob;
 
 async function setUp(): Promise<UnitRendering | undefined> {
   if (!job.build) return undefined;
+  // Only a build's threads load the rendering libraries: validation's start sooner without them.
+  const { createRenderer } = await import('../render/renderer.js');
   return unitRendering(job.build, await createRenderer(job.build.config, job.build.templateDirs));
 }
 
