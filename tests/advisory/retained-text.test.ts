@@ -45,7 +45,8 @@ describe('values kept from an advisory', () => {
     expect(run.stderr).toBe('');
     const [grown, kept] = run.stdout.split(' ').map(Number);
     expect(kept).toBe(FILES * 6);
-    // The values themselves are a few hundred bytes per file; the files' text would be 8 MB or more.
-    expect(grown).toBeLessThan(1_000_000);
+    // The values are a few hundred bytes per file (with what V8 itself allocates on the way, about 1 MB
+    // on Node.js 20 and 24); the files' text would be 8 MB or more (16.6 MB measured).
+    expect(grown).toBeLessThan(4_000_000);
   });
 });
