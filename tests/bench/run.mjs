@@ -47,6 +47,8 @@ Scenarios (each process with SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH}):
   per size: build (cold: output folder and .advisory-cache deleted first),
   the reference renderer (reference.mjs), advisory validate;
   largest size: rebuild after changing one advisory (warm output and cache).
+Runs go in rounds, every scenario once per round, so that a drift in the
+machine's speed touches every scenario alike.
 
 Compile the tool first: npx tsc -p .`;
 
@@ -103,26 +105,37 @@ function measure(args, cwd, rssFile) {
 }
 
 /**
- * Times `runs` runs of a scenario. `before(run)` prepares each run untimed
- * (cold or warm state); `after(run)` undoes it, even when the run fails;
- * `check()` confirms what the run wrote.
+ * Times one run of a scenario into `into` (its times and peak RSS so far).
+ * `before(run)` prepares the run untimed (cold or warm state); `after(run)`
+ * undoes it, even when the run fails; `check()` confirms what the run wrote.
  */
-async function runScenario(scenario, runs, rssFile) {
-  const seconds = [];
-  let peakKiB = 0;
-  for (let run = 0; run < runs; run++) {
-    await scenario.before?.(run);
-    try {
-      const result = await measure(scenario.args, scenario.cwd, rssFile);
-      scenario.check?.();
-      seconds.push(result.seconds);
-      peakKiB = Math.max(peakKiB, result.rssKiB);
-      process.stderr.write(`  ${scenario.label}: run ${run + 1}/${runs} ${result.seconds.toFixed(3)} s, ${(result.rssKiB / 1024).toFixed(1)} MB\n`);
-    } finally {
-      await scenario.after?.(run);
-    }
+async function runOnce(scenario, run, runs, into, rssFile) {
+  await scenario.before?.(run);
+  try {
+    const result = await measure(scenario.args, scenario.cwd, rssFile);
+    scenario.check?.();
+    into.seconds.push(result.seconds);
+    into.peakKiB = Math.max(into.peakKiB, result.rssKiB);
+    process.stderr.write(`  ${scenario.label}: run ${run + 1}/${runs} ${result.seconds.toFixed(3)} s, ${(result.rssKiB / 1024).toFixed(1)} MB\n`);
+  } finally {
+    await scenario.after?.(run);
   }
-  return { ...scenario, seconds, peakKiB };
+}
+
+/**
+ * Runs the plan in rounds, each scenario once per round, rather than all runs
+ * of one scenario and then the next: on a shared machine whose speed drifts
+ * by tens of per cent over minutes, a target's two sides (node -e 0 and
+ * --help, the reference and the build) then meet the same drift, and their
+ * ratio means more than either figure.
+ */
+async function runRounds(steps, rssFile) {
+  const results = steps.map(({ scenario }) => ({ ...scenario, seconds: [], peakKiB: 0 }));
+  const rounds = Math.max(...steps.map((step) => step.runs));
+  for (let run = 0; run < rounds; run++) {
+    for (const [i, { scenario, runs }] of steps.entries()) if (run < runs) await runOnce(scenario, run, runs, results[i], rssFile);
+  }
+  return results;
 }
 
 /* ------------------------------------------------------------------ projects and scenarios */
@@ -292,7 +305,7 @@ function targetsTable(results) {
 }
 
 function report(results, options, loadAtStart) {
-  const runs = options.quick ? `${options.runs} per scenario, quick (the largest size: one build)` : `${options.runs} per scenario`;
+  const runs = `${options.runs} per scenario, in rounds (every scenario once per round)${options.quick ? ', quick (the largest size: one build)' : ''}`;
   return [
     `# advisory benchmark: ${options.name}`,
     '',
@@ -329,8 +342,7 @@ async function main(argv) {
   try {
     const sizes = options.quick ? [...new Set([options.sizes[0], options.sizes[options.sizes.length - 1]])] : options.sizes;
     const projects = sizes.map((L) => prepareProject(work, L));
-    const results = [];
-    for (const { scenario, runs } of plan(projects, options, rssFile)) results.push(await runScenario(scenario, runs, rssFile));
+    const results = await runRounds(plan(projects, options, rssFile), rssFile);
     const text = report(results, options, loadAtStart);
     mkdirSync(RESULTS, { recursive: true });
     writeFileSync(path.join(RESULTS, `${options.name}.md`), text);
