@@ -11,7 +11,7 @@ import type { AdvisoryDigest } from '../advisory/types.js';
 import { codeClaim, type CodeClaim } from '../advisory/validate.js';
 import { escalateWarnings, type Diagnostic } from '../report/diagnostics.js';
 import type { Renderer } from '../render/renderer.js';
-import { BuildCache, cacheKey } from './build-cache.js';
+import { BuildCache, cacheKey, type CacheEntry } from './build-cache.js';
 import type { ManifestEntry } from './manifest.js';
 import { VERSION } from '../version.js';
 
@@ -56,32 +56,30 @@ export interface UnitResult {
   cached?: { key: string; blobs: string[] };
 }
 
-interface Looked {
+interface Keyed {
   source: SourceFile;
   /** Absent without a cache, and for a file refused unread (never valid, so never cached). */
   key?: string;
-  hit?: UnitResult;
 }
 
-async function lookUp(absolute: string, settings: UnitSettings, rendering?: UnitRendering): Promise<Looked> {
+async function keyed(absolute: string, settings: UnitSettings, rendering?: UnitRendering): Promise<Keyed> {
   const source = (await readSources(settings.cwd, [absolute]))[0]!;
-  const cache = source.refused === undefined ? rendering?.cache : undefined;
-  if (!cache) return { source };
-  const key = cacheKey([VERSION, rendering!.renderer.fingerprint, JSON.stringify(settings.rules), String(settings.strict), source.file, source.bytes]);
-  const hit = cache.restore<UnitResult>(key);
-  return { source, key, ...(hit ? { hit } : {}) };
+  if (source.refused !== undefined || !rendering?.cache) return { source };
+  return { source, key: cacheKey([VERSION, rendering.renderer.fingerprint, JSON.stringify(settings.rules), String(settings.strict), source.file, source.bytes]) };
 }
 
-/** The file's result from the cache, its files linked into staging; undefined when it must be processed. */
-export async function cachedResult(absolute: string, settings: UnitSettings, rendering: UnitRendering): Promise<UnitResult | undefined> {
-  return (await lookUp(absolute, settings, rendering)).hit;
+/** The file's cache entry, its files not yet placed in staging; undefined when it must be processed. */
+export async function cachedEntry(absolute: string, settings: UnitSettings, rendering: UnitRendering): Promise<CacheEntry<UnitResult> | undefined> {
+  const { key } = await keyed(absolute, settings, rendering);
+  return key === undefined ? undefined : rendering.cache!.entry<UnitResult>(key);
 }
 
 export async function processAdvisoryFile(absolute: string, settings: UnitSettings, rendering?: UnitRendering): Promise<UnitResult> {
-  const { source, key, hit } = await lookUp(absolute, settings, rendering);
+  const { source, key } = await keyed(absolute, settings, rendering);
+  const cached = key === undefined ? undefined : { cache: rendering!.cache!, key };
+  const hit = cached?.cache.restore<UnitResult>(cached.key);
   if (hit) return hit;
   const { file } = source;
-  const cache = key === undefined ? undefined : rendering?.cache;
 
   const { validated, diagnostics: found } = validateSourceFile(source, settings.rules);
   const diagnostics = settings.strict ? escalateWarnings(found) : found;
@@ -92,5 +90,5 @@ export async function processAdvisoryFile(absolute: string, settings: UnitSettin
 
   // Loaded here, not at the top: `validate` never renders, and its threads start sooner without the rendering libraries.
   const { renderUnit } = await import('./unit-render.js');
-  return renderUnit(checked, advisory, rendering, cache && key !== undefined ? { cache, key } : undefined);
+  return renderUnit(checked, advisory, rendering, cached);
 }

@@ -31,7 +31,7 @@ export interface BlobRecord {
   mtimeMs: number;
 }
 
-interface Entry<T> {
+export interface CacheEntry<T> {
   result: T;
   files: BlobRecord[];
 }
@@ -118,25 +118,37 @@ export class BuildCache {
 
   /** The cached result for `key` with its files linked into staging; undefined when missing or not to be trusted. */
   restore<T>(key: string): T | undefined {
-    let entry: Entry<T>;
+    const entry = this.entry<T>(key);
+    return entry && this.place(entry.files) ? entry.result : undefined;
+  }
+
+  /** The entry saved under `key`, its files not yet placed; undefined when there is none. */
+  entry<T>(key: string): CacheEntry<T> | undefined {
     try {
-      entry = JSON.parse(readFileSync(path.join(this.entries, `${key}.json`), 'utf8')) as Entry<T>;
+      return JSON.parse(readFileSync(path.join(this.entries, `${key}.json`), 'utf8')) as CacheEntry<T>;
     } catch {
       return undefined;
     }
-    if (!entry.files.every((f) => this.intact(f))) return undefined;
+  }
+
+  /**
+   * Links an entry's files into staging, all or none: false, with nothing
+   * left behind, when a blob is missing or changed or a link fails.
+   */
+  place(files: readonly BlobRecord[]): boolean {
+    if (!files.every((f) => this.intact(f))) return false;
     const linked: string[] = [];
     try {
-      for (const file of entry.files) {
+      for (const file of files) {
         this.link(file.sha256, file.path);
         linked.push(file.path);
       }
     } catch {
       // Take back what was linked: rendering again must write new files, never through a link into a blob.
       for (const relative of linked) rmSync(path.join(this.stagingDir, relative), { force: true });
-      return undefined;
+      return false;
     }
-    return entry.result;
+    return true;
   }
 
   /** A placer that records what it places, for `save`. */
@@ -162,7 +174,7 @@ export class BuildCache {
   save<T>(key: string, result: T, files: BlobRecord[]): void {
     const target = path.join(this.entries, `${key}.json`);
     const temporary = `${target}.${process.pid}-${randomBytes(4).toString('hex')}`;
-    writeFileSync(temporary, JSON.stringify({ result, files } satisfies Entry<T>));
+    writeFileSync(temporary, JSON.stringify({ result, files } satisfies CacheEntry<T>));
     renameSync(temporary, target);
   }
 

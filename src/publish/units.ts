@@ -8,7 +8,8 @@ import { crossFileDiagnostics } from '../advisory/validate.js';
 import { compareDiagnostics, escalateWarnings, type Diagnostic } from '../report/diagnostics.js';
 import type { Renderer } from '../render/renderer.js';
 import { mapInWorkers } from '../worker-pool.js';
-import { cachedResult, processAdvisoryFile, unitRendering, type BuildJob, type UnitResult, type UnitSettings } from './advisory-unit.js';
+import { inlineLinker, threadLinker } from './cache-linker.js';
+import { cachedEntry, processAdvisoryFile, unitRendering, type BuildJob, type UnitResult, type UnitSettings } from './advisory-unit.js';
 
 /**
  * From this many bulletins (files × languages) the work is spread over worker
@@ -57,25 +58,37 @@ export async function runUnits(files: readonly string[], options: UnitsOptions):
     done.set(file, result);
     onResult?.(result);
   };
+  const processAll = async (pending: readonly string[]) => {
+    const threads = threadsFor(pending.length, options.languages, options.jobs);
+    if (threads > 1) {
+      const unitJob: UnitJob = { settings, ...(build ? { build: build.job } : {}) };
+      const results = await mapInWorkers<string, UnitResult>(new URL('./unit-worker.js', import.meta.url), { workerData: unitJob }, pending, threads, onResult);
+      pending.forEach((file, i) => done.set(file, results[i]!));
+    } else {
+      for (const file of pending) finish(file, await processAdvisoryFile(file, settings, mainThread));
+    }
+  };
   // What the cache has is taken here, before any thread starts: after a change to one
   // advisory, starting threads would cost more than linking the rest.
   // A cold cache shows itself in the first few files: then the threads look up the rest
   // themselves, rather than every file being read and hashed here and again there.
+  const hits = new Map<string, UnitResult>();
   if (mainThread?.cache) {
+    const linker = threadsFor(files.length, options.languages, options.jobs) > 1 ? threadLinker({ cacheDir: build!.job.cacheDir!, stagingDir: build!.job.stagingDir }) : inlineLinker(mainThread.cache);
     for (const [i, file] of files.entries()) {
-      const hit = await cachedResult(file, settings, mainThread);
-      if (hit) finish(file, hit);
-      else if (done.size === 0 && i + 1 >= COLD_AFTER_MISSES) break;
+      const entry = await cachedEntry(file, settings, mainThread);
+      if (entry) {
+        linker.place(file, entry.files);
+        hits.set(file, entry.result);
+      } else if (hits.size === 0 && i + 1 >= COLD_AFTER_MISSES) break;
     }
-  }
-  const pending = files.filter((file) => !done.has(file));
-  const threads = threadsFor(pending.length, options.languages, options.jobs);
-  if (threads > 1) {
-    const unitJob: UnitJob = { settings, ...(build ? { build: build.job } : {}) };
-    const results = await mapInWorkers<string, UnitResult>(new URL('./unit-worker.js', import.meta.url), { workerData: unitJob }, pending, threads, onResult);
-    pending.forEach((file, i) => done.set(file, results[i]!));
+    await processAll(files.filter((file) => !hits.has(file)));
+    // Entries whose files could not be placed are rendered after all.
+    const unplaced = await linker.finish();
+    for (const [file, result] of hits) if (!unplaced.has(file)) finish(file, result);
+    await processAll([...unplaced]);
   } else {
-    for (const file of pending) finish(file, await processAdvisoryFile(file, settings, mainThread));
+    await processAll(files);
   }
   const results = files.map((file) => done.get(file)!);
   const crossFile = crossFileDiagnostics(results.flatMap((r) => (r.claim ? [r.claim] : [])));
