@@ -2,6 +2,7 @@
  * The I/O edge of the domain: find advisory files under the given paths,
  * read them, and hand them to the pure parser and validator.
  */
+import type { BigIntStats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
@@ -83,6 +84,8 @@ export interface SourceFile {
   size?: number;
   /** Why the file was not read at all. */
   refused?: string;
+  /** The file as it was opened, when read from disk. */
+  stat?: BigIntStats;
 }
 
 /** Pure: one file already read to its validation (none when it could not be parsed at all) and its problems. */

@@ -3,7 +3,7 @@
  * catalogue) without ever holding more than the size cap in memory: a 5 GB
  * file is refused on its size, not read. The I/O edge for parseYamlSource.
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, type BigIntStats } from 'node:fs';
 import { MAX_FILE_BYTES } from './yaml-source.js';
 
 export interface LimitedRead {
@@ -11,6 +11,8 @@ export interface LimitedRead {
   bytes: Uint8Array;
   /** The file's size; over the limit means `bytes` is not the whole file. */
   size: number;
+  /** What the open file was before it was read (nanosecond times): what a build's cache remembers its hash by. */
+  stat: BigIntStats;
 }
 
 export class SymbolicLinkError extends Error {}
@@ -33,8 +35,9 @@ export async function readLimited(file: string, { limit = MAX_FILE_BYTES, noFoll
     throw error;
   }
   try {
-    const { size } = fstatSync(fd);
-    if (size > limit) return { bytes: new Uint8Array(0), size };
+    const stat = fstatSync(fd, { bigint: true });
+    const size = Number(stat.size);
+    if (size > limit) return { bytes: new Uint8Array(0), size, stat };
     // Keep reading past the size stat gave, up to one byte over the limit: a file that grows
     // while being read, or reports no size (a /proc file, a pipe), is still caught by its length.
     let buffer = Buffer.alloc(Math.min(size, limit) + 1);
@@ -46,7 +49,7 @@ export async function readLimited(file: string, { limit = MAX_FILE_BYTES, noFoll
       if (length > limit) break;
       if (length === buffer.length) buffer = Buffer.concat([buffer, Buffer.alloc(Math.min(buffer.length, limit + 1 - buffer.length))]);
     }
-    return { bytes: buffer.subarray(0, length), size: Math.max(size, length) };
+    return { bytes: buffer.subarray(0, length), size: Math.max(size, length), stat };
   } finally {
     closeSync(fd);
   }

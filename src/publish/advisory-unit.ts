@@ -5,13 +5,14 @@
  * so the two can never differ.
  */
 import type { Config } from '../config/config.js';
-import { readSources, validateSourceFile, type SourceFile } from '../advisory/load.js';
+import { displayPath, readSources, validateSourceFile, type SourceFile } from '../advisory/load.js';
 import type { RuleOptions } from '../advisory/rules.js';
 import type { AdvisoryDigest } from '../advisory/types.js';
 import { codeClaim, type CodeClaim } from '../advisory/validate.js';
 import { escalateWarnings, type Diagnostic } from '../report/diagnostics.js';
 import type { Renderer } from '../render/renderer.js';
-import { BuildCache, cacheKey, type CacheEntry } from './build-cache.js';
+import { BuildCache, cacheKey, sha256, type CacheEntry } from './build-cache.js';
+import type { SourceHashes } from './source-hashes.js';
 import type { ManifestEntry } from './manifest.js';
 import { VERSION } from '../version.js';
 
@@ -62,16 +63,31 @@ interface Keyed {
   key?: string;
 }
 
+/** The key of a file's cache entry: everything its output depends on. */
+function entryKey(file: string, sourceSha256: string, settings: UnitSettings, rendering: UnitRendering): string {
+  return cacheKey([VERSION, rendering.renderer.fingerprint, JSON.stringify(settings.rules), String(settings.strict), file, sourceSha256]);
+}
+
 async function keyed(absolute: string, settings: UnitSettings, rendering?: UnitRendering): Promise<Keyed> {
   const source = (await readSources(settings.cwd, [absolute]))[0]!;
   if (source.refused !== undefined || !rendering?.cache) return { source };
-  return { source, key: cacheKey([VERSION, rendering.renderer.fingerprint, JSON.stringify(settings.rules), String(settings.strict), source.file, source.bytes]) };
+  return { source, key: entryKey(source.file, sha256(source.bytes), settings, rendering) };
 }
 
-/** The file's cache entry, its files not yet placed in staging; undefined when it must be processed. */
-export async function cachedEntry(absolute: string, settings: UnitSettings, rendering: UnitRendering): Promise<CacheEntry<UnitResult> | undefined> {
-  const { key } = await keyed(absolute, settings, rendering);
-  return key === undefined ? undefined : rendering.cache!.entry<UnitResult>(key);
+/**
+ * The file's cache entry, its files not yet placed in staging; undefined when
+ * it must be processed. With `hashes`, a file known by its identity on disk is
+ * not read at all, and one that is read is remembered.
+ */
+export async function cachedEntry(absolute: string, settings: UnitSettings, rendering: UnitRendering, hashes?: SourceHashes): Promise<CacheEntry<UnitResult> | undefined> {
+  let sourceSha256 = hashes?.hashOf(absolute);
+  if (sourceSha256 === undefined) {
+    const { source } = await keyed(absolute, settings);
+    if (source.refused !== undefined) return undefined;
+    sourceSha256 = sha256(source.bytes);
+    if (source.stat) hashes?.remember(absolute, source.stat, sourceSha256);
+  }
+  return rendering.cache!.entry<UnitResult>(entryKey(displayPath(settings.cwd, absolute), sourceSha256, settings, rendering));
 }
 
 export async function processAdvisoryFile(absolute: string, settings: UnitSettings, rendering?: UnitRendering): Promise<UnitResult> {

@@ -74,7 +74,7 @@ function encodeReused(content: string): Buffer {
   return scratch.subarray(0, scratch.write(content, 0, 'utf8'));
 }
 
-function sha256(bytes: Uint8Array | string): string {
+export function sha256(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
@@ -89,8 +89,13 @@ export function cacheKey(parts: ReadonlyArray<string | Uint8Array>): string {
   return hash.digest('hex');
 }
 
+/** The folder of this layout of the cache, where its entries, blobs and remembered source hashes are. */
+export function layoutFolder(root: string): string {
+  return path.join(root, LAYOUT);
+}
+
 function layout(root: string): { entries: string; blobs: string } {
-  return { entries: path.join(root, LAYOUT, 'entries'), blobs: path.join(root, LAYOUT, 'blobs') };
+  return { entries: path.join(layoutFolder(root), 'entries'), blobs: path.join(layoutFolder(root), 'blobs') };
 }
 
 /** Removes the entries and blobs a build did not use, so the cache holds one build's worth however often advisories change. */

@@ -9,6 +9,8 @@ import { compareDiagnostics, escalateWarnings, type Diagnostic } from '../report
 import type { Renderer } from '../render/renderer.js';
 import { mapInWorkers } from '../worker-pool.js';
 import { inlineLinker, threadLinker } from './cache-linker.js';
+import { layoutFolder } from './build-cache.js';
+import { SourceHashes } from './source-hashes.js';
 import { cachedEntry, processAdvisoryFile, unitRendering, type BuildJob, type UnitResult, type UnitSettings } from './advisory-unit.js';
 
 /**
@@ -75,13 +77,15 @@ export async function runUnits(files: readonly string[], options: UnitsOptions):
   const hits = new Map<string, UnitResult>();
   if (mainThread?.cache) {
     const linker = threadsFor(files.length, options.languages, options.jobs) > 1 ? threadLinker({ cacheDir: build!.job.cacheDir!, stagingDir: build!.job.stagingDir }) : inlineLinker(mainThread.cache);
+    const hashes = SourceHashes.open(layoutFolder(build!.job.cacheDir!));
     for (const [i, file] of files.entries()) {
-      const entry = await cachedEntry(file, settings, mainThread);
+      const entry = await cachedEntry(file, settings, mainThread, hashes);
       if (entry) {
         linker.place(file, entry.files);
         hits.set(file, entry.result);
       } else if (hits.size === 0 && i + 1 >= COLD_AFTER_MISSES) break;
     }
+    hashes.save();
     await processAll(files.filter((file) => !hits.has(file)));
     // Entries whose files could not be placed are rendered after all.
     const unplaced = await linker.finish();

@@ -3,7 +3,7 @@
  * it writes: every build here is compared byte for byte with a plain one
  * (main thread only, no cache). Through the real binary.
  */
-import { appendFileSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { sampleProject } from '../helpers/projects.js';
@@ -141,6 +141,22 @@ describe('the build cache', () => {
     expect(readFileSync(path.join(dir, 'dist/fr.html'), 'utf8')).not.toContain('edited by hand');
     // Only that advisory was rendered again: the others are still links to their blobs.
     expect(lstatSync(path.join(dir, 'dist/jp.html')).ino).toBe(before);
+  });
+
+  it.each([['one thread', []], ['a linking thread', ['--jobs', '2']]])('notices an advisory rewritten with the same size and modification time (%s)', (_, jobs) => {
+    const dir = project();
+    const ml = path.join(dir, 'advisories/ml.yaml');
+    // Time stamps as a copy that preserves them would leave; the build remembers the file's hash by them.
+    const then = new Date('2026-11-01T08:00:00Z');
+    utimesSync(ml, then, then);
+    build(dir, ...jobs);
+    build(dir, ...jobs);
+    const text = readFileSync(ml, 'utf8');
+    writeFileSync(ml, text.replace('remain vigilant at all times', 'remain watchful at all times'));
+    utimesSync(ml, then, then);
+    expect(readFileSync(ml, 'utf8')).not.toBe(text);
+    expect(build(dir, ...jobs)).toEqual(plain(dir));
+    expect(readFileSync(path.join(dir, 'dist/ml.txt'), 'utf8')).toContain('watchful');
   });
 
   it('is not used when the templates, labels or config change', () => {
