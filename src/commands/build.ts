@@ -11,6 +11,7 @@ import type { UnitResult } from '../publish/advisory-unit.js';
 import { writeSite } from '../publish/site-assembly.js';
 import { BuildCache, CACHE_DIR, sweepCache } from '../publish/build-cache.js';
 import { runUnits } from '../publish/units.js';
+import { keepAsSpare, pruneStaging, spareFolder } from '../publish/spare-output.js';
 import { loadConfig } from '../config/config.js';
 import { checkOwnFolder, openStaging, outputFolder, recoverLeftovers } from '../publish/output-folder.js';
 import type { Io } from '../report/logger.js';
@@ -72,11 +73,12 @@ export async function build(io: Io, options: BuildOptions): Promise<ExitCode> {
 
   // The cache lives with the project (like node_modules), not in the output: it is never published.
   const cacheDir = options.cache === false ? undefined : usableCache(io, path.join(io.cwd, CACHE_DIR));
-  const staging = await openStaging(out);
+  // With the cache, staging begins as the output before last, whose unchanged files need not be linked again.
+  const staging = await openStaging(out, cacheDir ? spareFolder(cacheDir) : undefined);
   try {
     const { results, diagnostics } = await runUnits(files, {
       settings: { cwd: io.cwd, rules: { today, languages: config.languages }, strict: Boolean(options.strict) },
-      build: { job: { config, templateDirs: dirs, stagingDir: staging.dir, ...(cacheDir ? { cacheDir } : {}) }, renderer },
+      build: { job: { config, templateDirs: dirs, stagingDir: staging.dir, reusing: staging.reused, ...(cacheDir ? { cacheDir } : {}) }, renderer },
       languages: config.languages.length,
       ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
       onResult: counted,
@@ -88,8 +90,9 @@ export async function build(io: Io, options: BuildOptions): Promise<ExitCode> {
       io.stderr(NOTHING_WRITTEN);
       return 1;
     }
-    const site = writeSite(staging.dir, results, config, renderer, VERSION, cacheDir ? new BuildCache(cacheDir, staging.dir) : undefined);
-    await staging.commit();
+    const site = writeSite(staging.dir, results, config, renderer, VERSION, cacheDir ? new BuildCache(cacheDir, staging.dir, staging.reused) : undefined);
+    if (staging.reused) await pruneStaging(staging.dir, site.published);
+    await staging.commit(cacheDir ? (retired) => keepAsSpare(retired, cacheDir) : undefined);
     if (cacheDir) dropUnused(cacheDir, [...results.flatMap((r) => (r.cached ? [r.cached] : [])), ...(site.cached ? [site.cached] : [])]);
     const n = results.filter((r) => r.digest).length;
     const total = n * perFile;

@@ -36,12 +36,14 @@ export interface BuildJob {
   config: Config;
   templateDirs: string[];
   stagingDir: string;
+  /** Whether staging began as an earlier output (see spare-output.ts). */
+  reusing: boolean;
   /** The cache folder; absent with --no-cache. */
   cacheDir?: string;
 }
 
 export function unitRendering(job: BuildJob, renderer: Renderer): UnitRendering {
-  return { config: job.config, renderer, stagingDir: job.stagingDir, ...(job.cacheDir ? { cache: new BuildCache(job.cacheDir, job.stagingDir) } : {}) };
+  return { config: job.config, renderer, stagingDir: job.stagingDir, ...(job.cacheDir ? { cache: new BuildCache(job.cacheDir, job.stagingDir, job.reusing) } : {}) };
 }
 
 export interface UnitResult {

@@ -111,9 +111,14 @@ export class BuildCache {
   private readonly toStaging: (relative: string, content: Uint8Array) => void;
   private readonly made = new Set<string>();
 
+  /**
+   * `reusing`: staging began as the output before last (see spareOutput), so
+   * a file may already be there; one that is the very blob recorded is kept.
+   */
   constructor(
     root: string,
     private readonly stagingDir: string,
+    private readonly reusing = false,
   ) {
     ({ entries: this.entries, blobs: this.blobs } = layout(root));
     mkdirSync(this.entries, { recursive: true });
@@ -141,10 +146,11 @@ export class BuildCache {
    * left behind, when a blob is missing or changed or a link fails.
    */
   place(files: readonly BlobRecord[]): boolean {
-    if (!files.every((f) => this.intact(f))) return false;
+    const missing = this.reusing ? files.filter((f) => !this.inStaging(f)) : files;
+    if (!missing.every((f) => this.intact(f))) return false;
     const linked: string[] = [];
     try {
-      for (const file of files) {
+      for (const file of missing) {
         this.link(file.sha256, file.path);
         linked.push(file.path);
       }
@@ -187,13 +193,19 @@ export class BuildCache {
     return path.join(this.blobs, sha);
   }
 
-  private intact(file: BlobRecord): boolean {
+  /** Whether the blob at `file.path` in staging, or `at`, is the file recorded, unchanged. */
+  private intact(file: BlobRecord, at = this.blob(file.sha256)): boolean {
     try {
-      const info = lstatSync(this.blob(file.sha256));
+      const info = lstatSync(at);
       return info.isFile() && info.ino === file.ino && info.size === file.size && info.mtimeMs === file.mtimeMs;
     } catch {
       return false;
     }
+  }
+
+  /** Whether staging already holds the blob recorded, unchanged, at its path: true only in a reused staging folder. */
+  private inStaging(file: BlobRecord): boolean {
+    return this.intact(file, path.join(this.stagingDir, file.path));
   }
 
   private matches(blob: string, size: number): boolean {
@@ -226,6 +238,8 @@ export class BuildCache {
         return this.link(sha, relative, bytes);
       }
       if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'EMLINK') throw error;
+      // A new file, never written through one that is there (in a reused staging folder, a link to another blob).
+      rmSync(target, { force: true });
       this.toStaging(relative, bytes ?? readFileSync(this.blob(sha)));
     }
   }

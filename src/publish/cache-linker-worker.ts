@@ -9,7 +9,7 @@ import { BuildCache } from './build-cache.js';
 import type { LinkerJob, LinkerMessage, LinkerReply } from './cache-linker.js';
 
 const job = workerData as LinkerJob;
-const cache = new BuildCache(job.cacheDir, job.stagingDir);
+const cache = new BuildCache(job.cacheDir, job.stagingDir, job.reusing);
 const failed: string[] = [];
 
 parentPort!.on('message', (message: LinkerMessage) => {

@@ -24,6 +24,7 @@ export interface Linker {
 export interface LinkerJob {
   cacheDir: string;
   stagingDir: string;
+  reusing: boolean;
 }
 
 export type LinkerMessage = { place: { id: string; files: BlobRecord[] } } | { finish: true };

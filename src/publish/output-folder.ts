@@ -140,9 +140,11 @@ export async function recoverLeftovers(out: string): Promise<void> {
 
 export interface Staging {
   dir: string;
+  /** Whether it began as the folder given to openStaging to reuse, rather than empty. */
+  reused: boolean;
   write(relative: string, content: string | Uint8Array): Promise<void>;
-  /** Swap the staged folder in place of `out`. */
-  commit(): Promise<void>;
+  /** Swap the staged folder in place of `out`; the folder it replaces goes to `dispose` (by default, removed). */
+  commit(dispose?: (retired: string) => void): Promise<void>;
   /** Throw the staged folder away; `out` is untouched. */
   abandon(): Promise<void>;
 }
@@ -168,19 +170,33 @@ export function folderWriter(dir: string): (relative: string, content: string | 
   };
 }
 
-export async function openStaging(out: string): Promise<Staging> {
+/**
+ * A new staging folder beside `out`: empty, or `reuse` moved into place when
+ * there is one (a build's own earlier output, whose files it may keep).
+ */
+export async function openStaging(out: string, reuse?: string): Promise<Staging> {
   const parent = path.dirname(out);
   const base = path.basename(out);
   await mkdir(parent, { recursive: true });
   const dir = path.join(parent, `.${base}${STAGING_MARK}${process.pid}-${randomBytes(4).toString('hex')}`);
-  await mkdir(dir);
+  let reused = false;
+  if (reuse) {
+    try {
+      await rename(reuse, dir);
+      reused = true;
+    } catch {
+      // None, or on another file system: start empty.
+    }
+  }
+  if (!reused) await mkdir(dir);
   const write = folderWriter(dir);
   return {
     dir,
+    reused,
     async write(relative, content) {
       write(relative, content);
     },
-    async commit() {
+    async commit(dispose = removeTree) {
       const retired = path.join(parent, `.${base}${RETIRED_MARK}${process.pid}-${randomBytes(4).toString('hex')}`);
       let hadOld = true;
       try {
@@ -196,7 +212,7 @@ export async function openStaging(out: string): Promise<Staging> {
         if (hadOld) await rename(retired, out);
         throw error;
       }
-      if (hadOld) removeTree(retired);
+      if (hadOld) dispose(retired);
     },
     async abandon() {
       removeTree(dir);

@@ -4,7 +4,7 @@
  * assembled from the records the units left on disk, and the manifest.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/config.js';
 import type { AdvisoryDigest } from '../advisory/types.js';
@@ -17,16 +17,19 @@ import { removeTree } from './remove-tree.js';
 import { siteFiles } from './outputs.js';
 import { BuildCache, cacheKey, stagingPlacer } from './build-cache.js';
 
-/** The site's files written into staging; `cached` names what of the cache they used. */
-export function writeSite(stagingDir: string, results: readonly UnitResult[], config: Config, renderer: Renderer, version: string, cache?: BuildCache): { cached?: { key: string; blobs: string[] } } {
+/** The site's files written into staging; `published` is every file the output holds, `cached` names what of the cache they used. */
+export function writeSite(stagingDir: string, results: readonly UnitResult[], config: Config, renderer: Renderer, version: string, cache?: BuildCache): { published: Set<string>; cached?: { key: string; blobs: string[] } } {
   const write = folderWriter(stagingDir);
   const digests = results.flatMap((r) => (r.digest ? [r.digest] : []));
   const entries: ManifestEntry[] = results.flatMap((r) => r.entries);
   const pages = pagesAboutAll(stagingDir, digests, config, renderer, version, cache);
   entries.push(...pages.entries);
   entries.push(assembleOpenData(stagingDir, digests, config, renderer));
+  // A new file: in a reused staging folder the old one may be linked elsewhere.
+  rmSync(path.join(stagingDir, MANIFEST_FILE), { force: true });
   write(MANIFEST_FILE, serializeManifest(buildManifest(version, entries, digests)));
-  return pages.cached ? { cached: pages.cached } : {};
+  const published = new Set([MANIFEST_FILE, ...entries.map((e) => e.path)]);
+  return { published, ...(pages.cached ? { cached: pages.cached } : {}) };
 }
 
 /**
@@ -49,7 +52,9 @@ function assembleOpenData(stagingDir: string, digests: readonly AdvisoryDigest[]
   const { head, separator, tail } = openDataFrame(locales, digests.length === 0);
   const hash = createHash('sha256');
   let size = 0;
-  const fd = openSync(path.join(stagingDir, OPEN_DATA_FILE), 'w');
+  const target = path.join(stagingDir, OPEN_DATA_FILE);
+  rmSync(target, { force: true });
+  const fd = openSync(target, 'w');
   const append = (bytes: Uint8Array) => {
     writeSync(fd, bytes);
     hash.update(bytes);

@@ -76,7 +76,7 @@ export async function runUnits(files: readonly string[], options: UnitsOptions):
   // themselves, rather than every file being read and hashed here and again there.
   const hits = new Map<string, UnitResult>();
   if (mainThread?.cache) {
-    const linker = threadsFor(files.length, options.languages, options.jobs) > 1 ? threadLinker({ cacheDir: build!.job.cacheDir!, stagingDir: build!.job.stagingDir }) : inlineLinker(mainThread.cache);
+    const linker = threadsFor(files.length, options.languages, options.jobs) > 1 ? threadLinker({ cacheDir: build!.job.cacheDir!, stagingDir: build!.job.stagingDir, reusing: build!.job.reusing }) : inlineLinker(mainThread.cache);
     const hashes = SourceHashes.open(layoutFolder(build!.job.cacheDir!));
     for (const [i, file] of files.entries()) {
       const entry = await cachedEntry(file, settings, mainThread, hashes);

@@ -3,7 +3,7 @@
  * it writes: every build here is compared byte for byte with a plain one
  * (main thread only, no cache). Through the real binary.
  */
-import { appendFileSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { sampleProject } from '../helpers/projects.js';
@@ -157,6 +157,65 @@ describe('the build cache', () => {
     expect(readFileSync(ml, 'utf8')).not.toBe(text);
     expect(build(dir, ...jobs)).toEqual(plain(dir));
     expect(readFileSync(path.join(dir, 'dist/ml.txt'), 'utf8')).toContain('watchful');
+  });
+
+  it.each([['one thread', []], ['worker threads', ['--jobs', '2']]])('starts from the output before last, and publishes exactly what a build from empty writes (%s)', (_, jobs) => {
+    const dir = project();
+    build(dir, ...jobs);
+    build(dir, ...jobs);
+    // The output the second build replaced is kept for the next one to start from.
+    const spare = path.join(dir, '.advisory-cache/v1/spare');
+    expect(readdirSync(spare)).toContain('manifest.json');
+    // An advisory gone, another changed, a language dropped: nothing of them may stay.
+    rmSync(path.join(dir, 'advisories/jp.yaml'));
+    appendFileSync(path.join(dir, 'advisories/lb.yaml'), '# changed\n');
+    const config = path.join(dir, 'advisory.config.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('languages: [en, fr, hi, ar]', 'languages: [en, fr, hi]').replace(/^  ar:\n    issuer: .*\n/m, ''));
+    const result = runCli(['build', ...jobs], { cwd: dir });
+    expect(result.stderr).toMatch(/Built 36 bulletins for 4 advisories/);
+    expect(result.status).toBe(0);
+    expect(snapshotTree(path.join(dir, 'dist'))).toEqual(plain(dir));
+    expect(existsSync(path.join(dir, 'dist/ar'))).toBe(false);
+    expect(existsSync(path.join(dir, 'dist/jp.html'))).toBe(false);
+  });
+
+  it('never writes through a file of the output before last into another folder that links to it', () => {
+    const dir = project();
+    build(dir);
+    // Someone keeps a copy of the published folder by hard links (cp -al): the kept files must not change.
+    const kept = path.join(dir, 'kept');
+    mkdirSync(kept);
+    const names = ['manifest.json', 'advisories.json', 'ml.html', 'index.html'];
+    for (const name of names) linkSync(path.join(dir, 'dist', name), path.join(kept, name));
+    const before = snapshotTree(kept);
+    const ml = path.join(dir, 'advisories/ml.yaml');
+    writeFileSync(ml, readFileSync(ml, 'utf8').replace(/^level: 4$/m, 'level: 3'));
+    build(dir);
+    writeFileSync(ml, readFileSync(ml, 'utf8').replace('remain vigilant at all times', 'remain very vigilant at all times'));
+    // This build starts from the first build's output, whose files are the kept ones.
+    expect(build(dir)).toEqual(plain(dir));
+    expect(snapshotTree(kept)).toEqual(before);
+  });
+
+  it('builds an output on another file system, where nothing can be linked, with the bytes of a plain build', () => {
+    const dir = project();
+    // /dev/shm is a memory file system: neither the cache's links nor keeping the replaced output there is possible.
+    expect(lstatSync('/dev/shm').dev).not.toBe(lstatSync(dir).dev);
+    const out = mkdtempSync('/dev/shm/advisory-out-');
+    onTestFinished(() => rmSync(out, { recursive: true, force: true }));
+    const target = path.join(out, 'dist');
+    const once = () => {
+      const result = runCli(['build', '--out', target], { cwd: dir });
+      expect(result.stderr).toMatch(/Built 60 bulletins for 5 advisories/);
+      expect(result.status).toBe(0);
+      return snapshotTree(target);
+    };
+    once();
+    once();
+    appendFileSync(path.join(dir, 'advisories/lb.yaml'), '# changed\n');
+    expect(once()).toEqual(plain(dir));
+    expect(existsSync(path.join(dir, '.advisory-cache/v1/spare'))).toBe(false);
+    expect(readdirSync(out)).toEqual(['dist']);
   });
 
   it('is not used when the templates, labels or config change', () => {
