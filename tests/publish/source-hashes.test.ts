@@ -3,7 +3,7 @@
  * rebuild need not read it. Never trusted for a file written since: on the
  * real file system, whose change times no test can set.
  */
-import { lstatSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdtempSync, rmSync, utimesSync, writeFileSync, type BigIntStats } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -39,13 +39,17 @@ describe('SourceHashes', () => {
     writeFileSync(source(), text);
     return lstatSync(source(), { bigint: true });
   };
+  /** A build that read the file as `stat` shows it, after time has moved on, and remembered its hash. */
+  const rememberedBuild = (stat: BigIntStats) => {
+    letTimePass();
+    const hashes = SourceHashes.open(root);
+    hashes.remember(source(), stat, 'sha-of-level-4');
+    hashes.save();
+  };
 
   it('knows a file read before its stamp, in the next build, while the file is unchanged', () => {
     const stat = write('level: 4\n');
-    letTimePass();
-    const first = SourceHashes.open(root);
-    first.remember(source(), stat, 'sha-of-level-4');
-    first.save();
+    rememberedBuild(stat);
     const next = SourceHashes.open(root);
     expect(next.hashOf(source())).toBe('sha-of-level-4');
     expect(next.hashOf(path.join(root, 'other.yaml'))).toBeUndefined();
@@ -57,10 +61,7 @@ describe('SourceHashes', () => {
     write('level: 4\n');
     utimesSync(source(), then, then);
     const stat = lstatSync(source(), { bigint: true });
-    letTimePass();
-    const first = SourceHashes.open(root);
-    first.remember(source(), stat, 'sha-of-level-4');
-    first.save();
+    rememberedBuild(stat);
     expect(SourceHashes.open(root).hashOf(source())).toBe('sha-of-level-4');
     letTimePass();
     // Same length, same modification time: only the change time tells.
@@ -81,10 +82,7 @@ describe('SourceHashes', () => {
 
   it('keeps only what a build used, so removed files drop out', () => {
     const stat = write('level: 4\n');
-    letTimePass();
-    const first = SourceHashes.open(root);
-    first.remember(source(), stat, 'sha-of-level-4');
-    first.save();
+    rememberedBuild(stat);
     SourceHashes.open(root).save();
     expect(SourceHashes.open(root).hashOf(source())).toBeUndefined();
   });
