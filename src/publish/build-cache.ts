@@ -112,7 +112,7 @@ export class BuildCache {
   private readonly made = new Set<string>();
 
   /**
-   * `reusing`: staging began as the output before last (see spareOutput), so
+   * `reusing`: staging began as the output before last (see spare-output.ts), so
    * a file may already be there; one that is the very blob recorded is kept.
    */
   constructor(
@@ -142,8 +142,9 @@ export class BuildCache {
   }
 
   /**
-   * Links an entry's files into staging, all or none: false, with nothing
-   * left behind, when a blob is missing or changed or a link fails.
+   * Links an entry's files into staging, all or none: false, with nothing it
+   * linked left behind, when a blob is missing or changed or a link fails.
+   * Files a reused staging folder already holds as the recorded blobs stay.
    */
   place(files: readonly BlobRecord[]): boolean {
     const missing = this.reusing ? files.filter((f) => !this.inStaging(f)) : files;
