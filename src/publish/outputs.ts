@@ -67,7 +67,7 @@ export function* renderOutputs(loaded: readonly LoadedAdvisory[], config: Config
   const made = loaded.map((one) => advisoryOutputs(one, config, renderer));
   for (const { files } of made) yield* files.map(emit);
   const digests = made.map((m) => m.digest);
-  yield* [...siteFiles(digests, config, renderer)].map(emit);
+  for (const file of siteFiles(digests, config, renderer)) yield emit(file);
   const locales = config.languages.map((lang) => renderer.locale(lang));
   const { head, separator, tail } = openDataFrame(locales, made.length === 0);
   const records = made.map((m) => ({ code: m.digest.code, record: m.record })).sort(byCode);
