@@ -41,7 +41,13 @@ export type TaskReply<R> = { id: number; result: R } | { id: number; error: Cros
 /** Tasks per worker sent ahead, so a worker never waits for its next one. */
 const IN_FLIGHT = 2;
 
-export async function mapInWorkers<T, R>(script: URL, options: WorkerOptions, tasks: readonly T[], threads: number, onResult: (result: R) => void = () => {}): Promise<R[]> {
+/**
+ * Runs `tasks` over `threads` threads and returns their results in task order.
+ * With `here`, this thread is one of them: it takes tasks from the same queue
+ * between the workers' replies, instead of waiting idle beside one more
+ * worker, which would load the libraries again and hold a heap of its own.
+ */
+export async function mapInWorkers<T, R>(script: URL, options: WorkerOptions, tasks: readonly T[], threads: number, onResult: (result: R) => void = () => {}, here?: (task: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(tasks.length);
   if (tasks.length === 0) return results;
   const workers: Worker[] = [];
@@ -49,25 +55,44 @@ export async function mapInWorkers<T, R>(script: URL, options: WorkerOptions, ta
     await new Promise<void>((resolve, reject) => {
       let next = 0;
       let done = 0;
+      let failed = false;
+      const settle = (id: number, result: R) => {
+        results[id] = result;
+        onResult(result);
+        if (++done === tasks.length) resolve();
+      };
+      const fail = (error: unknown) => {
+        failed = true;
+        reject(error);
+      };
       const feed = (worker: Worker) => {
         if (next < tasks.length) worker.postMessage({ id: next, task: tasks[next++] });
       };
-      for (let i = 0; i < Math.min(threads, tasks.length); i++) {
+      const workerCount = Math.min(here ? threads - 1 : threads, tasks.length);
+      for (let i = 0; i < workerCount; i++) {
         const worker = new Worker(script, options);
         workers.push(worker);
         worker.on('message', (reply: TaskReply<R>) => {
-          if ('error' in reply) return reject(fromCrossing(reply.error));
-          results[reply.id] = reply.result;
-          onResult(reply.result);
-          if (++done === tasks.length) resolve();
-          else feed(worker);
+          if ('error' in reply) return fail(fromCrossing(reply.error));
+          settle(reply.id, reply.result);
+          feed(worker);
         });
-        worker.on('error', reject);
+        worker.on('error', fail);
         worker.on('exit', (code) => {
-          if (done < tasks.length) reject(new Error(`internal: a worker thread stopped (exit code ${code}) before the work was done`));
+          if (done < tasks.length) fail(new Error(`internal: a worker thread stopped (exit code ${code}) before the work was done`));
         });
       }
       for (let round = 0; round < IN_FLIGHT; round++) for (const worker of workers) feed(worker);
+      if (here) {
+        void (async () => {
+          while (next < tasks.length && !failed) {
+            const id = next++;
+            settle(id, await here(tasks[id]!));
+            // Let the workers' replies in, so that they are fed before this thread takes another task.
+            await new Promise((wake) => setImmediate(wake));
+          }
+        })().catch(fail);
+      }
     });
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));

@@ -64,7 +64,8 @@ export async function runUnits(files: readonly string[], options: UnitsOptions):
     const threads = threadsFor(pending.length, options.languages, options.jobs);
     if (threads > 1) {
       const unitJob: UnitJob = { settings, ...(build ? { build: build.job } : {}) };
-      const results = await mapInWorkers<string, UnitResult>(new URL('./unit-worker.js', import.meta.url), { workerData: unitJob }, pending, threads, onResult);
+      const here = (file: string) => processAdvisoryFile(file, settings, mainThread);
+      const results = await mapInWorkers<string, UnitResult>(new URL('./unit-worker.js', import.meta.url), { workerData: unitJob }, pending, threads, onResult, here);
       pending.forEach((file, i) => done.set(file, results[i]!));
     } else {
       for (const file of pending) finish(file, await processAdvisoryFile(file, settings, mainThread));
