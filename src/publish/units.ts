@@ -8,6 +8,7 @@ import { crossFileDiagnostics } from '../advisory/validate.js';
 import { compareDiagnostics, escalateWarnings, type Diagnostic } from '../report/diagnostics.js';
 import type { Renderer } from '../render/renderer.js';
 import { mapInWorkers } from '../worker-pool.js';
+import { collectGarbageEarly } from '../heap-policy.js';
 import { inlineLinker, threadLinker } from './cache-linker.js';
 import { layoutFolder } from './build-cache.js';
 import { SourceHashes } from './source-hashes.js';
@@ -54,6 +55,7 @@ export function threadsFor(files: number, languages: number, jobs: number | unde
 
 export async function runUnits(files: readonly string[], options: UnitsOptions): Promise<UnitsOutcome> {
   const { settings, build, onResult } = options;
+  collectGarbageEarly();
   const mainThread = build ? unitRendering(build.job, build.renderer) : undefined;
   const done = new Map<string, UnitResult>();
   const finish = (file: string, result: UnitResult) => {
