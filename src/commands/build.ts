@@ -9,7 +9,8 @@ import { compareFolder, describeDifference, readFolder } from '../publish/compar
 import { renderOutputs } from '../publish/outputs.js';
 import type { UnitResult } from '../publish/advisory-unit.js';
 import { writeSite } from '../publish/site-assembly.js';
-import { BuildCache, CACHE_DIR, sweepCache } from '../publish/build-cache.js';
+import { BuildCache, CACHE_DIR, layoutFolder, sweepCache } from '../publish/build-cache.js';
+import { DerivedStore } from '../derived-store.js';
 import { runUnits } from '../publish/units.js';
 import { keepAsSpare, pruneStaging, spareFolder } from '../publish/spare-output.js';
 import { loadConfig } from '../config/config.js';
@@ -59,7 +60,11 @@ export async function build(io: Io, options: BuildOptions): Promise<ExitCode> {
   const today = resolveToday(io, options.today);
   const files = await projectFiles(io, options.paths);
   const dirs = templateDirs(io, config, options.templates);
-  const renderer = await createRenderer(config, dirs, (p) => displayPath(io.cwd, p));
+  // The cache lives with the project (like node_modules), not in the output: it is never published.
+  const cacheDir = options.cache === false ? undefined : usableCache(io, path.join(io.cwd, CACHE_DIR));
+  // Only this thread keeps compiled templates: a worker's start is a cold build, where there are none yet.
+  const compiledTemplates = cacheDir ? new DerivedStore(path.join(layoutFolder(cacheDir), 'templates')) : undefined;
+  const renderer = await createRenderer(config, dirs, (p) => displayPath(io.cwd, p), compiledTemplates);
 
   const perFile = config.languages.length * config.formats.length;
   const estimate = files.length * perFile;
@@ -71,8 +76,6 @@ export async function build(io: Io, options: BuildOptions): Promise<ExitCode> {
     if (Math.floor(done / PROGRESS_EVERY) > Math.floor((done - perFile) / PROGRESS_EVERY)) io.stderr(`\rRendering ${done}/${estimate} bulletins`);
   };
 
-  // The cache lives with the project (like node_modules), not in the output: it is never published.
-  const cacheDir = options.cache === false ? undefined : usableCache(io, path.join(io.cwd, CACHE_DIR));
   // With the cache, staging begins as the output before last, whose unchanged files need not be linked again.
   const staging = await openStaging(out, cacheDir ? spareFolder(cacheDir) : undefined);
   try {
@@ -94,6 +97,7 @@ export async function build(io: Io, options: BuildOptions): Promise<ExitCode> {
     if (staging.reused) await pruneStaging(staging.dir, site.published);
     await staging.commit(cacheDir ? (retired) => keepAsSpare(retired, cacheDir) : undefined);
     if (cacheDir) dropUnused(cacheDir, [...results.flatMap((r) => (r.cached ? [r.cached] : [])), ...(site.cached ? [site.cached] : [])]);
+    compiledTemplates?.save();
     const n = results.filter((r) => r.digest).length;
     const total = n * perFile;
     const seconds = ((io.clock() - started) / 1000).toFixed(2);

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Advisory, AdvisoryDigest } from '../advisory/types.js';
 import type { Config, Format } from '../config/config.js';
+import type { DerivedStore } from '../derived-store.js';
 import { FORMAT_DEFINITIONS } from './formats.js';
 import { checkCatalogues } from './labels.js';
 import { baseHelpers, compileFormat, loadTemplateSet, type CompiledFormat, type TemplateSet } from './templates.js';
@@ -34,12 +35,13 @@ function fingerprintOf(set: TemplateSet, config: Config): string {
   return createHash('sha256').update(JSON.stringify([texts(set.pages), texts(set.partials), labels, settings])).digest('hex');
 }
 
-export async function createRenderer(config: Config, templateDirs: readonly string[], shown?: (absolute: string) => string): Promise<Renderer> {
+/** With `store`, compiled templates are kept there for the next build (see derived-store.ts). */
+export async function createRenderer(config: Config, templateDirs: readonly string[], shown?: (absolute: string) => string, store?: DerivedStore): Promise<Renderer> {
   const set = await loadTemplateSet(templateDirs, shown);
   checkCatalogues(set.labels, config.languages, templateDirs.length ? templateDirs.join(', ') : 'the built-in templates');
   const helpers = baseHelpers(set.labels);
   const compiled = new Map<Format, CompiledFormat>();
-  for (const format of config.formats) compiled.set(format, compileFormat(set, format, FORMAT_DEFINITIONS[format].htmlEscape, helpers));
+  for (const format of config.formats) compiled.set(format, compileFormat(set, format, FORMAT_DEFINITIONS[format].htmlEscape, helpers, store));
 
   const primary = config.languages[0]!;
   const locale = (lang: string): Locale => ({ lang, primary, labels: set.labels.get(lang)!, config });

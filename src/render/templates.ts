@@ -4,12 +4,14 @@
  * of the same name. Compiled once per build, into one Handlebars environment
  * per format, so partials of one format never leak into another.
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { walk } from '../walk.js';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { readLimited } from '../advisory/read-limited.js';
+import type { DerivedStore } from '../derived-store.js';
 import { FORMATS, type Format } from '../config/config.js';
 import { ConfigError, TemplateError, errorMessage } from '../errors.js';
 import { label, parseLabels, type Labels } from './labels.js';
@@ -103,17 +105,39 @@ export interface CompiledFormat {
   index: RenderPage;
 }
 
-/** Parses every template up front (a syntax error stops the build before anything is written) and compiles it. */
-export function compileFormat(set: TemplateSet, format: Format, htmlEscape: boolean, helpers: Record<string, Handlebars.HelperDelegate>): CompiledFormat {
+/**
+ * Parses every template up front (a syntax error stops the build before
+ * anything is written) and compiles it when first used. With a `store`, the
+ * compiled code is kept for the next build, which then neither parses nor compiles.
+ */
+export function compileFormat(set: TemplateSet, format: Format, htmlEscape: boolean, helpers: Record<string, Handlebars.HelperDelegate>, store?: DerivedStore): CompiledFormat {
   const env = Handlebars.create();
   const options: CompileOptions = { strict: true, noEscape: !htmlEscape, preventIndent: true };
-  const compile = (source: TemplateSource) => {
-    try {
-      Handlebars.parse(source.text);
-    } catch (error) {
-      throw new TemplateError(`${source.file}: template syntax error: ${errorMessage(error).split('\n').join(' ')}`, error);
+  const compile = (source: TemplateSource): { source: TemplateSource; fn: Handlebars.TemplateDelegate } => {
+    const key = store && createHash('sha256').update(JSON.stringify([Handlebars.VERSION, options, source.text])).digest('hex');
+    const kept = key === undefined ? undefined : store!.get(key);
+    if (kept === undefined) {
+      try {
+        Handlebars.parse(source.text);
+      } catch (error) {
+        throw new TemplateError(`${source.file}: template syntax error: ${errorMessage(error).split('\n').join(' ')}`, error);
+      }
+      if (key === undefined) return { source, fn: env.compile(source.text, options) };
     }
-    return { source, fn: env.compile(source.text, options) };
+    let fn: Handlebars.TemplateDelegate | undefined;
+    const compiled = () => {
+      if (!fn) {
+        let spec = kept;
+        if (spec === undefined) {
+          spec = Handlebars.precompile(source.text, options) as string;
+          store!.put(key!, spec);
+        }
+        // The code Handlebars.compile would have made, as source text: precompile's output is an object literal.
+        fn = env.template(new Function(`return (${spec});`)() as TemplateSpecification);
+      }
+      return fn;
+    };
+    return { source, fn: (context, runtime) => compiled()(context, runtime) };
   };
   for (const [name, source] of Object.entries(set.partials[format])) env.registerPartial(name, compile(source).fn);
   const runtime: Handlebars.RuntimeOptions = {
@@ -137,6 +161,7 @@ export function compileFormat(set: TemplateSet, format: Format, htmlEscape: bool
 }
 
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
+type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 
 /** The language of the page being rendered: the `lang` of its view. */
 function pageLang(options: Handlebars.HelperOptions): string {

@@ -257,6 +257,52 @@ describe('the build cache', () => {
   });
 });
 
+describe('compiled templates kept in the cache', () => {
+  const store = (dir: string) => path.join(dir, '.advisory-cache/v1/templates');
+  const compiled = (dir: string) => readdirSync(store(dir)).filter((name) => name !== 'index.json');
+  /** A compiled template as Handlebars.precompile writes it, rendering only `text`. */
+  const spec = (text: string) => `{"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) { return ${JSON.stringify(text)}; },"useData":true}`;
+  const changeMali = (dir: string, word: string) => {
+    const ml = path.join(dir, 'advisories/ml.yaml');
+    writeFileSync(ml, readFileSync(ml, 'utf8').replace('remain vigilant at all times', `remain ${word} at all times`));
+  };
+
+  it('are what a later build renders with, and only while each is the file the build wrote', () => {
+    const dir = project();
+    build(dir);
+    expect(compiled(dir).length).toBeGreaterThanOrEqual(6);
+    // Stand-ins recorded as the build records what it writes: the next build must take them.
+    const index = JSON.parse(readFileSync(path.join(store(dir), 'index.json'), 'utf8')) as Record<string, object>;
+    for (const key of compiled(dir)) {
+      writeFileSync(path.join(store(dir), key), spec('FROM THE STORE'));
+      const info = lstatSync(path.join(store(dir), key), { bigint: true });
+      index[key] = { ino: String(info.ino), size: String(info.size), ctimeNs: String(info.ctimeNs) };
+    }
+    writeFileSync(path.join(store(dir), 'index.json'), JSON.stringify(index));
+    changeMali(dir, 'watchful');
+    runCli(['build'], { cwd: dir });
+    expect(readFileSync(path.join(dir, 'dist/ml.html'), 'utf8')).toBe('FROM THE STORE');
+  });
+
+  it('are not run when changed after the build wrote them: the templates are compiled again', () => {
+    const dir = project();
+    build(dir);
+    for (const key of compiled(dir)) writeFileSync(path.join(store(dir), key), spec('TAMPERED'));
+    changeMali(dir, 'watchful');
+    expect(build(dir)).toEqual(plain(dir));
+    expect(readFileSync(path.join(dir, 'dist/ml.txt'), 'utf8')).toContain('watchful');
+    expect(readFileSync(path.join(dir, 'dist/ml.html'), 'utf8')).not.toContain('TAMPERED');
+    // And what the build compiled again is kept: one file per template still in use.
+    expect(compiled(dir).every((key) => !readFileSync(path.join(store(dir), key), 'utf8').includes('TAMPERED'))).toBe(true);
+  });
+
+  it('are not written with --no-cache', () => {
+    const dir = project();
+    build(dir, '--no-cache');
+    expect(existsSync(store(dir))).toBe(false);
+  });
+});
+
 describe('advisories.json', () => {
   it('assembled from one record per advisory, is exactly what JSON.stringify writes for the whole', () => {
     const dir = project();
