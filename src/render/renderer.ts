@@ -35,9 +35,9 @@ function fingerprintOf(set: TemplateSet, config: Config): string {
   return createHash('sha256').update(JSON.stringify([texts(set.pages), texts(set.partials), labels, settings])).digest('hex');
 }
 
-/** With `store`, compiled templates are kept there for the next build (see derived-store.ts). */
+/** With `store`, parsed label catalogues and compiled templates are kept there for the next build (see derived-store.ts). */
 export async function createRenderer(config: Config, templateDirs: readonly string[], shown?: (absolute: string) => string, store?: DerivedStore): Promise<Renderer> {
-  const set = await loadTemplateSet(templateDirs, shown);
+  const set = await loadTemplateSet(templateDirs, shown, store);
   checkCatalogues(set.labels, config.languages, templateDirs.length ? templateDirs.join(', ') : 'the built-in templates');
   const helpers = baseHelpers(set.labels);
   const compiled = new Map<Format, CompiledFormat>();

@@ -257,11 +257,25 @@ describe('the build cache', () => {
   });
 });
 
-describe('compiled templates kept in the cache', () => {
+describe('compiled templates and parsed labels kept in the cache', () => {
   const store = (dir: string) => path.join(dir, '.advisory-cache/v1/templates');
-  const compiled = (dir: string) => readdirSync(store(dir)).filter((name) => name !== 'index.json');
+  const kept = (dir: string) => readdirSync(store(dir)).filter((name) => name !== 'index.json');
+  /** Parsed catalogues are JSON lists of [label, text]; compiled templates are code. */
+  const isLabels = (dir: string, key: string) => readFileSync(path.join(store(dir), key), 'utf8').startsWith('[');
   /** A compiled template as Handlebars.precompile writes it, rendering only `text`. */
   const spec = (text: string) => `{"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) { return ${JSON.stringify(text)}; },"useData":true}`;
+  /** Rewrites kept files and records them as the build records what it writes: the next build must take them. */
+  const standIn = (dir: string, which: (key: string) => boolean, rewrite: (text: string) => string) => {
+    const indexFile = path.join(store(dir), 'index.json');
+    const index = JSON.parse(readFileSync(indexFile, 'utf8')) as Record<string, object>;
+    for (const key of kept(dir).filter(which)) {
+      const file = path.join(store(dir), key);
+      writeFileSync(file, rewrite(readFileSync(file, 'utf8')));
+      const info = lstatSync(file, { bigint: true });
+      index[key] = { ino: String(info.ino), size: String(info.size), ctimeNs: String(info.ctimeNs) };
+    }
+    writeFileSync(indexFile, JSON.stringify(index));
+  };
   const changeMali = (dir: string, word: string) => {
     const ml = path.join(dir, 'advisories/ml.yaml');
     writeFileSync(ml, readFileSync(ml, 'utf8').replace('remain vigilant at all times', `remain ${word} at all times`));
@@ -270,30 +284,36 @@ describe('compiled templates kept in the cache', () => {
   it('are what a later build renders with, and only while each is the file the build wrote', () => {
     const dir = project();
     build(dir);
-    expect(compiled(dir).length).toBeGreaterThanOrEqual(6);
-    // Stand-ins recorded as the build records what it writes: the next build must take them.
-    const index = JSON.parse(readFileSync(path.join(store(dir), 'index.json'), 'utf8')) as Record<string, object>;
-    for (const key of compiled(dir)) {
-      writeFileSync(path.join(store(dir), key), spec('FROM THE STORE'));
-      const info = lstatSync(path.join(store(dir), key), { bigint: true });
-      index[key] = { ino: String(info.ino), size: String(info.size), ctimeNs: String(info.ctimeNs) };
-    }
-    writeFileSync(path.join(store(dir), 'index.json'), JSON.stringify(index));
+    expect(kept(dir).filter((key) => !isLabels(dir, key)).length).toBeGreaterThanOrEqual(6);
+    standIn(dir, (key) => !isLabels(dir, key), () => spec('FROM THE STORE'));
     changeMali(dir, 'watchful');
-    runCli(['build'], { cwd: dir });
+    expect(runCli(['build'], { cwd: dir }).status).toBe(0);
     expect(readFileSync(path.join(dir, 'dist/ml.html'), 'utf8')).toBe('FROM THE STORE');
   });
 
-  it('are not run when changed after the build wrote them: the templates are compiled again', () => {
+  it('give a later build its labels without parsing the catalogues again', () => {
     const dir = project();
     build(dir);
-    for (const key of compiled(dir)) writeFileSync(path.join(store(dir), key), spec('TAMPERED'));
+    standIn(dir, (key) => isLabels(dir, key), (text) => JSON.stringify((JSON.parse(text) as Array<[string, string]>).map(([label, value]) => [label, `KEPT ${value}`])));
+    changeMali(dir, 'watchful');
+    build(dir);
+    expect(readFileSync(path.join(dir, 'dist/ml.txt'), 'utf8')).toContain('KEPT ');
+  });
+
+  it('are not used when changed after the build wrote them, nor when they no longer load: the templates are compiled again', () => {
+    const dir = project();
+    build(dir);
+    for (const key of kept(dir)) writeFileSync(path.join(store(dir), key), isLabels(dir, key) ? '[["title", "TAMPERED"]]' : spec('TAMPERED'));
     changeMali(dir, 'watchful');
     expect(build(dir)).toEqual(plain(dir));
     expect(readFileSync(path.join(dir, 'dist/ml.txt'), 'utf8')).toContain('watchful');
     expect(readFileSync(path.join(dir, 'dist/ml.html'), 'utf8')).not.toContain('TAMPERED');
-    // And what the build compiled again is kept: one file per template still in use.
-    expect(compiled(dir).every((key) => !readFileSync(path.join(store(dir), key), 'utf8').includes('TAMPERED'))).toBe(true);
+    // What the build compiled again is kept, and nothing tampered with.
+    expect(kept(dir).every((key) => !readFileSync(path.join(store(dir), key), 'utf8').includes('TAMPERED'))).toBe(true);
+    // Recorded as written but damaged: compiled and parsed again, with the bytes of a plain build.
+    standIn(dir, () => true, (text) => text.slice(0, text.length / 2));
+    changeMali(dir, 'alert');
+    expect(build(dir)).toEqual(plain(dir));
   });
 
   it('are not written with --no-cache', () => {
