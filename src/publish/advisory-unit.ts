@@ -14,6 +14,7 @@ import type { Renderer } from '../render/renderer.js';
 import { BuildCache, cacheKey, sha256, type CacheEntry } from './build-cache.js';
 import type { SourceHashes } from './source-hashes.js';
 import type { ManifestEntry } from './manifest.js';
+import { openDataPart } from './open-data.js';
 import { VERSION } from '../version.js';
 
 export interface UnitSettings {
@@ -59,6 +60,19 @@ export interface UnitResult {
   cached?: { key: string; blobs: string[] };
 }
 
+/** What a unit's cache entry keeps: its result without what the entry's files already say (the manifest's entries, the blobs). */
+export type KeptResult = Omit<UnitResult, 'entries' | 'cached'>;
+
+/** The unit's result from its cache entry: the files a unit records are its bulletins and alert, then its open-data record. */
+function fromEntry(key: string, entry: CacheEntry<KeptResult>): UnitResult {
+  const record = entry.result.digest && openDataPart(entry.result.digest.code);
+  return {
+    ...entry.result,
+    entries: entry.files.filter((f) => f.path !== record).map(({ path, size, sha256 }) => ({ path, size, sha256 })),
+    cached: { key, blobs: entry.files.map((f) => f.sha256) },
+  };
+}
+
 interface Keyed {
   source: SourceFile;
   /** Absent without a cache, and for a file refused unread (never valid, so never cached). */
@@ -89,14 +103,16 @@ export async function cachedEntry(absolute: string, settings: UnitSettings, rend
     sourceSha256 = sha256(source.bytes);
     if (source.stat) hashes?.remember(absolute, source.stat, sourceSha256);
   }
-  return rendering.cache!.entry<UnitResult>(entryKey(displayPath(settings.cwd, absolute), sourceSha256, settings, rendering));
+  const key = entryKey(displayPath(settings.cwd, absolute), sourceSha256, settings, rendering);
+  const entry = rendering.cache!.entry<KeptResult>(key);
+  return entry && { result: fromEntry(key, entry), files: entry.files };
 }
 
 export async function processAdvisoryFile(absolute: string, settings: UnitSettings, rendering?: UnitRendering): Promise<UnitResult> {
   const { source, key } = await keyed(absolute, settings, rendering);
   const cached = key === undefined ? undefined : { cache: rendering!.cache!, key };
-  const hit = cached?.cache.restore<UnitResult>(cached.key);
-  if (hit) return hit;
+  const entry = cached?.cache.entry<KeptResult>(cached.key);
+  if (entry && cached!.cache.place(entry.files)) return fromEntry(cached!.key, entry);
   const { file } = source;
 
   const { validated, diagnostics: found } = validateSourceFile(source, settings.rules);

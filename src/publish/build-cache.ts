@@ -21,7 +21,7 @@ import { folderWriter } from './output-folder.js';
 
 export const CACHE_DIR = '.advisory-cache';
 /** Bumped when the layout of the cache changes, so an old cache is simply not found. */
-const LAYOUT = 'v1';
+const LAYOUT = 'v2';
 
 export interface BlobRecord {
   path: string;
@@ -98,8 +98,13 @@ function layout(root: string): { entries: string; blobs: string } {
   return { entries: path.join(layoutFolder(root), 'entries'), blobs: path.join(layoutFolder(root), 'blobs') };
 }
 
-/** Removes the entries and blobs a build did not use, so the cache holds one build's worth however often advisories change. */
+/**
+ * Removes the entries and blobs a build did not use, so the cache holds one
+ * build's worth however often advisories change, and the folders of other
+ * layouts (left by another version of the tool), which this one never reads.
+ */
 export function sweepCache(root: string, keys: ReadonlySet<string>, blobs: ReadonlySet<string>): void {
+  for (const name of readdirSync(root)) if (/^v\d+$/.test(name) && name !== LAYOUT) rmSync(path.join(root, name), { recursive: true, force: true });
   const folders = layout(root);
   for (const name of readdirSync(folders.entries)) if (!keys.has(name.replace(/\.json$/, ''))) rmSync(path.join(folders.entries, name), { force: true });
   for (const name of readdirSync(folders.blobs)) if (!blobs.has(name)) rmSync(path.join(folders.blobs, name), { force: true });

@@ -5,7 +5,7 @@
  * rendering libraries.
  */
 import type { Advisory } from '../advisory/types.js';
-import type { UnitRendering, UnitResult } from './advisory-unit.js';
+import type { KeptResult, UnitRendering, UnitResult } from './advisory-unit.js';
 import { stagingPlacer, type BuildCache } from './build-cache.js';
 import { openDataPart } from './open-data.js';
 import { advisoryOutputs } from './outputs.js';
@@ -19,7 +19,7 @@ export function renderUnit(checked: UnitResult, advisory: Advisory, rendering: U
   placer.place(openDataPart(advisory.code), outputs.record);
   const result: UnitResult = { ...checked, digest: outputs.digest, entries };
   if (!caching) return result;
-  const cached = { ...result, cached: { key: caching.key, blobs: placer.blobs().map((f) => f.sha256) } };
-  caching.cache.save(caching.key, cached, placer.blobs());
-  return cached;
+  const { entries: _inFiles, ...kept } = result;
+  caching.cache.save(caching.key, kept satisfies KeptResult, placer.blobs());
+  return { ...result, cached: { key: caching.key, blobs: placer.blobs().map((f) => f.sha256) } };
 }

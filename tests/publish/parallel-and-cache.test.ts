@@ -39,7 +39,7 @@ function publishedSha(dir: string, file: string): string {
   return manifest.files.find((f) => f.path === file)!.sha256;
 }
 
-const cacheFolder = (dir: string, part: 'entries' | 'blobs') => path.join(dir, '.advisory-cache/v1', part);
+const cacheFolder = (dir: string, part: 'entries' | 'blobs') => path.join(dir, '.advisory-cache/v2', part);
 
 describe('worker threads', () => {
   it('write byte for byte what the main thread writes', () => {
@@ -164,7 +164,7 @@ describe('the build cache', () => {
     build(dir, ...jobs);
     build(dir, ...jobs);
     // The output the second build replaced is kept for the next one to start from.
-    const spare = path.join(dir, '.advisory-cache/v1/spare');
+    const spare = path.join(dir, '.advisory-cache/v2/spare');
     expect(readdirSync(spare)).toContain('manifest.json');
     // An advisory gone, another changed, a language dropped: nothing of them may stay.
     rmSync(path.join(dir, 'advisories/jp.yaml'));
@@ -214,7 +214,7 @@ describe('the build cache', () => {
     once();
     appendFileSync(path.join(dir, 'advisories/lb.yaml'), '# changed\n');
     expect(once()).toEqual(plain(dir));
-    expect(existsSync(path.join(dir, '.advisory-cache/v1/spare'))).toBe(false);
+    expect(existsSync(path.join(dir, '.advisory-cache/v2/spare'))).toBe(false);
     expect(readdirSync(out)).toEqual(['dist']);
   });
 
@@ -243,6 +243,15 @@ describe('the build cache', () => {
     expect(readFileSync(path.join(dir, '.advisory-cache'), 'utf8')).toBe('not a folder\n');
   });
 
+  it('removes what another layout of it (an older version of the tool) left, and keeps its own', () => {
+    const dir = project();
+    const old = path.join(dir, '.advisory-cache/v1/blobs');
+    mkdirSync(old, { recursive: true });
+    writeFileSync(path.join(old, 'f'.repeat(64)), 'left by an older version\n');
+    build(dir);
+    expect(readdirSync(path.join(dir, '.advisory-cache')).sort()).toEqual(['v2']);
+  });
+
   it('is neither read nor written with --no-cache', () => {
     const dir = project();
     build(dir, '--no-cache');
@@ -258,7 +267,7 @@ describe('the build cache', () => {
 });
 
 describe('compiled templates and parsed labels kept in the cache', () => {
-  const store = (dir: string) => path.join(dir, '.advisory-cache/v1/templates');
+  const store = (dir: string) => path.join(dir, '.advisory-cache/v2/templates');
   const kept = (dir: string) => readdirSync(store(dir)).filter((name) => name !== 'index.json');
   /** Parsed catalogues are JSON lists of [label, text]; compiled templates are code. */
   const isLabels = (dir: string, key: string) => readFileSync(path.join(store(dir), key), 'utf8').startsWith('[');
