@@ -15,14 +15,15 @@ import { byCode, openDataFrame, openDataPart, OPEN_DATA_FILE, OPEN_DATA_PARTS } 
 import { folderWriter } from './output-folder.js';
 import { removeTree } from './remove-tree.js';
 import { siteFiles } from './outputs.js';
-import { BuildCache, cacheKey, stagingPlacer } from './build-cache.js';
+import { BuildCache, cacheKey, sha256, stagingPlacer } from './build-cache.js';
 
 /** The site's files written into staging; `published` is every file the output holds, `cached` names what of the cache they used. */
 export function writeSite(stagingDir: string, results: readonly UnitResult[], config: Config, renderer: Renderer, version: string, cache?: BuildCache): { published: Set<string>; cached?: { key: string; blobs: string[] } } {
   const write = folderWriter(stagingDir);
   const digests = results.flatMap((r) => (r.digest ? [r.digest] : []));
   const entries: ManifestEntry[] = results.flatMap((r) => r.entries);
-  const pages = pagesAboutAll(stagingDir, digests, config, renderer, version, cache);
+  const digestKeys = results.flatMap((r) => (r.digest ? [r.digestSha256 ?? sha256(JSON.stringify(r.digest))] : []));
+  const pages = pagesAboutAll(stagingDir, digests, digestKeys, config, renderer, version, cache);
   entries.push(...pages.entries);
   entries.push(assembleOpenData(stagingDir, digests, config, renderer));
   // A new file: in a reused staging folder the old one may be linked elsewhere.
@@ -34,10 +35,11 @@ export function writeSite(stagingDir: string, results: readonly UnitResult[], co
 
 /**
  * Indexes and feeds. They depend only on the digests (not on bodies or
- * guidance), so after most changes to one advisory the cache has them too.
+ * guidance), so after most changes to one advisory the cache has them too;
+ * `digestKeys` (the digests' hashes, in order) key them.
  */
-function pagesAboutAll(stagingDir: string, digests: readonly AdvisoryDigest[], config: Config, renderer: Renderer, version: string, cache?: BuildCache) {
-  const key = cache && cacheKey(['site', version, renderer.fingerprint, JSON.stringify(digests)]);
+function pagesAboutAll(stagingDir: string, digests: readonly AdvisoryDigest[], digestKeys: readonly string[], config: Config, renderer: Renderer, version: string, cache?: BuildCache) {
+  const key = cache && cacheKey(['site', version, renderer.fingerprint, ...digestKeys]);
   const hit = key === undefined ? undefined : cache!.restore<ManifestEntry[]>(key);
   let entries = hit;
   if (!entries) {

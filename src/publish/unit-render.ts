@@ -6,7 +6,7 @@
  */
 import type { Advisory } from '../advisory/types.js';
 import type { KeptResult, UnitRendering, UnitResult } from './advisory-unit.js';
-import { stagingPlacer, type BuildCache } from './build-cache.js';
+import { sha256, stagingPlacer, type BuildCache } from './build-cache.js';
 import { openDataPart } from './open-data.js';
 import { advisoryOutputs } from './outputs.js';
 
@@ -19,6 +19,7 @@ export function renderUnit(checked: UnitResult, advisory: Advisory, rendering: U
   placer.place(openDataPart(advisory.code), outputs.record);
   const result: UnitResult = { ...checked, digest: outputs.digest, entries };
   if (!caching) return result;
+  result.digestSha256 = sha256(JSON.stringify(outputs.digest));
   const { entries: _inFiles, ...kept } = result;
   caching.cache.save(caching.key, kept satisfies KeptResult, placer.blobs());
   return { ...result, cached: { key: caching.key, blobs: placer.blobs().map((f) => f.sha256) } };
