@@ -9,6 +9,7 @@ import type { DerivedStore } from '../derived-store.js';
 import { FORMAT_DEFINITIONS } from './formats.js';
 import { checkCatalogues } from './labels.js';
 import { baseHelpers, compileFormat, loadTemplateSet, type CompiledFormat, type TemplateSet } from './templates.js';
+import { keepClusterWidths } from './wrap.js';
 import { bulletinPath, bulletinView, indexPath, indexView, type Locale } from './view.js';
 
 export interface RenderedFile {
@@ -35,9 +36,10 @@ function fingerprintOf(set: TemplateSet, config: Config): string {
   return createHash('sha256').update(JSON.stringify([texts(set.pages), texts(set.partials), labels, settings])).digest('hex');
 }
 
-/** With `store`, parsed label catalogues and compiled templates are kept there for the next build (see derived-store.ts). */
+/** With `store`, parsed label catalogues, compiled templates and measured text widths are kept there for the next build (see derived-store.ts). */
 export async function createRenderer(config: Config, templateDirs: readonly string[], shown?: (absolute: string) => string, store?: DerivedStore): Promise<Renderer> {
   const set = await loadTemplateSet(templateDirs, shown, store);
+  if (store) keepClusterWidths(store);
   checkCatalogues(set.labels, config.languages, templateDirs.length ? templateDirs.join(', ') : 'the built-in templates');
   const helpers = baseHelpers(set.labels);
   const compiled = new Map<Format, CompiledFormat>();

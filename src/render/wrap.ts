@@ -4,7 +4,10 @@
  * column, a CJK character takes two.
  */
 import stringWidth from 'string-width';
+import { createHash } from 'node:crypto';
+import type { DerivedStore } from '../derived-store.js';
 import { memoize } from '../memo.js';
+import { VERSION } from '../version.js';
 
 export const TEXT_WIDTH = 72;
 
@@ -31,12 +34,44 @@ const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
  * its clusters' widths, so a sum of ours is exactly its answer).
  */
 const MEASURED_MAX = 100_000;
-const clusterWidth = memoize(MEASURED_MAX, (cluster) => stringWidth(cluster));
+const measuredClusters = new Map<string, number>();
+let measuredMore = false;
+function clusterWidth(cluster: string): number {
+  let width = measuredClusters.get(cluster);
+  if (width === undefined) {
+    width = stringWidth(cluster);
+    if (measuredClusters.size >= MEASURED_MAX) measuredClusters.clear();
+    measuredClusters.set(cluster, width);
+    measuredMore = true;
+  }
+  return width;
+}
 const wordWidth = memoize(MEASURED_MAX, (word) => {
   let width = 0;
   for (const { segment } of graphemes.segment(word)) width += clusterWidth(segment);
   return width;
 });
+
+/**
+ * The clusters an earlier build measured, and this build's kept for the next
+ * (when the store is saved): string-width's first call compiles its Unicode
+ * property expressions, \p{RGI_Emoji} among them, which took 35 ms of a
+ * rebuild in languages such as Hindi. Keyed by the tool's version and the
+ * platform's Unicode data; only widths string-width gave are ever kept.
+ */
+export function keepClusterWidths(store: DerivedStore): void {
+  const key = createHash('sha256').update(JSON.stringify(['cluster widths', VERSION, process.versions.unicode, process.versions.icu])).digest('hex');
+  const kept = store.get(key);
+  try {
+    for (const [cluster, width] of kept === undefined ? [] : (JSON.parse(kept) as Array<[string, number]>)) measuredClusters.set(cluster, width);
+  } catch {
+    // Damaged on disk: measured again.
+    measuredMore = true;
+  }
+  store.beforeSave(() => {
+    if (measuredMore || kept === undefined) store.put(key, JSON.stringify([...measuredClusters]));
+  });
+}
 
 export function displayWidth(text: string): number {
   if (NARROW_ONLY.test(text)) return text.length;

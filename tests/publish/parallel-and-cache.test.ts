@@ -266,11 +266,16 @@ describe('the build cache', () => {
   });
 });
 
-describe('compiled templates and parsed labels kept in the cache', () => {
+describe('compiled templates, parsed labels and measured widths kept in the cache', () => {
   const store = (dir: string) => path.join(dir, '.advisory-cache/v2/templates');
   const kept = (dir: string) => readdirSync(store(dir)).filter((name) => name !== 'index.json');
-  /** Parsed catalogues are JSON lists of [label, text]; compiled templates are code. */
-  const isLabels = (dir: string, key: string) => readFileSync(path.join(store(dir), key), 'utf8').startsWith('[');
+  /** Parsed catalogues are JSON lists of [label, text], measured widths lists of [cluster, columns]; compiled templates are code. */
+  const kind = (dir: string, key: string) => {
+    const text = readFileSync(path.join(store(dir), key), 'utf8');
+    if (!text.startsWith('[')) return 'template';
+    return (JSON.parse(text) as Array<[string, unknown]>).every(([, value]) => typeof value === 'number') ? 'widths' : 'labels';
+  };
+  const isLabels = (dir: string, key: string) => kind(dir, key) === 'labels';
   /** A compiled template as Handlebars.precompile writes it, rendering only `text`. */
   const spec = (text: string) => `{"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) { return ${JSON.stringify(text)}; },"useData":true}`;
   /** Rewrites kept files and records them as the build records what it writes: the next build must take them. */
@@ -307,6 +312,20 @@ describe('compiled templates and parsed labels kept in the cache', () => {
     changeMali(dir, 'watchful');
     build(dir);
     expect(readFileSync(path.join(dir, 'dist/ml.txt'), 'utf8')).toContain('KEPT ');
+  });
+
+  it('give a later build the widths of the text it measured', () => {
+    const dir = project();
+    build(dir);
+    const hindi = () => readFileSync(path.join(dir, 'dist/hi/ml.txt'), 'utf8');
+    const [widths] = kept(dir).filter((key) => kind(dir, key) === 'widths');
+    expect(JSON.parse(readFileSync(path.join(store(dir), widths!), 'utf8'))).toContainEqual(['क्षे', 1]);
+    // Every cluster 30 columns wide: the Hindi bulletin puts each word on a line of its own.
+    standIn(dir, (key) => key === widths, (text) => JSON.stringify((JSON.parse(text) as Array<[string, number]>).map(([cluster]) => [cluster, 30])));
+    changeMali(dir, 'watchful');
+    const wrappedBefore = hindi().split('\n').length;
+    build(dir);
+    expect(hindi().split('\n').length).toBeGreaterThan(wrappedBefore + 20);
   });
 
   it('are not used when changed after the build wrote them, nor when they no longer load: the templates are compiled again', () => {
