@@ -8,7 +8,7 @@ import { crossFileDiagnostics } from '../advisory/validate.js';
 import { compareDiagnostics, escalateWarnings, type Diagnostic } from '../report/diagnostics.js';
 import type { Renderer } from '../render/renderer.js';
 import { mapInWorkers } from '../worker-pool.js';
-import { collectGarbageEarly } from '../heap-policy.js';
+import { collectGarbageEarly, UNIT_WORKER_LIMITS } from '../heap-policy.js';
 import { inlineLinker, threadLinker } from './cache-linker.js';
 import { layoutFolder } from './build-cache.js';
 import { SourceHashes } from './source-hashes.js';
@@ -67,7 +67,7 @@ export async function runUnits(files: readonly string[], options: UnitsOptions):
     if (threads > 1) {
       const unitJob: UnitJob = { settings, ...(build ? { build: build.job } : {}) };
       const here = (file: string) => processAdvisoryFile(file, settings, mainThread);
-      const results = await mapInWorkers<string, UnitResult>(new URL('./unit-worker.js', import.meta.url), { workerData: unitJob }, pending, threads, onResult, here);
+      const results = await mapInWorkers<string, UnitResult>(new URL('./unit-worker.js', import.meta.url), { workerData: unitJob, resourceLimits: UNIT_WORKER_LIMITS }, pending, threads, onResult, here);
       pending.forEach((file, i) => done.set(file, results[i]!));
     } else {
       for (const file of pending) finish(file, await processAdvisoryFile(file, settings, mainThread));
