@@ -62,9 +62,10 @@ export async function build(io: Io, options: BuildOptions): Promise<ExitCode> {
   const dirs = templateDirs(io, config, options.templates);
   // The cache lives with the project (like node_modules), not in the output: it is never published.
   const cacheDir = options.cache === false ? undefined : usableCache(io, path.join(io.cwd, CACHE_DIR));
-  // Only this thread keeps compiled templates: a worker's start is a cold build, where there are none yet.
-  const compiledTemplates = cacheDir ? new DerivedStore(path.join(layoutFolder(cacheDir), 'templates')) : undefined;
-  const renderer = await createRenderer(config, dirs, (p) => displayPath(io.cwd, p), compiledTemplates);
+  // Compiled templates, parsed labels and measured widths: only this thread keeps them. Workers
+  // start only when a thousand bulletins or more are rendered, beside which deriving them is little.
+  const derived = cacheDir ? new DerivedStore(path.join(layoutFolder(cacheDir), 'templates')) : undefined;
+  const renderer = await createRenderer(config, dirs, (p) => displayPath(io.cwd, p), derived);
 
   const perFile = config.languages.length * config.formats.length;
   const estimate = files.length * perFile;
@@ -97,7 +98,7 @@ export async function build(io: Io, options: BuildOptions): Promise<ExitCode> {
     if (staging.reused) await pruneStaging(staging.dir, site.published);
     await staging.commit(cacheDir ? (retired) => keepAsSpare(retired, cacheDir) : undefined);
     if (cacheDir) dropUnused(cacheDir, [...results.flatMap((r) => (r.cached ? [r.cached] : [])), ...(site.cached ? [site.cached] : [])]);
-    compiledTemplates?.save();
+    derived?.save();
     const n = results.filter((r) => r.digest).length;
     const total = n * perFile;
     const seconds = ((io.clock() - started) / 1000).toFixed(2);
