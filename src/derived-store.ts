@@ -13,7 +13,7 @@
  * cache, a copy, an archive) or a file changed in place is not trusted, and
  * the text is derived again.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -41,6 +41,13 @@ function writeWhole(file: string, text: string): void {
   const temporary = `${file}.${process.pid}-${randomBytes(4).toString('hex')}`;
   writeFileSync(temporary, text);
   renameSync(temporary, file);
+}
+
+/** The key of text derived from `parts` (what it depends on) and, when given, the source's bytes. */
+export function derivedKey(parts: readonly unknown[], bytes?: Uint8Array): string {
+  const hash = createHash('sha256').update(JSON.stringify(parts));
+  if (bytes) hash.update(bytes);
+  return hash.digest('hex');
 }
 
 export class DerivedStore {
@@ -71,6 +78,16 @@ export class DerivedStore {
     // Forgotten, so that `save` removes the file unless this build stores the text again.
     delete this.index[key];
     return undefined;
+  }
+
+  /** `get`, parsed as JSON; undefined also when the text no longer parses (damaged on disk), so that it is derived again. */
+  getJson<T>(key: string): T | undefined {
+    const text = this.get(key);
+    try {
+      return text === undefined ? undefined : (JSON.parse(text) as T);
+    } catch {
+      return undefined;
+    }
   }
 
   put(key: string, text: string): void {

@@ -4,14 +4,13 @@
  * of the same name. Compiled once per build, into one Handlebars environment
  * per format, so partials of one format never leak into another.
  */
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { walk } from '../walk.js';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { readLimited } from '../advisory/read-limited.js';
-import type { DerivedStore } from '../derived-store.js';
+import { derivedKey, type DerivedStore } from '../derived-store.js';
 import { VERSION } from '../version.js';
 import { FORMATS, type Format } from '../config/config.js';
 import { ConfigError, TemplateError, errorMessage } from '../errors.js';
@@ -66,15 +65,9 @@ function classify(relative: string): { kind: 'page'; format: Format; page: Page 
  * Only a catalogue without problems is kept, so every message still comes from parsing.
  */
 function keptLabels(file: string, bytes: Uint8Array, size: number, store?: DerivedStore): Map<string, string> {
-  const key = store && createHash('sha256').update(JSON.stringify(['labels', VERSION, size])).update(bytes).digest('hex');
-  const kept = key === undefined ? undefined : store!.get(key);
-  if (kept !== undefined) {
-    try {
-      return new Map(JSON.parse(kept) as Array<[string, string]>);
-    } catch {
-      // Damaged on disk: parsed again below, and kept again.
-    }
-  }
+  const key = store && derivedKey(['labels', VERSION, size], bytes);
+  const kept = key === undefined ? undefined : store!.getJson<Array<[string, string]>>(key);
+  if (kept) return new Map(kept);
   const labels = parseLabels(file, bytes, size);
   if (key !== undefined) store!.put(key, JSON.stringify([...labels]));
   return labels;
@@ -135,7 +128,7 @@ export function compileFormat(set: TemplateSet, format: Format, htmlEscape: bool
   const env = Handlebars.create();
   const options: CompileOptions = { strict: true, noEscape: !htmlEscape, preventIndent: true };
   const compile = (source: TemplateSource): { source: TemplateSource; fn: Handlebars.TemplateDelegate } => {
-    const key = store && createHash('sha256').update(JSON.stringify([Handlebars.VERSION, options, source.text])).digest('hex');
+    const key = store && derivedKey([Handlebars.VERSION, options, source.text]);
     const kept = key === undefined ? undefined : store!.get(key);
     if (kept === undefined) {
       try {

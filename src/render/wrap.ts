@@ -4,8 +4,7 @@
  * column, a CJK character takes two.
  */
 import stringWidth from 'string-width';
-import { createHash } from 'node:crypto';
-import type { DerivedStore } from '../derived-store.js';
+import { derivedKey, type DerivedStore } from '../derived-store.js';
 import { memoize } from '../memo.js';
 import { VERSION } from '../version.js';
 
@@ -60,14 +59,9 @@ const wordWidth = memoize(MEASURED_MAX, (word) => {
  * platform's Unicode data; only widths string-width gave are ever kept.
  */
 export function keepClusterWidths(store: DerivedStore): void {
-  const key = createHash('sha256').update(JSON.stringify(['cluster widths', VERSION, process.versions.unicode, process.versions.icu])).digest('hex');
-  const kept = store.get(key);
-  try {
-    for (const [cluster, width] of kept === undefined ? [] : (JSON.parse(kept) as Array<[string, number]>)) measuredClusters.set(cluster, width);
-  } catch {
-    // Damaged on disk: measured again.
-    measuredMore = true;
-  }
+  const key = derivedKey(['cluster widths', VERSION, process.versions.unicode, process.versions.icu]);
+  const kept = store.getJson<Array<[string, number]>>(key);
+  for (const [cluster, width] of kept ?? []) measuredClusters.set(cluster, width);
   store.beforeSave(() => {
     if (measuredMore || kept === undefined) store.put(key, JSON.stringify([...measuredClusters]));
   });
