@@ -18,10 +18,22 @@ export const TEXT_WIDTH = 72;
  * string-width. Each range was checked against both, character by character.
  */
 const NARROW_SINGLES = '\\x20-\\x7E\\u00A0-\\u00AC\\u00AE-\\u02FF\\u0370-\\u0377\\u037A-\\u037F\\u0384-\\u0482\\u048A-\\u052F\\u060C\\u061B\\u061F\\u0620-\\u064A\\u0660-\\u066F\\u0671-\\u06D3\\u06D5\\u2010-\\u2027\\u20A0-\\u20C0';
-const WIDE_SINGLES = '\\u3001-\\u3029\\u3030-\\u303E\\u3041-\\u3096\\u309B-\\u30FF\\u4E00-\\u9FFF\\uAC00-\\uD7A3\\uFF01-\\uFF60';
+/** The two-column singles, as ranges of code units; every one-column single lies below the first. */
+const WIDE_SINGLE_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x3001, 0x3029],
+  [0x3030, 0x303e],
+  [0x3041, 0x3096],
+  [0x309b, 0x30ff],
+  [0x4e00, 0x9fff],
+  [0xac00, 0xd7a3],
+  [0xff01, 0xff60],
+];
+/** In a text of singles only, a code unit from here on is a wide character (each single is one code unit). */
+const WIDE_SINGLES_FROM = WIDE_SINGLE_RANGES[0]![0];
+const u = (code: number) => `\\u${code.toString(16).padStart(4, '0')}`;
+const WIDE_SINGLES = WIDE_SINGLE_RANGES.map(([from, to]) => `${u(from)}-${u(to)}`).join('');
 const NARROW_ONLY = new RegExp(`^[${NARROW_SINGLES}]*$`);
 const SINGLES_ONLY = new RegExp(`^[${NARROW_SINGLES}${WIDE_SINGLES}]*$`);
-const WIDE_SINGLE = new RegExp(`[${WIDE_SINGLES}]`);
 const WIDE_SINGLES_ALL = new RegExp(`[${WIDE_SINGLES}]`, 'g');
 const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
 
@@ -73,9 +85,8 @@ export function displayWidth(text: string): number {
   return wordWidth(text);
 }
 
-/** The clusters of `text` with their widths: by character when each is a cluster of its own, else by the segmenter. */
+/** The clusters of `text` with their widths. */
 function clusters(text: string): Array<[string, number]> {
-  if (SINGLES_ONLY.test(text)) return [...text].map((c) => [c, WIDE_SINGLE.test(c) ? 2 : 1]);
   return [...graphemes.segment(text)].map(({ segment }) => [segment, clusterWidth(segment)]);
 }
 
@@ -95,9 +106,13 @@ const BREAKING_SPACE = /[^\S\u00A0\u2007\u202F]+/;
 
 /** Could hold a wide character (CJK, fullwidth forms, emoji); only such words are split further. */
 const MAYBE_WIDE = /[\u1100-\uFFFF\u{1F000}-\u{3FFFF}]/u;
-/** CJK punctuation that must not start a line, and that must not end one (a small kinsoku set). */
-const NO_BREAK_BEFORE = new Set([...'、。，．・：；？！）］｝〕〉》」』】〙〗ー々ゝゞヽヾぁぃぅぇぉっゃゅょァィゥェォッャュョ']);
-const NO_BREAK_AFTER = new Set([...'（［｛〔〈《「『【〘〖']);
+/** CJK punctuation that must not start a line, and that must not end one (a small kinsoku set, each one code unit). */
+const NOT_LINE_START = '、。，．・：；？！）］｝〕〉》」』】〙〗ー々ゝゞヽヾぁぃぅぇぉっゃゅょァィゥェォッャュョ';
+const NOT_LINE_END = '（［｛〔〈《「『【〘〖';
+const NO_BREAK_BEFORE = new Set([...NOT_LINE_START]);
+const NO_BREAK_AFTER = new Set([...NOT_LINE_END]);
+const NO_BREAK_BEFORE_CODE = new Set([...NOT_LINE_START].map((c) => c.charCodeAt(0)));
+const NO_BREAK_AFTER_CODE = new Set([...NOT_LINE_END].map((c) => c.charCodeAt(0)));
 interface Piece {
   text: string;
   width: number;
@@ -108,7 +123,9 @@ interface Piece {
 /**
  * One word as pieces that may go on separate lines. Languages written without
  * spaces (Chinese, Japanese) break between wide characters; every other word
- * stays whole.
+ * stays whole. For words of other than single-code-unit characters (an emoji,
+ * a combining mark): wrapParagraph breaks words of singles in the same places
+ * without making a piece of each character.
  */
 function pieces(word: string): Piece[] {
   const out: Piece[] = [];
@@ -163,10 +180,48 @@ export function wrapParagraph(text: string, options: WrapOptions = {}): string {
     }
     empty = false;
   };
+  // A word of singles with wide ones among them (a Chinese or Japanese sentence), broken where
+  // pieces() would break it: the same greedy choice, made by index, so that instead of a string
+  // and an object for every character only each line's part of the word is cut out.
+  const addSingles = (word: string) => {
+    let placed = 0; // word[0, placed) is on the line already
+    let start = 0; // the piece being measured is word[start, i)
+    let pieceWidth = 0;
+    let previous = -1;
+    let previousWide = false;
+    const place = () => {
+      const joint = empty || start > 0 ? '' : ' ';
+      if (!empty && lineWidth + joint.length + pieceWidth > width) {
+        out += `${(line + word.slice(placed, start)).trimEnd()}\n`;
+        line = rest;
+        lineWidth = restWidth + pieceWidth;
+        placed = start;
+      } else {
+        line += joint;
+        lineWidth += joint.length + pieceWidth;
+      }
+      empty = false;
+    };
+    for (let i = 0; i < word.length; i++) {
+      const code = word.charCodeAt(i);
+      const wide = code >= WIDE_SINGLES_FROM;
+      if (i > 0 && (wide || previousWide) && !NO_BREAK_BEFORE_CODE.has(code) && !NO_BREAK_AFTER_CODE.has(previous)) {
+        place();
+        start = i;
+        pieceWidth = 0;
+      }
+      pieceWidth += wide ? 2 : 1;
+      previous = code;
+      previousWide = wide;
+    }
+    place();
+    line += word.slice(placed);
+  };
   for (const word of keepRulesAttached(text.split(BREAKING_SPACE))) {
     if (narrow) add(word, word.length, ' ');
     // Only a word that is not wide is measured whole: a CJK "word" can be a whole sentence, seen once.
     else if (!MAYBE_WIDE.test(word)) add(word, displayWidth(word), ' ');
+    else if (SINGLES_ONLY.test(word)) addSingles(word);
     else for (const piece of pieces(word)) add(piece.text, piece.width, piece.glue);
   }
   return out + line.trimEnd();

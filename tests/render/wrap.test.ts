@@ -77,6 +77,63 @@ describe('wrapParagraph by display width', () => {
   });
 });
 
+/**
+ * The rule wrapParagraph follows, written the plain way (a list of pieces by
+ * the segmenter and string-width, then greedy lines): its fast paths must
+ * break every text exactly where this does.
+ */
+function wrapModel(text: string, width: number, first: string): string {
+  const noBreakBefore = '、。，．・：；？！）］｝〕〉》」』】〙〗ー々ゝゞヽヾぁぃぅぇぉっゃゅょァィゥェォッャュョ';
+  const noBreakAfter = '（［｛〔〈《「『【〘〖';
+  const segmenter = new Intl.Segmenter('und', { granularity: 'grapheme' });
+  const words: string[] = [];
+  for (const word of text.split(/[^\S\u00A0\u2007\u202F]+/)) {
+    if (word === '') continue;
+    if (words.length && /^[-=~]+$/.test(word)) words[words.length - 1] += ` ${word}`;
+    else words.push(word);
+  }
+  const pieces: Array<{ text: string; width: number; glue: string }> = [];
+  for (const word of words) {
+    let previous: { text: string; width: number } | undefined;
+    for (const { segment } of segmenter.segment(word)) {
+      const w = stringWidth(segment);
+      const breakable = previous !== undefined && (w === 2 || previous.width === 2) && !noBreakBefore.includes(segment) && !noBreakAfter.includes(previous.text);
+      if (previous === undefined || breakable) pieces.push({ text: segment, width: w, glue: previous === undefined ? ' ' : '' });
+      else {
+        pieces[pieces.length - 1]!.text += segment;
+        pieces[pieces.length - 1]!.width += w;
+      }
+      previous = { text: segment, width: w };
+    }
+  }
+  const rest = ' '.repeat(stringWidth(first));
+  const done: string[] = [];
+  let line = first;
+  let empty = true;
+  for (const piece of pieces) {
+    const joint = empty ? '' : piece.glue;
+    if (!empty && stringWidth(line + joint + piece.text) > width) {
+      done.push(line.trimEnd());
+      line = rest + piece.text;
+    } else line += joint + piece.text;
+    empty = false;
+  }
+  return [...done, line.trimEnd()].join('\n');
+}
+
+describe('wrapParagraph against the plain rule', () => {
+  it('breaks Chinese, Japanese, Korean and mixed text where the rule does, at any width', () => {
+    const character = fc.constantFrom(...'日本語中文的是在不了한국어가나다あいうかなカナー々、。，「」『』（）！？ａｂ１abc xyz --- éçß', ' ', ' ', '\u00a0', 'e\u0301', '👩‍👩‍👧', '\n');
+    fc.assert(
+      fc.property(fc.array(character, { maxLength: 120 }), fc.integer({ min: 4, max: 40 }), fc.constantFrom('', '- ', '  * '), (chars, width, first) => {
+        const text = chars.join('');
+        expect(wrapParagraph(text, { width, first })).toBe(wrapModel(text, width, first));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
 describe('rule-like words', () => {
   it('never start a line, where they would underline the line above as a heading', () => {
     // The line runs two columns long rather than leave "---" at the start of the next.
