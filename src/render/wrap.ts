@@ -162,6 +162,7 @@ export function wrapParagraph(text: string, options: WrapOptions = {}): string {
   const first = options.first ?? '';
   const rest = options.rest ?? ' '.repeat(displayWidth(first));
   const restWidth = displayWidth(rest);
+  if (isPlainNarrow(text)) return wrapPlainNarrow(text, width, first, displayWidth(first), rest, restWidth);
   const narrow = NARROW_PARAGRAPH.test(text);
   let out = '';
   let line = first;
@@ -225,6 +226,34 @@ export function wrapParagraph(text: string, options: WrapOptions = {}): string {
     else for (const piece of pieces(word)) add(piece.text, piece.width, piece.glue);
   }
   return out + line.trimEnd();
+}
+
+/**
+ * Narrow text whose words are parted by single spaces, with nothing to trim at
+ * a line's end (a no-break space before a space) and no rule-like word: most
+ * paragraphs, once Markdown has joined their lines. Each line is then a slice
+ * of the text, ending at the last space that fits.
+ */
+const SPACED_OR_EDGED = /  |^ | $|\u00A0 |\u00A0$|(?:^| )[-=~]+(?: |$)/;
+function isPlainNarrow(text: string): boolean {
+  return text !== '' && NARROW_ONLY.test(text) && !SPACED_OR_EDGED.test(text);
+}
+
+/** The greedy choice of the general loop below, by index: the lines are the same, the words are never cut out. */
+function wrapPlainNarrow(text: string, width: number, first: string, firstWidth: number, rest: string, restWidth: number): string {
+  let out = first;
+  let room = width - firstWidth;
+  let from = 0;
+  for (;;) {
+    if (text.length - from <= room) return out + text.slice(from);
+    let end = text.lastIndexOf(' ', from + room);
+    // A first word wider than the room has the line to itself.
+    if (end <= from) end = text.indexOf(' ', from);
+    if (end < 0) return out + text.slice(from);
+    out += `${text.slice(from, end)}\n${rest}`;
+    from = end + 1;
+    room = width - restWidth;
+  }
 }
 
 /** A word of only `-`, `=` or `~`: alone at the start of a line it would read as a heading's underline. */
