@@ -162,8 +162,11 @@ export function wrapParagraph(text: string, options: WrapOptions = {}): string {
   const first = options.first ?? '';
   const rest = options.rest ?? ' '.repeat(displayWidth(first));
   const restWidth = displayWidth(rest);
-  if (isPlainNarrow(text)) return wrapPlainNarrow(text, width, first, displayWidth(first), rest, restWidth);
   const narrow = NARROW_PARAGRAPH.test(text);
+  if (narrow) {
+    const spaced = singleSpaced(text);
+    if (spaced !== '' && !NOT_PLAIN.test(spaced)) return wrapPlainNarrow(spaced, width, first, displayWidth(first), rest, restWidth);
+  }
   let out = '';
   let line = first;
   let lineWidth = displayWidth(first);
@@ -229,15 +232,16 @@ export function wrapParagraph(text: string, options: WrapOptions = {}): string {
 }
 
 /**
- * Narrow text whose words are parted by single spaces, with nothing to trim at
- * a line's end (a no-break space before a space) and no rule-like word: most
- * paragraphs, once Markdown has joined their lines. Each line is then a slice
- * of the text, ending at the last space that fits.
+ * Narrow text with its breaking whitespace made single spaces (the words, and
+ * so the lines, are the same), nothing to trim at a line's end (a no-break
+ * space before a space) and no rule-like word: most paragraphs. Each line is
+ * then a slice of the text, ending at the last space that fits.
  */
-const SPACED_OR_EDGED = /  |^ | $|\u00A0 |\u00A0$|(?:^| )[-=~]+(?: |$)/;
-function isPlainNarrow(text: string): boolean {
-  return text !== '' && NARROW_ONLY.test(text) && !SPACED_OR_EDGED.test(text);
+function singleSpaced(narrowText: string): string {
+  const spaced = narrowText.replace(/[ \t\n\v\f\r]+/g, ' ');
+  return spaced.slice(spaced.startsWith(' ') ? 1 : 0, spaced.endsWith(' ') ? -1 : spaced.length);
 }
+const NOT_PLAIN = /\u00A0 |\u00A0$|(?:^| )[-=~]+(?: |$)/;
 
 /** The greedy choice of the general loop below, by index: the lines are the same, the words are never cut out. */
 function wrapPlainNarrow(text: string, width: number, first: string, firstWidth: number, rest: string, restWidth: number): string {

@@ -136,7 +136,7 @@ describe('wrapParagraph against the plain rule', () => {
   it('breaks narrow text (Latin, Cyrillic, no-break spaces, rule-like words, long words) where the rule does', () => {
     const word = fc.oneof(fc.constantFrom('a', 'to', 'the', 'Bamako', 'Москва', 'réservé', '---', '==', '~', '-x', 'x-', '24\u00a0h', ':\u00a0', '\u00a0'), fc.string({ unit: fc.constantFrom('a', 'é', '-', '.'), minLength: 5, maxLength: 45 }));
     // Mostly single spaces, so that many texts take the path for plain narrow text.
-    const space = fc.oneof({ arbitrary: fc.constant(' '), weight: 30 }, { arbitrary: fc.constantFrom('  ', '\n', '\t', '\u00a0'), weight: 1 });
+    const space = fc.oneof({ arbitrary: fc.constant(' '), weight: 20 }, { arbitrary: fc.constantFrom('  ', '\n', '\t', ' \n  ', '\u00a0'), weight: 4 });
     fc.assert(
       fc.property(fc.array(fc.tuple(word, space), { maxLength: 40 }), fc.boolean(), fc.integer({ min: 1, max: 40 }), fc.constantFrom('', '- ', '  1. ', '• '), (parts, edged, width, first) => {
         const joined = parts.map(([w, s]) => w + s).join('');
