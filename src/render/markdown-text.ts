@@ -6,10 +6,10 @@ import type { Token, Tokens } from 'marked';
 import { bodyHeadingDepth } from './markdown-html.js';
 import { lexBlocks, lexInline } from './markdown-lexer.js';
 import { decodeEntities, safeUrl } from './safe-url.js';
-import { displayWidth, indentBlock, TEXT_WIDTH, wrapParagraph } from './wrap.js';
+import { displayWidth, indentBlock, singleSpaced, TEXT_WIDTH, wrapParagraph } from './wrap.js';
 
 export function inlineMarkdownToText(markdown: string): string {
-  return inlineText(lexInline(markdown)).replace(/\s+/g, ' ').trim();
+  return singleSpaced(inlineText(lexInline(markdown))).trim();
 }
 
 export function markdownToText(markdown: string, width = TEXT_WIDTH): string {
@@ -37,7 +37,7 @@ function block(token: Token, width: number): string | null {
     }
     case 'heading': {
       const t = token as Tokens.Heading;
-      const title = inlineText(t.tokens).replace(/\s+/g, ' ').trim();
+      const title = singleSpaced(inlineText(t.tokens)).trim();
       // Under the bulletin's own "-" section headings, the body's headings are one step down.
       const depth = bodyHeadingDepth(t.depth);
       const rule = (depth <= 2 ? '-' : '~').repeat(Math.max(3, Math.min(displayWidth(title), width)));

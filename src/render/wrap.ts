@@ -232,15 +232,24 @@ export function wrapParagraph(text: string, options: WrapOptions = {}): string {
 }
 
 /**
- * Narrow text with its breaking whitespace made single spaces (the words, and
- * so the lines, are the same), nothing to trim at a line's end (a no-break
+ * `text` with each run of breaking whitespace made one space, and none at
+ * either end: the words, and so the lines, are the same. The no-break spaces
+ * stay (they keep "24 h" or French "Bamako :" together).
+ */
+export function singleSpaced(text: string): string {
+  // Most text is spaced once already: finding that out allocates nothing, replacing every space would.
+  const spaced = NOT_SINGLE_SPACED.test(text) ? text.replace(BREAKING_SPACES, ' ') : text;
+  return spaced.slice(spaced.startsWith(' ') ? 1 : 0, spaced.endsWith(' ') ? -1 : spaced.length);
+}
+const BREAKING_SPACES = new RegExp(BREAKING_SPACE.source, 'g');
+/** Breaking whitespace other than a single U+0020: a run of two, or a tab, newline or other space. */
+const NOT_SINGLE_SPACED = /[^\S \u00A0\u2007\u202F]|[^\S\u00A0\u2007\u202F]{2}/;
+
+/**
+ * Narrow text spaced once, with nothing to trim at a line's end (a no-break
  * space before a space) and no rule-like word: most paragraphs. Each line is
  * then a slice of the text, ending at the last space that fits.
  */
-function singleSpaced(narrowText: string): string {
-  const spaced = narrowText.replace(/[ \t\n\v\f\r]+/g, ' ');
-  return spaced.slice(spaced.startsWith(' ') ? 1 : 0, spaced.endsWith(' ') ? -1 : spaced.length);
-}
 const NOT_PLAIN = /\u00A0 |\u00A0$|(?:^| )[-=~]+(?: |$)/;
 
 /** The greedy choice of the general loop below, by index: the lines are the same, the words are never cut out. */

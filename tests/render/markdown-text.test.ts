@@ -1,6 +1,8 @@
 /** Markdown to plain text: nothing of the Markdown syntax is left, and nothing of the text is lost. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { inlineMarkdownToText, markdownToText } from '../../src/render/markdown-text.js';
+import { singleSpaced } from '../../src/render/wrap.js';
 
 describe('markdownToText', () => {
   it('drops emphasis, heading and link syntax, writing links as text <url>', () => {
@@ -42,6 +44,24 @@ describe('markdownToText', () => {
 
   it('shows raw HTML as the text it is', () => {
     expect(inlineMarkdownToText('Avoid <b>crowds</b>.')).toBe('Avoid <b>crowds</b>.');
+  });
+});
+
+describe('spaces in plain text', () => {
+  it('keep the no-break spaces of inline fields, so "Bamako :" and "24 h" are never broken apart', () => {
+    expect(inlineMarkdownToText('Restez en contact avec **Bamako**\u00a0:  appelez\n24\u00a0h sur 24. ')).toBe('Restez en contact avec Bamako\u00a0: appelez 24\u00a0h sur 24.');
+    expect(markdownToText('## Urgences\u00a0:   24\u00a0h\n')).toBe('Urgences\u00a0: 24\u00a0h\n~~~~~~~~~~~~~~~');
+  });
+
+  it('are otherwise collapsed to one between words and trimmed, as every run of whitespace was', () => {
+    const spaceOrWord = fc.constantFrom(' ', '  ', '\t', '\n', '\r\n', '\u2003', '\u3000', '\u2028', '\ufeff', 'a', 'Mali', 'é', '日本');
+    fc.assert(
+      fc.property(fc.array(spaceOrWord, { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        expect(singleSpaced(text).trim()).toBe(text.replace(/\s+/g, ' ').trim());
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
