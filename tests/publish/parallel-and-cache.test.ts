@@ -40,7 +40,7 @@ function publishedSha(dir: string, file: string): string {
 }
 
 const cacheFolder = (dir: string, part: 'entries' | 'blobs') => path.join(dir, '.advisory-cache/v3', part);
-/** The blobs' names: each is in the folder named by its first two digits. */
+/** The blobs' names: each is in the folder named by its first digit. */
 const blobNames = (dir: string) => readdirSync(cacheFolder(dir, 'blobs')).flatMap((shard) => readdirSync(path.join(cacheFolder(dir, 'blobs'), shard)).map((name) => (name.startsWith(shard) ? name : `${shard}/${name}`)));
 
 describe('worker threads', () => {
