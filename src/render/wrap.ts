@@ -246,13 +246,14 @@ const BREAKING_SPACES = new RegExp(BREAKING_SPACE.source, 'g');
 const NOT_SINGLE_SPACED = /[^\S \u00A0\u2007\u202F]|[^\S\u00A0\u2007\u202F]{2}/;
 
 /**
- * Narrow text spaced once, with nothing to trim at a line's end (a no-break
- * space before a space) and no rule-like word: most paragraphs. Each line is
- * then a slice of the text, ending at the last space that fits.
+ * What keeps narrow text, spaced once, off the slicing path: a no-break space
+ * before a space (a line ending there is trimmed) or a rule-like word (kept on
+ * the line before). Most paragraphs have neither, and each of their lines is a
+ * slice of the text, ending at the last space that fits.
  */
 const NOT_PLAIN = /\u00A0 |\u00A0$|(?:^| )[-=~]+(?: |$)/;
 
-/** The greedy choice of the general loop below, by index: the lines are the same, the words are never cut out. */
+/** The greedy choice of wrapParagraph's general loop, made by index: the same lines, without cutting out the words. */
 function wrapPlainNarrow(text: string, width: number, first: string, firstWidth: number, rest: string, restWidth: number): string {
   let out = first;
   let room = width - firstWidth;
