@@ -122,7 +122,9 @@ export async function recoverLeftovers(out: string): Promise<void> {
   const base = path.basename(out);
   let entries: string[];
   try {
-    entries = await readdir(parent);
+    // Only real folders can be a build's leftovers: a link named like one (planted by a pull request,
+    // say) is neither renamed into place nor emptied, and stays as it is.
+    entries = (await readdir(parent, { withFileTypes: true })).filter((e) => e.isDirectory() || e.name === base).map((e) => e.name);
   } catch {
     return;
   }

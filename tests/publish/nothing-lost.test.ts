@@ -4,7 +4,8 @@
  * Through the real binary, on real file systems, with real SIGKILLs.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
@@ -33,6 +34,8 @@ function expectUntouched({ dir, dist, before }: { dir: string; dist: string; bef
   expect(snapshotTree(dist)).toEqual(before);
   expect(leftovers(dir)).toEqual([]);
 }
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** Changes one advisory's wording, so that a build has something new to publish. */
 function editAdvisory(dir: string, code = 'fr'): void {
@@ -145,6 +148,28 @@ describe('leftovers of a killed build', () => {
     expect(leftovers(project.dir)).toEqual([`.dist.advisory-staging-${dead}-0badcafe`]);
     expect(runCli(['build'], { cwd: project.dir }).status).toBe(0);
     expectUntouched(project);
+  });
+
+  it('are only ever real folders: a link named like one is left as it is, and nothing it points to is touched', () => {
+    for (const mark of ['staging', 'retired']) {
+      for (const withOutput of [true, false]) {
+        const project = builtProject();
+        const victim = mkdtempSync(path.join(os.tmpdir(), 'advisory-victim-'));
+        onTestFinished(() => rmSync(victim, { recursive: true, force: true }));
+        mkdirSync(path.join(victim, 'sub'));
+        writeFileSync(path.join(victim, 'keep.txt'), 'keep\n');
+        writeFileSync(path.join(victim, 'sub/deep.txt'), 'deep\n');
+        const planted = `.dist.advisory-${mark}-x`;
+        symlinkSync(victim, path.join(project.dir, planted));
+        if (!withOutput) rmSync(project.dist, { recursive: true });
+        const result = runCli(['build', '--no-cache'], { cwd: project.dir });
+        expect(result.status, result.stderr).toBe(0);
+        expect(snapshotTree(victim)).toEqual({ 'keep.txt': 'file 5 ' + sha256('keep\n'), sub: 'dir', 'sub/deep.txt': 'file 5 ' + sha256('deep\n') });
+        expect(lstatSync(path.join(project.dir, planted)).isSymbolicLink()).toBe(true);
+        expect(lstatSync(project.dist).isDirectory()).toBe(true);
+        expect(snapshotTree(project.dist)).toEqual(project.before);
+      }
+    }
   });
 
   it('of a build that is still running are left alone', () => {
