@@ -5,6 +5,7 @@
 import { isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import type { Diagnostic, Severity } from '../report/diagnostics.js';
 import { didYouMean } from './suggest.js';
+import { plainTextTrap } from './plain-text-traps.js';
 import { expectedText, type Spec } from './spec.js';
 import type { Position, YamlSource } from './yaml-source.js';
 
@@ -47,6 +48,19 @@ export function describeFound(node: unknown): string {
   return 'an unsupported value';
 }
 
+/**
+ * How to write a value that YAML read as something other than text: a number
+ * or true/false in quotes; text with ": " in it (`- Important: stay indoors`),
+ * which YAML reads as a key and its value, in quotes as a whole.
+ */
+function quoteHint(node: Node | null | undefined, text: string): string | undefined {
+  if (isScalar(node)) return typeof node.value === 'number' || typeof node.value === 'boolean' ? 'put it in quotes' : undefined;
+  if (isMap(node) && node.items.length === 1 && node.range && !text.slice(node.range[0], node.range[1]).trimEnd().includes('\n')) {
+    return 'text with ": " in it reads as "key: value"; put the whole text in quotes';
+  }
+  return undefined;
+}
+
 export function checkNode(spec: Spec, node: Node | null | undefined, path: string, ctx: CheckContext): unknown {
   const at = ctx.source.position(node);
   ctx.positions.set(path, at);
@@ -58,9 +72,11 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
 
   switch (spec.kind) {
     case 'string': {
-      if (!isScalar(node) || typeof node.value !== 'string') {
-        const quoteHint = isScalar(node) && (typeof node.value === 'number' || typeof node.value === 'boolean') ? 'put it in quotes' : undefined;
-        return mismatch(quoteHint);
+      if (!isScalar(node) || typeof node.value !== 'string') return mismatch(quoteHint(node, ctx.source.text));
+      const trap = plainTextTrap(ctx.source.text, node, path);
+      if (trap) {
+        ctx.report('error', ctx.source.positionAt(trap.offset), path, trap.message, trap.rule);
+        return undefined;
       }
       const value = node.value;
       if (spec.pattern && !spec.pattern.test(value)) {

@@ -23,6 +23,8 @@ export interface YamlSource {
   /** The document's root node, or null when the file could not be read as one mapping. */
   root: Node | null;
   position(node: Node | null | undefined): Position;
+  /** Line and column of a character offset in `text`. */
+  positionAt(offset: number): Position;
 }
 
 export interface YamlLoadResult {
@@ -50,14 +52,14 @@ function withoutBom(text: string): string {
 export function parseYamlSource(file: string, bytes: Uint8Array, what = 'advisory', size = bytes.byteLength): YamlLoadResult {
   const diagnostics: Diagnostic[] = [];
   const lineCounter = new LineCounter();
+  const positionAt = (offset: number): Position => lineCounter.linePos(offset);
   const position = (node: Node | null | undefined): Position => {
     const offset = node?.range?.[0];
-    if (offset === undefined) return { line: 1, col: 1 };
-    return lineCounter.linePos(offset);
+    return offset === undefined ? { line: 1, col: 1 } : positionAt(offset);
   };
   const fail = (message: string, at: Position = { line: 1, col: 1 }, rule = 'yaml'): YamlLoadResult => {
     diagnostics.push({ severity: 'error', file, line: at.line, col: at.col, field: '', message, rule });
-    return { source: { file, text: '', root: null, position }, diagnostics };
+    return { source: { file, text: '', root: null, position, positionAt }, diagnostics };
   };
 
   if (size > MAX_FILE_BYTES || bytes.byteLength > MAX_FILE_BYTES) {
@@ -75,7 +77,7 @@ export function parseYamlSource(file: string, bytes: Uint8Array, what = 'advisor
   const control = findControlCharacter(text);
   if (control) {
     return fail(
-      `control character U+${control.code.toString(16).toUpperCase().padStart(4, '0')} is not allowed; delete it (most editors do not show it)`,
+      `control character ${codePoint(String.fromCharCode(control.code))} is not allowed; delete it (most editors do not show it)`,
       control.at,
       'control-character',
     );
@@ -122,7 +124,7 @@ export function parseYamlSource(file: string, bytes: Uint8Array, what = 'advisor
     const message = error.code === 'DUPLICATE_KEY' ? duplicateKeyMessage(keyAt(doc.contents, error.pos[0])) : yamlMessage(error.code, error.message);
     diagnostics.push({ severity: 'error', file, line: at.line, col: at.col, field: '', message, rule: 'yaml' });
   }
-  if (diagnostics.length > 0) return { source: { file, text, root: null, position }, diagnostics };
+  if (diagnostics.length > 0) return { source: { file, text, root: null, position, positionAt }, diagnostics };
 
   if (doc.directives?.yaml.explicit && doc.directives.yaml.version !== '1.2') {
     return fail(`%YAML ${doc.directives.yaml.version} directive is not allowed: advisories are YAML 1.2, where NO stays the text "NO"; remove the directive`, undefined, 'yaml-version');
@@ -140,7 +142,7 @@ export function parseYamlSource(file: string, bytes: Uint8Array, what = 'advisor
     const at = position(node);
     diagnostics.push({ severity: 'error', file, line: at.line, col: at.col, field: '', message: problem, rule: 'yaml' });
   });
-  return { source: { file, text, root: diagnostics.length ? null : root, position }, diagnostics };
+  return { source: { file, text, root: diagnostics.length ? null : root, position, positionAt }, diagnostics };
 }
 
 /** Refuse what advisories never need and attackers like: aliases, tags, odd keys, deep nesting. */
@@ -148,6 +150,14 @@ function walk(node: unknown, depth: number, report: (problem: string, node: Node
   if (isAlias(node)) {
     report(`alias *${node.source} is not allowed; write the value out in full`, node);
     return;
+  }
+  if (isScalar(node) && typeof node.value === 'string') {
+    // The file holds none (checked before parsing), but a double-quoted escape makes one: "\e", "\x1b", "\u2028".
+    const control = CONTROL_CHARACTER.exec(node.value)?.[0];
+    if (control !== undefined) {
+      report(`control character ${codePoint(control)}, written as an escape, is not allowed; remove it`, node);
+      return;
+    }
   }
   if (isScalar(node) || isCollection(node)) {
     // `!!str` is harmless (it only says "this is text"); every other tag is refused.
@@ -224,6 +234,9 @@ function yamlMessage(code: string, message: string): string {
   switch (code) {
     case 'TAG_RESOLVE_FAILED':
       return `${clean}: tags are not allowed; write plain values`;
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      // `summary: Warning: high risk`: the second ": " reads as a key inside the value.
+      return `YAML syntax error: ${clean}; if this value is text containing ": ", put the whole text in quotes`;
     default:
       return `YAML syntax error: ${clean}`;
   }
@@ -262,9 +275,21 @@ function firstInvalidUtf8(bytes: Uint8Array, at: (text: string) => Position): Po
  * bulletins (a separator ends a line in some readers and not in others) and
  * can end a string inside a script.
  */
+/**
+ * Invisible characters that have no place in an advisory: C0 controls but tab,
+ * line feed and carriage return; DEL; C1 controls; the line and paragraph
+ * separators. In a terminal, ESC and CSI start escape sequences (colours,
+ * hyperlinks); in a page, they are invalid or reorder the text.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029]/;
+
+function codePoint(character: string): string {
+  return `U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
 function findControlCharacter(text: string): { code: number; at: Position } | null {
-  // eslint-disable-next-line no-control-regex
-  const match = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029]/.exec(text);
+  const match = CONTROL_CHARACTER.exec(text);
   if (!match) return null;
   return { code: match[0].charCodeAt(0), at: lineColOf(text.slice(0, match.index)) };
 }

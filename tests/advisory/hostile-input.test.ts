@@ -115,6 +115,19 @@ describe('bytes and characters', () => {
     expectRefused(projectWith(`${VALID}title: "Caution${character}"\n`), [error('10:16', `control character ${code} is not allowed; delete it (most editors do not show it)`)]);
   });
 
+  it.each([
+    ['\\e]8;;https://evil.example\\a', 'U+001B'],
+    ['\\x1b[31m', 'U+001B'],
+    ['\\x9b', 'U+009B'],
+    ['\\0', 'U+0000'],
+    ['\\v', 'U+000B'],
+    ['\\L', 'U+2028'],
+    ['\\N', 'U+0085'],
+    ['\\u2029', 'U+2029'],
+  ])('refuses a control character written as the escape %s in double quotes', (escape, code) => {
+    expectRefused(projectWith(`${VALID}title: "Caution ${escape}"\n`), [error('10:8', `control character ${code}, written as an escape, is not allowed; remove it`)]);
+  });
+
   it('accepts a tab inside text', () => {
     const result = runCli(['validate', ...TODAY], { cwd: projectWith(`${VALID}title: "Caution\there"\n`) });
     expect(result.stderr).toBe('✓ 1 advisory valid\n');

@@ -44,6 +44,39 @@ describe('required fields and types', () => {
   });
 });
 
+describe('plain text that YAML would cut or join', () => {
+  it('refuses text cut short by " #", which YAML reads as the start of a comment', () => {
+    expect(check(replaceLine('  - Stay in contact with the embassy.', '  - Take bus #5 to the embassy, not bus #7.'))).toEqual([
+      'advisories/ml.yaml:10:14  error  guidance[0] ends before "#5 to the embassy, not bus #7.": in YAML a space followed by # starts a comment, so the rest of the line would not be published; put the whole text in quotes, or move the comment to a line of its own',
+    ]);
+    expect(check(replaceLine('phone: "+223 20 00 00 00"', 'phone: +223 20 00 00 00 #ext 12'))).toEqual([
+      'advisories/ml.yaml:17:29  error  contacts[0].phone ends before "#ext 12": in YAML a space followed by # starts a comment, so the rest of the line would not be published; put the whole text in quotes, or move the comment to a line of its own',
+    ]);
+  });
+
+  it('keeps "#" that is text: quoted, in a block, or with no space before it', () => {
+    expect(check(replaceLine('  - Stay in contact with the embassy.', '  - "Take bus #5 to the embassy." # the 7 is slower'))).toEqual([]);
+    expect(check(replaceLine('  - Stay in contact with the embassy.', '  - Read the notice at example.org/advice#kayes.'))).toEqual([]);
+    expect(check(replaceLine('summary: Be careful.', 'summary: |\n  Take bus #5.'))).toEqual([]);
+    expect(check(replaceLine('level: 2', 'level: 2 # raised after the attacks'))).toEqual([]);
+  });
+
+  it('refuses a list item indented so far that YAML joins it to the item above', () => {
+    expect(check(replaceLine('  - Stay in contact with the embassy.', '  - Stay in contact with the embassy.\n    - Avoid the border after dark.'))).toEqual([
+      'advisories/ml.yaml:11:5  error  "- Avoid the border after dark." would be published as part of guidance[0], not as an item of its own: YAML reads a line indented further than the list as more of the text above it; line its dash up with the other items\' dashes, or put the text in quotes if the dash belongs to it',
+    ]);
+  });
+
+  it('asks for quotes when text with ": " in it was read as a key and its value', () => {
+    expect(check(replaceLine('  - Stay in contact with the embassy.', '  - Important: stay in contact with the embassy.'))).toEqual([
+      'advisories/ml.yaml:10:5  error  guidance[0] must be Markdown text (one paragraph), found a mapping: text with ": " in it reads as "key: value"; put the whole text in quotes',
+    ]);
+    expect(check(replaceLine('summary: Be careful.', 'summary: Warning: high risk'))).toEqual([
+      'advisories/ml.yaml:8:10  error  YAML syntax error: Nested mappings are not allowed in compact mappings; if this value is text containing ": ", put the whole text in quotes',
+    ]);
+  });
+});
+
 describe('closed lists and codes', () => {
   it('rejects a risk outside the closed list, with a suggestion', () => {
     expect(check(replaceLine('risks: [terrorism]', 'risks: [terorism]'))).toEqual([

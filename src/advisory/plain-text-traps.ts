@@ -1,0 +1,62 @@
+/**
+ * Two ways plain (unquoted) YAML text silently loses what the officer wrote.
+ * Both parse without error, so without this check the advisory validates and
+ * publishes a shorter or merged line of guidance:
+ *
+ * - ` #` starts a comment: `- Take bus #5 to the embassy` publishes "Take bus",
+ *   `phone: +221 33 000 00 00 #ext 12` drops the extension.
+ * - A list item indented further than the others continues the item above:
+ *   `- Do not travel.` then `    - Avoid the border.` publishes one item,
+ *   "Do not travel. - Avoid the border."
+ *
+ * Quoted and block (`|`, `>`) text keep `#` and dashes as text, so only plain
+ * scalars are looked at.
+ */
+import type { Scalar } from 'yaml';
+
+export interface PlainTextTrap {
+  /** Offset in the file's text of what the officer should look at. */
+  offset: number;
+  message: string;
+  rule: 'comment-cuts-text' | 'item-joined';
+}
+
+/** Longest piece of the lost text quoted back in a message. */
+const PREVIEW = 40;
+
+function preview(text: string): string {
+  const trimmed = text.trim();
+  return trimmed.length > PREVIEW ? `${trimmed.slice(0, PREVIEW - 3)}...` : trimmed;
+}
+
+/** The trap a plain scalar of `field` falls into in `text`, if any. */
+export function plainTextTrap(text: string, node: Scalar, field: string): PlainTextTrap | null {
+  if (node.type !== 'PLAIN' || !node.range) return null;
+  const [start, valueEnd] = node.range;
+
+  const lineEnd = text.indexOf('\n', valueEnd);
+  const rest = text.slice(valueEnd, lineEnd === -1 ? text.length : lineEnd);
+  const comment = /^[ \t]+#/.exec(rest);
+  if (comment) {
+    const hash = valueEnd + comment[0].length - 1;
+    const lost = preview(rest.slice(comment[0].length - 1).replace(/\r$/, ''));
+    return {
+      offset: hash,
+      message: `${field} ends before "${lost}": in YAML a space followed by # starts a comment, so the rest of the line would not be published; put the whole text in quotes, or move the comment to a line of its own`,
+      rule: 'comment-cuts-text',
+    };
+  }
+
+  const joined = /\n[ \t]*(- )/.exec(text.slice(start, valueEnd));
+  if (joined) {
+    const dash = start + joined.index + joined[0].length - 2;
+    const nextBreak = text.indexOf('\n', dash);
+    const line = text.slice(dash + 2, nextBreak === -1 || nextBreak > valueEnd ? valueEnd : nextBreak);
+    return {
+      offset: dash,
+      message: `"- ${preview(line)}" would be published as part of ${field}, not as an item of its own: YAML reads a line indented further than the list as more of the text above it; line its dash up with the other items' dashes, or put the text in quotes if the dash belongs to it`,
+      rule: 'item-joined',
+    };
+  }
+  return null;
+}
