@@ -93,7 +93,8 @@ export async function run({ argv, io: base, stdoutIsTTY }: Runtime): Promise<Exi
       .addOption(new Option('--format <format>', 'report format').choices(['stylish', 'json', 'github']).default('stylish'))
       .option('--json', 'report as JSON (same as --format json)')
       .option('--max-warnings <n>', 'fail when there are more than n warnings', wholeNumber)
-      .option('-j, --jobs <n>', 'threads to check with (default: all cores for large projects, 1 for small ones)', positiveNumber),
+      .option('-j, --jobs <n>', 'threads to check with (default: all cores for large projects, 1 for small ones)', positiveNumber)
+      .option('--templates <dir>', 'folder of templates (for label catalogues)'),
   ).action(async (paths: string[], opts) => {
     const { validate } = await import('./commands/validate.js');
     exitCode = await validate((await terminal()).io, {
@@ -101,6 +102,7 @@ export async function run({ argv, io: base, stdoutIsTTY }: Runtime): Promise<Exi
       format: opts.json ? 'json' : opts.format,
       maxWarnings: opts.maxWarnings,
       jobs: opts.jobs,
+      templates: opts.templates,
       config: opts.config,
       today: opts.today,
       strict: opts.strict,

@@ -3,7 +3,7 @@
  * read them, and hand them to the pure parser and validator.
  */
 import type { BigIntStats } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { lstat, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { walk } from '../walk.js';
@@ -15,6 +15,11 @@ import { readLimited, SymbolicLinkError } from './read-limited.js';
 import { parseYamlSource } from './yaml-source.js';
 
 export const DEFAULT_PATHS = ['advisories'];
+
+/** Why a folder of advisories is not read through a link, as for files: it could pull any file on the machine into messages and bulletins. */
+const WHY_NOT_FOLLOWED = 'not followed (a link could publish any file on this machine); give the real folder, or copy its advisories here';
+const LINKED_FOLDER = `is a symbolic link to a folder, which is ${WHY_NOT_FOLLOWED}`;
+const LINKED_FOLDERS = `are symbolic links to folders, which are ${WHY_NOT_FOLLOWED}`;
 const ADVISORY_FILE = /\.ya?ml$/i;
 
 /** Which file names are advisories: `*.yaml` or `*.yml`, not hidden. */
@@ -47,10 +52,15 @@ export async function findAdvisoryFiles(cwd: string, paths: readonly string[]): 
       throw new UsageError(`${given}: no such file or folder${paths.length ? '' : ' (advisories are read from ./advisories by default; pass a path)'}`);
     }
     if (info.isDirectory()) {
+      if ((await lstat(absolute)).isSymbolicLink()) throw new UsageError(`${given} ${LINKED_FOLDER}`);
+      const linkedFolders: string[] = [];
       for (const entry of await walk(absolute)) {
         // Links are listed so that reading refuses them by name, rather than dropping an advisory without a word.
         if ((entry.kind === 'file' || entry.kind === 'link') && isAdvisoryFileName(entry.name)) found.add(entry.absolute);
+        // A linked folder is not walked, and not skipped without a word either: advisories may be behind it.
+        else if (entry.kind === 'link' && (await stat(entry.absolute).catch(() => null))?.isDirectory()) linkedFolders.push(displayPath(cwd, entry.absolute));
       }
+      if (linkedFolders.length) throw new UsageError(`${linkedFolders.sort().join(', ')} ${linkedFolders.length === 1 ? LINKED_FOLDER : LINKED_FOLDERS}`);
     } else if (info.isFile()) {
       found.add(absolute);
     } else {

@@ -25,7 +25,6 @@ import { VERSION } from '../version.js';
 
 export interface BuildOptions extends ProjectOptions {
   out: string;
-  templates?: string;
   /** Write nothing; exit 1 when the output folder differs from what a build would write. */
   check?: boolean;
   /** Threads to render with (1: the main thread only); default by the project's size. */
@@ -56,7 +55,7 @@ export async function build(io: Io, options: BuildOptions): Promise<ExitCode> {
 
   if (options.check) return check(io, options, out, shownOut);
 
-  const config = await loadConfig(io.cwd, options.config);
+  const config = await loadConfig(io.cwd, options.config, options.templates);
   const today = resolveToday(io, options.today);
   const files = await projectFiles(io, options.paths);
   const dirs = templateDirs(io, config, options.templates);

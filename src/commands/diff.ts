@@ -101,7 +101,7 @@ const advisoriesOf = (result: LoadResult): Advisory[] => result.advisories.map((
 
 export async function diff(io: Io, options: DiffOptions): Promise<ExitCode> {
   const commit = await resolveCommit(io.cwd, options.since);
-  const config = await loadConfig(io.cwd, options.config);
+  const config = await loadConfig(io.cwd, options.config, options.templates);
   const rules = { today: resolveToday(io, undefined), languages: config.languages };
   // A folder that is gone from the working tree may still hold advisories at REF: that is a removal, not a mistake.
   const found = await findAdvisoryFiles(io.cwd, options.paths).catch((error: unknown) => {

@@ -10,7 +10,6 @@ import type { Level } from '../advisory/types.js';
 
 export interface ListOptions extends ProjectOptions {
   json: boolean;
-  templates?: string;
 }
 
 const LEVEL_COLORS = ['green', 'yellow', 'magenta', 'red'] as const;

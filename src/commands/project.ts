@@ -13,6 +13,8 @@ export interface ProjectOptions {
   /** YYYY-MM-DD to judge `review_by` against, instead of SOURCE_DATE_EPOCH or the clock. */
   today?: string;
   strict?: boolean;
+  /** A --templates folder: where label catalogues may also be. */
+  templates?: string;
 }
 
 export interface Project extends LoadResult {
@@ -37,7 +39,7 @@ export async function projectFiles(io: Io, paths: readonly string[]): Promise<st
 }
 
 export async function openProject(io: Io, options: ProjectOptions): Promise<Project> {
-  const config = await loadConfig(io.cwd, options.config);
+  const config = await loadConfig(io.cwd, options.config, options.templates);
   const today = resolveToday(io, options.today);
   const files = await projectFiles(io, options.paths);
   const loaded = validateFiles(await readSources(io.cwd, files), { today, languages: config.languages });

@@ -14,7 +14,6 @@ export interface ShowOptions extends Omit<ProjectOptions, 'paths'> {
   paths: string[];
   format: string;
   lang?: string;
-  templates?: string;
 }
 
 async function isFile(p: string): Promise<boolean> {

@@ -14,7 +14,7 @@ export interface ValidateOptions extends ProjectOptions {
 }
 
 export async function validate(io: Io, options: ValidateOptions): Promise<ExitCode> {
-  const config = await loadConfig(io.cwd, options.config);
+  const config = await loadConfig(io.cwd, options.config, options.templates);
   const today = resolveToday(io, options.today);
   // Large projects are checked in worker threads, file by file, as a build does (without rendering).
   const { results, diagnostics } = await runUnits(await projectFiles(io, options.paths), {

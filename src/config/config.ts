@@ -6,10 +6,11 @@ import path from 'node:path';
 import { CheckContext, checkNode } from '../advisory/check.js';
 import { LANGUAGE_PATTERN } from '../advisory/format.js';
 import type { ObjectSpec } from '../advisory/spec.js';
-import { readLimited } from '../advisory/read-limited.js';
+import { readLimited, SymbolicLinkError } from '../advisory/read-limited.js';
 import { parseYamlSource } from '../advisory/yaml-source.js';
 import { ConfigError } from '../errors.js';
 import { bannerContrastProblem } from './contrast.js';
+import { catalogueLanguages } from '../render/template-folders.js';
 import { BUILTIN_SCALES, DEFAULT_LEVEL_COLORS, type ScaleSetting } from './levels.js';
 import type { Level } from '../advisory/types.js';
 
@@ -86,23 +87,37 @@ export const configFormat: ObjectSpec = {
   },
 };
 
-export async function loadConfig(cwd: string, configPath?: string): Promise<Config> {
+/**
+ * The project's config. `templatesFlag` is a --templates folder given on the
+ * command line: with the config's own folder and the built-in templates, it is
+ * where each configured language must find its label catalogue.
+ */
+export async function loadConfig(cwd: string, configPath?: string, templatesFlag?: string): Promise<Config> {
   const absolute = path.resolve(cwd, configPath ?? CONFIG_FILE);
+  const flagged = templatesFlag === undefined ? [] : [path.resolve(cwd, templatesFlag)];
   let read;
   try {
-    read = await readLimited(absolute);
+    read = await readLimited(absolute, { noFollow: true });
   } catch (error) {
     if (configPath === undefined && (error as NodeJS.ErrnoException).code === 'ENOENT') return DEFAULT_CONFIG;
+    if (error instanceof SymbolicLinkError) {
+      throw new ConfigError(`config ${configPath ?? CONFIG_FILE} is a symbolic link, which is not followed (a link could show any file on this machine in messages); copy the file here instead`);
+    }
     throw new ConfigError(`cannot read config ${configPath ?? CONFIG_FILE}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
-  const config = parseConfig(path.relative(cwd, absolute) || absolute, read.bytes, read.size);
+  const catalogues = (templates: string | undefined) => catalogueLanguages([...(templates === undefined ? [] : [path.resolve(path.dirname(absolute), templates)]), ...flagged]);
+  const config = parseConfig(path.relative(cwd, absolute) || absolute, read.bytes, read.size, catalogues);
   // Template folders are relative to the config file, wherever the tool runs from.
   if (config.templates) config.templates = path.resolve(path.dirname(absolute), config.templates);
   return config;
 }
 
-/** Pure: config bytes to a Config, or a ConfigError carrying every problem. */
-export function parseConfig(file: string, bytes: Uint8Array, size = bytes.byteLength): Config {
+/**
+ * Config bytes to a Config, or a ConfigError carrying every problem. Pure but
+ * for `catalogues`: the languages with a label catalogue, given the config's
+ * `templates` setting (not checked when absent).
+ */
+export function parseConfig(file: string, bytes: Uint8Array, size = bytes.byteLength, catalogues?: (templates: string | undefined) => ReadonlySet<string>): Config {
   const { source, diagnostics } = parseYamlSource(file, bytes, 'config', size);
   const ctx = new CheckContext(source);
   const value = source.root ? (checkNode(configFormat, source.root, '', ctx) as Partial<Config> | undefined) : undefined;
@@ -115,6 +130,16 @@ export function parseConfig(file: string, bytes: Uint8Array, size = bytes.byteLe
       const field = `translations.${lang}`;
       ctx.report('error', ctx.at(field), field, `${field}: ${lang} is not one of the further languages (${languages.slice(1).join(', ') || 'none'}); add it to languages or fix the code`, 'languages');
     }
+  }
+  if (catalogues && value) {
+    const have = catalogues(value.templates);
+    (value.languages ?? DEFAULT_CONFIG.languages).forEach((lang, i) => {
+      if (have.has(lang)) return;
+      const field = value.languages ? `languages[${i}]` : 'languages';
+      const where = value.templates === undefined ? 'a templates folder (the `templates` setting, or --templates)' : `your templates folder ${value.templates}`;
+      const message = `no label catalogue for language "${lang}" (there are catalogues for ${[...have].sort().join(', ')}): add labels/${lang}.yaml to ${where}, copied from the built-in templates/labels/en.yaml and translated`;
+      ctx.report('error', ctx.at(field), field, message, 'languages');
+    });
   }
   if (Array.isArray(value?.scale)) {
     value.scale.forEach((level, i) => {

@@ -7,7 +7,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { walk } from '../walk.js';
-import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { readLimited } from '../advisory/read-limited.js';
 import { derivedKey, type DerivedStore } from '../derived-store.js';
@@ -18,7 +17,9 @@ import { label, parseLabels, type Labels } from './labels.js';
 import { textDirection } from './view.js';
 import { displayWidth, TEXT_WIDTH, wrapParagraph } from './wrap.js';
 
-export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+import { DEFAULT_TEMPLATES_DIR, LABELS_FILE } from './template-folders.js';
+
+export { DEFAULT_TEMPLATES_DIR };
 
 export const PAGES = ['bulletin', 'index'] as const;
 export type Page = (typeof PAGES)[number];
@@ -54,7 +55,7 @@ function classify(relative: string): { kind: 'page'; format: Format; page: Page 
   if (page) return { kind: 'page', format: page[1] as Format, page: page[2] as Page };
   const partial = /^(md|html|txt)\/partials\/([\w-]+)\.hbs$/.exec(relative);
   if (partial) return { kind: 'partial', format: partial[1] as Format, name: partial[2]! };
-  const labels = /^labels\/([a-z]{2,3}(?:-[A-Za-z0-9]+)*)\.ya?ml$/.exec(relative);
+  const labels = LABELS_FILE.exec(relative);
   if (labels) return { kind: 'labels', lang: labels[1]! };
   return null;
 }

@@ -38,7 +38,7 @@ export async function projectTargets(io: Io, options: WatchOptions): Promise<Wat
   }
   targets.push({ path: path.resolve(io.cwd, options.config ?? CONFIG_FILE), kind: 'file' });
   // A broken config names no templates folder; --templates still counts, and the config file is watched for its fix.
-  const config = await loadConfig(io.cwd, options.config).catch(() => null);
+  const config = await loadConfig(io.cwd, options.config, options.templates).catch(() => null);
   const templates = config ? templateDirs(io, config, options.templates) : options.templates ? [path.resolve(io.cwd, options.templates)] : [];
   for (const dir of [DEFAULT_TEMPLATES_DIR, ...templates]) targets.push({ path: path.resolve(dir), kind: 'folder' });
   return targets;

@@ -3,7 +3,7 @@
  * `validate` and `build` with the file, line and column named, exit 1, no
  * stack trace, and nothing written. Plus what must still be accepted.
  */
-import { existsSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { runCli, tempProject, type CliResult } from '../helpers/run-cli.js';
@@ -239,17 +239,19 @@ describe('what YAML 1.1 would have broken', () => {
 });
 
 describe('symbolic links among the advisories', () => {
-  it('does not follow a link to a folder: what is behind it is neither read nor walked', () => {
+  it('does not follow a link to a folder, nor skip it without a word: what is behind it is neither read nor walked', () => {
     const dir = projectWith(VALID);
     mkdirSync(path.join(dir, 'elsewhere'));
     writeFileSync(path.join(dir, 'elsewhere/jp.yaml'), 'token: s3cr3t\n');
     symlinkSync(path.join(dir, 'elsewhere'), path.join(dir, 'advisories/more'));
     // A link to the root would walk the whole disk if followed (Node 24's recursive readdir does).
     symlinkSync('/', path.join(dir, 'advisories/root'));
-    const result = runCli(['validate'], { cwd: dir });
-    expect(result.stderr).not.toContain('s3cr3t');
-    expect(result.stderr).toMatch(/^✓ 1 advisory valid/m);
-    expect(result.status).toBe(0);
+    expect(runCli(['validate'], { cwd: dir })).toEqual({
+      status: 2,
+      stdout: '',
+      stderr:
+        'error: advisories/more, advisories/root are symbolic links to folders, which are not followed (a link could publish any file on this machine); give the real folder, or copy its advisories here\n',
+    });
   });
 
   it('refuses a link named like an advisory instead of reading what it points to', () => {
@@ -262,5 +264,31 @@ describe('symbolic links among the advisories', () => {
     const named = runCli(['validate', 'advisories/jp.yaml'], { cwd: dir });
     expect(named.stderr).toBe(`${refused}\n1 error\nFix the problems above, then run \`advisory validate\` again.\n`);
     expect(named.status).toBe(1);
+  });
+
+  it('refuses a link to a folder, as the advisories folder, inside it or named, and a linked config, before reading through them', () => {
+    const dir = projectWith(VALID);
+    mkdirSync(path.join(dir, 'elsewhere'));
+    writeFileSync(path.join(dir, 'elsewhere/secret.yaml'), 'level: "ghp_SECRETTOKEN123"\n');
+    const linked = (shown: string) => `error: ${shown} is a symbolic link to a folder, which is not followed (a link could publish any file on this machine); give the real folder, or copy its advisories here\n`;
+    symlinkSync('../elsewhere', path.join(dir, 'advisories/africa'));
+    for (const command of ['validate', 'build']) expect(runCli([command, ...TODAY], { cwd: dir })).toEqual({ status: 2, stdout: '', stderr: linked('advisories/africa') });
+    rmSync(path.join(dir, 'advisories/africa'));
+    symlinkSync('elsewhere', path.join(dir, 'more'));
+    expect(runCli(['validate', 'more', ...TODAY], { cwd: dir })).toEqual({ status: 2, stdout: '', stderr: linked('more') });
+    rmSync(path.join(dir, 'advisories'), { recursive: true });
+    symlinkSync('elsewhere', path.join(dir, 'advisories'));
+    expect(runCli(['validate', ...TODAY], { cwd: dir })).toEqual({ status: 2, stdout: '', stderr: linked('advisories') });
+    expect(existsSync(path.join(dir, 'dist'))).toBe(false);
+
+    rmSync(path.join(dir, 'advisories'));
+    mkdirSync(path.join(dir, 'advisories'));
+    writeFileSync(path.join(dir, 'advisories/tt.yaml'), VALID);
+    symlinkSync('elsewhere/secret.yaml', path.join(dir, 'advisory.config.yaml'));
+    expect(runCli(['validate', ...TODAY], { cwd: dir })).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'error: config advisory.config.yaml is a symbolic link, which is not followed (a link could show any file on this machine in messages); copy the file here instead\n',
+    });
   });
 });

@@ -54,15 +54,29 @@ describe('label catalogues in a build', () => {
     expect(existsSync(path.join(dir, 'dist'))).toBe(false);
   });
 
-  it('a language without any catalogue stops the build with exit 2 and says how to add one', () => {
+  it('a language without any catalogue is a config error for validate as for build (exit 2, with its position), found in --templates too', () => {
     const dir = projectForTest(FIXTURE);
     writeFileSync(path.join(dir, 'advisory.config.yaml'), 'languages: [en, sw]\nformats: [html]\n');
-    const result = runCli(['build'], { cwd: dir });
-    expect(result.status).toBe(2);
-    expect(result.stderr.split('\n').slice(-2)).toEqual([
-      'error: no label catalogue for language "sw": add labels/sw.yaml to your templates folder (copy the built-in templates/labels/en.yaml and translate it)',
-      '',
-    ]);
+    const refusal = {
+      status: 2,
+      stdout: '',
+      stderr: [
+        'advisory.config.yaml:1:17  error  no label catalogue for language "sw" (there are catalogues for ar, en, fr, hi): add labels/sw.yaml to a templates folder (the `templates` setting, or --templates), copied from the built-in templates/labels/en.yaml and translated',
+        '1 error',
+        'error: invalid config advisory.config.yaml',
+        '',
+      ].join('\n'),
+    };
+    expect(runCli(['build'], { cwd: dir })).toEqual(refusal);
+    expect(runCli(['validate'], { cwd: dir })).toEqual(refusal);
+    expect(existsSync(path.join(dir, 'dist'))).toBe(false);
+
+    mkdirSync(path.join(dir, 'sw-templates/labels'), { recursive: true });
+    writeFileSync(path.join(dir, 'sw-templates/labels/sw.yaml'), readFileSync(path.join(ROOT, 'templates/labels/en.yaml')));
+    expect(runCli(['validate', '--templates', 'sw-templates'], { cwd: dir }).status).toBe(0);
+    expect(runCli(['build', '--templates', 'sw-templates'], { cwd: dir }).status).toBe(0);
+    writeFileSync(path.join(dir, 'advisory.config.yaml'), 'languages: [en, sw]\nformats: [html]\ntemplates: sw-templates\n');
+    expect(runCli(['validate'], { cwd: dir }).status).toBe(0);
   });
 
   it('an issuer translated for a language that is not configured is a config error (exit 2)', () => {
