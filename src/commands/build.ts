@@ -4,10 +4,11 @@
  */
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { AdvisoryError, errorMessage, systemRefusal, type ExitCode } from '../errors.js';
+import { AdvisoryError, UsageError, errorMessage, systemRefusal, type ExitCode } from '../errors.js';
 import { compareFolder, describeDifference, readFolder } from '../publish/compare-folder.js';
 import { renderOutputs } from '../publish/outputs.js';
 import type { UnitResult } from '../publish/advisory-unit.js';
+import type { Manifest } from '../publish/manifest.js';
 import { writeSite } from '../publish/site-assembly.js';
 import { BuildCache, CACHE_DIR, layoutFolder, sweepCache } from '../publish/build-cache.js';
 import { DerivedStore } from '../derived-store.js';
@@ -51,7 +52,7 @@ export async function build(io: Io, options: BuildOptions): Promise<ExitCode> {
   // A build killed mid-swap may have left the previous output retired beside --out: put it back
   // before anything can fail, so that even a build that stops on a typo leaves it in place.
   if (!options.check) await recoverLeftovers(out);
-  await checkOwnFolder(out, shownOut, options.check);
+  const previous = await checkOwnFolder(out, shownOut, options.check);
 
   if (options.check) return check(io, options, out, shownOut);
 
@@ -93,6 +94,9 @@ export async function build(io: Io, options: BuildOptions): Promise<ExitCode> {
       io.stderr(NOTHING_WRITTEN);
       return 1;
     }
+    const dropped = notPublishedAgain(previous, results);
+    // Building one file during an incident must not take every other advisory off the site.
+    if (dropped.length && options.paths.length) throw new UsageError(partialBuildRefusal(dropped, shownOut));
     const site = writeSite(staging.dir, results, config, renderer, VERSION, cacheDir ? new BuildCache(cacheDir, staging.dir, staging.reused) : undefined);
     if (staging.reused) await pruneStaging(staging.dir, site.published);
     await staging.commit(cacheDir ? (retired) => keepAsSpare(retired, cacheDir) : undefined);
@@ -102,6 +106,7 @@ export async function build(io: Io, options: BuildOptions): Promise<ExitCode> {
     const total = n * perFile;
     const seconds = ((io.clock() - started) / 1000).toFixed(2);
     io.stderr(`Built ${total} bulletin${total === 1 ? '' : 's'} for ${n} advisor${n === 1 ? 'y' : 'ies'} in ${seconds} s -> ${shownOut}\n`);
+    if (dropped.length) io.stderr(`${io.chalk.yellow('note')}: no longer published, as no advisory file has ${dropped.length === 1 ? 'its code' : 'their codes'} any more: ${dropped.join(', ')}\n`);
     return 0;
   } catch (error) {
     if (progress) io.stderr('\r\x1b[K');
@@ -110,6 +115,17 @@ export async function build(io: Io, options: BuildOptions): Promise<ExitCode> {
     if (refused) throw new AdvisoryError(`cannot write ${shownOut}: ${refused}. Nothing was published; ${shownOut} is as it was.`, { exitCode: 2, cause: error });
     throw error;
   }
+}
+
+/** Codes the previous output published that this build's advisories do not have, sorted. */
+function notPublishedAgain(previous: Manifest | null, results: readonly UnitResult[]): string[] {
+  const built = new Set(results.flatMap((r) => (r.digest ? [r.digest.code] : [])));
+  return (previous?.advisories ?? []).map((a) => a.code).filter((code) => !built.has(code)).sort();
+}
+
+function partialBuildRefusal(dropped: readonly string[], shownOut: string): string {
+  const them = dropped.length === 1 ? `advisory ${dropped[0]}` : `${dropped.length} advisories (${dropped.join(', ')})`;
+  return `${shownOut} publishes ${them} not among the paths given, and building only these would take ${dropped.length === 1 ? 'it' : 'them'} off ${shownOut}; build every advisory (\`advisory build\` with no paths), or build into another folder with --out. Nothing was published; ${shownOut} is as it was.`;
 }
 
 /**

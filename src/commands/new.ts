@@ -34,6 +34,19 @@ updates:
 `;
 }
 
+/**
+ * A folder or file that cannot be written is the officer's to fix (a path that
+ * is a file, no permission, a read-only disk), not a bug: say which and why.
+ */
+function unwritable(error: unknown, what: string, inTheWay = `${what}: a file is in the way`): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EEXIST' || code === 'ENOTDIR' || code === 'EISDIR') return new UsageError(inTheWay);
+  if (code === 'EACCES' || code === 'EPERM') return new UsageError(`${what}: permission denied`);
+  if (code === 'EROFS') return new UsageError(`${what}: the disk is read-only`);
+  if (code === 'ENOSPC') return new UsageError(`${what}: the disk is full (ENOSPC)`);
+  return error;
+}
+
 function addDays(iso: string, days: number): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
@@ -47,7 +60,11 @@ export async function newAdvisory(io: Io, options: NewOptions): Promise<ExitCode
   const country = new Intl.DisplayNames(['en'], { type: 'region' }).of(code) ?? code;
   const dir = path.resolve(io.cwd, options.dir);
   const file = path.join(dir, `${code.toLowerCase()}.yaml`);
-  await mkdir(dir, { recursive: true });
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    throw unwritable(error, `cannot make the folder ${displayPath(io.cwd, dir)}`, `--dir ${options.dir} is a file, or inside one; give the folder to write the advisory in`);
+  }
   try {
     await writeFile(file, starterAdvisory(code, country, today), { flag: 'wx' });
   } catch (error) {
@@ -55,7 +72,7 @@ export async function newAdvisory(io: Io, options: NewOptions): Promise<ExitCode
       io.stderr(`${displayPath(io.cwd, file)} already exists; it was left as it is. Edit it, or remove it first.\n`);
       return 1;
     }
-    throw error;
+    throw unwritable(error, `cannot write ${displayPath(io.cwd, file)}`);
   }
   io.stderr(`Wrote ${displayPath(io.cwd, file)}: fill it in, then run \`advisory validate\`.\n`);
   return 0;

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { walk } from '../walk.js';
-import { MANIFEST_FILE, parseOwnManifest } from './manifest.js';
+import { MANIFEST_FILE, parseOwnManifest, type Manifest } from './manifest.js';
 import { removeTree } from './remove-tree.js';
 
 const STAGING_MARK = '.advisory-staging-';
@@ -75,20 +75,20 @@ function refusal(shownOut: string, checking: boolean): Refuse {
  * output, is not lost to the next build. `build --check` replaces nothing: it
  * lists such files as ones a build would remove.
  */
-export async function checkOwnFolder(out: string, shownOut: string, checking = false): Promise<void> {
+export async function checkOwnFolder(out: string, shownOut: string, checking = false): Promise<Manifest | null> {
   const refuse: Refuse = refusal(shownOut, checking);
   let info;
   try {
     info = await stat(out);
   } catch {
-    return; // does not exist yet: fine
+    return null; // does not exist yet: fine
   }
   if (!info.isDirectory()) refuse('it is a file');
   const entries = await walk(out);
-  if (entries.length === 0) return;
+  if (entries.length === 0) return null;
   const manifest = await readFile(path.join(out, MANIFEST_FILE), 'utf8').then(parseOwnManifest, () => null);
   if (!manifest) refuse(`it is not empty and was not written by advisory (no ${MANIFEST_FILE} of ours in it)`);
-  if (checking) return;
+  if (checking) return manifest;
   const listed = new Set([MANIFEST_FILE, ...manifest.files.map((f) => f.path)]);
   const foreign = entries
     .filter((e) => e.kind !== 'directory')
@@ -99,6 +99,7 @@ export async function checkOwnFolder(out: string, shownOut: string, checking = f
     const named = foreign.length > 5 ? `${foreign.slice(0, 5).join(', ')} and ${foreign.length - 5} more` : foreign.join(', ');
     refuse(`it holds files advisory did not write (${named}), which a build would delete`, 'move them out of it, or choose another folder');
   }
+  return manifest;
 }
 
 /** Whether a process with this id is running: its staging folder may be in use. */

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FIXTURES, ROOT, runCli, tempProject } from '../helpers/run-cli.js';
+import { snapshotTree } from '../helpers/tree-snapshot.js';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -109,9 +110,25 @@ describe('advisory build', () => {
     expect(runCli(['build'], { cwd: dir }).status).toBe(0);
     expect(existsSync(path.join(dir, 'dist/jp.html'))).toBe(true);
     rmSync(path.join(dir, 'advisories/jp.yaml'));
-    expect(runCli(['build'], { cwd: dir }).status).toBe(0);
+    expect(runCli(['build'], { cwd: dir })).toMatchObject({ status: 0, stderr: expect.stringMatching(/\nnote: no longer published, as no advisory file has its code any more: JP\n$/) });
     expect(existsSync(path.join(dir, 'dist/jp.html'))).toBe(false);
     expect(readFileSync(path.join(dir, 'dist/index.txt'), 'utf8')).not.toContain('Japan');
+  });
+
+  it('refuses to take published advisories off the site when only some files are built', () => {
+    const dir = project();
+    expect(runCli(['build'], { cwd: dir }).status).toBe(0);
+    const before = snapshotTree(path.join(dir, 'dist'));
+    expect(runCli(['build', 'advisories/ml.yaml'], { cwd: dir })).toEqual({
+      status: 2,
+      stdout: '',
+      stderr:
+        'advisories/ml.yaml:25:12  warning  Kayes Region is at level 4, the same as the whole country; drop the region or change its level\n1 warning\n' +
+        'error: dist/ publishes 2 advisories (FR, JP) not among the paths given, and building only these would take them off dist/; build every advisory (`advisory build` with no paths), or build into another folder with --out. Nothing was published; dist/ is as it was.\n',
+    });
+    expect(snapshotTree(path.join(dir, 'dist'))).toEqual(before);
+    expect(readdirSync(dir).filter((f) => f.startsWith('.dist'))).toEqual([]);
+    expect(runCli(['build', 'advisories/ml.yaml', '--out', 'mali'], { cwd: dir }).status).toBe(0);
   });
 
   it('rejects an empty advisory file', () => {
@@ -360,6 +377,16 @@ describe('advisory new', () => {
     const before = readFileSync(path.join(dir, 'advisories/ml.yaml'));
     expect(runCli(['new', 'ML'], { cwd: dir })).toEqual({ status: 1, stdout: '', stderr: 'advisories/ml.yaml already exists; it was left as it is. Edit it, or remove it first.\n' });
     expect(readFileSync(path.join(dir, 'advisories/ml.yaml'))).toEqual(before);
+  });
+
+  it('exits 2, with no "internal error", when --dir is a file', () => {
+    const dir = project();
+    expect(runCli(['new', 'SN', '--dir', 'advisories/ml.yaml'], { cwd: dir })).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'error: --dir advisories/ml.yaml is a file, or inside one; give the folder to write the advisory in\n',
+    });
+    expect(existsSync(path.join(dir, 'advisories/ml.yaml/sn.yaml'))).toBe(false);
   });
 
   it('exits 2 for a code that is not ISO 3166-1', () => {
