@@ -10,7 +10,7 @@
  * SOURCE_DATE_EPOCH, so the comparisons are like for like.
  */
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -44,7 +44,8 @@ Options:
 
 Scenarios (each process with SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH}):
   node -e 0, advisory --version, advisory --help;
-  per size: build (cold: output folder and .advisory-cache deleted first),
+  per size: build (cold: output folder and .advisory-cache moved aside first,
+  deleted when the benchmark ends),
   the reference renderer (reference.mjs), advisory validate;
   largest size: rebuild after changing one advisory (warm output and cache).
 Runs go in rounds, every scenario once per round, so that a drift in the
@@ -163,7 +164,26 @@ function checkBulletins(out, project) {
   }
 }
 
-const removeFolders = (...dirs) => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+/** Where cold runs' previous output and cache go until the benchmark ends: see setAside. */
+const setAsideFolder = (work) => path.join(work, '.set-aside');
+let setAsideCount = 0;
+
+/**
+ * A cold run starts with no output folder and no cache. They are moved aside
+ * here (a rename) and deleted when the benchmark ends, not deleted before the
+ * run: on ext4 without a journal (the disk of the machine in the README), a
+ * file made within a minute or so of many deletions near it skips the freed
+ * inodes one by one, and deleting the previous run's 36,000 files just before
+ * a cold build measured the file system instead of the build. Making an 8 KB
+ * file took 20 µs in a quiet folder and 85 to 230 µs after such deletions;
+ * cold 3984-bulletin builds took 9.75 to 10.4 s after a rename, 10.0 to 11.0 s
+ * (1.5 s more system time) after a delete, alternating.
+ */
+function setAside(project, ...dirs) {
+  const aside = setAsideFolder(path.dirname(project.dir));
+  mkdirSync(aside, { recursive: true });
+  for (const dir of dirs) if (existsSync(dir)) renameSync(dir, path.join(aside, String(++setAsideCount)));
+}
 
 /** The cold full build: no output folder, no cache. */
 function buildScenario(project) {
@@ -174,7 +194,7 @@ function buildScenario(project) {
     bulletins: project.bulletins,
     args: [BIN, 'build', '--out', out],
     cwd: project.dir,
-    before: () => removeFolders(out, path.join(project.dir, '.advisory-cache')),
+    before: () => setAside(project, out, path.join(project.dir, '.advisory-cache')),
     check: () => checkBulletins(out, project),
   };
 }
@@ -187,7 +207,7 @@ function referenceScenario(project) {
     bulletins: project.bulletins,
     args: [REFERENCE, out],
     cwd: project.dir,
-    before: () => removeFolders(out),
+    before: () => setAside(project, out),
     check: () => checkBulletins(out, project),
   };
 }
@@ -258,11 +278,36 @@ function commit() {
   }
 }
 
-function machine(loadAtStart) {
+/** Files the probe below makes; about what a 249-bulletin build makes (bulletins and their cached copies). */
+const PROBE_FILES = 2000;
+
+/**
+ * Microseconds to make one 8 KB file in `folder`, from PROBE_FILES of them in
+ * 16 subfolders (as the build cache keeps its blobs). A build makes thousands
+ * of files, and on one virtual disk this took 20 µs in some folders and 150
+ * to 185 µs in others (ext4 places a new folder's files near its parent's),
+ * enough to move a 249-bulletin build by a quarter of a second: the report
+ * gives it so that two runs' figures can be told apart from the disk's.
+ */
+function fileCreationMicros(folder) {
+  const probe = mkdtempSync(path.join(folder, '.bench-file-probe-'));
+  const bytes = Buffer.alloc(8192, 0x61);
+  try {
+    for (let shard = 0; shard < 16; shard++) mkdirSync(path.join(probe, shard.toString(16)));
+    const started = process.hrtime.bigint();
+    for (let i = 0; i < PROBE_FILES; i++) writeFileSync(path.join(probe, (i % 16).toString(16), String(i)), bytes, { flag: 'wx' });
+    return Number(process.hrtime.bigint() - started) / 1e3 / PROBE_FILES;
+  } finally {
+    rmSync(probe, { recursive: true, force: true });
+  }
+}
+
+function machine(loadAtStart, fileMicros) {
   const cpus = os.cpus();
   return [
     `- Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} CPUs, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.type()} ${os.release()}; load average ${loadAtStart.toFixed(2)} at start`,
     `- Node ${process.version}; commit ${commit()}`,
+    `- Making a file (8 KB, ${PROBE_FILES} files) in the largest project's folder: ${fileMicros.start.toFixed(0)} µs at start, ${fileMicros.end.toFixed(0)} µs at the end`,
   ];
 }
 
@@ -304,12 +349,12 @@ function targetsTable(results) {
   ];
 }
 
-function report(results, options, loadAtStart) {
+function report(results, options, loadAtStart, fileMicros) {
   const runs = `${options.runs} per scenario, in rounds (every scenario once per round)${options.quick ? ', quick (the largest size: one build)' : ''}`;
   return [
     `# advisory benchmark: ${options.name}`,
     '',
-    ...machine(loadAtStart),
+    ...machine(loadAtStart, fileMicros),
     `- Date: ${new Date().toISOString()}`,
     `- Runs: ${runs}; wall time is the median, peak RSS the highest of the runs`,
     `- SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH}; sizes: L = ${options.sizes.join(', ')} languages × ${COUNTRY_CODES.length} advisories`,
@@ -342,13 +387,17 @@ async function main(argv) {
   try {
     const sizes = options.quick ? [...new Set([options.sizes[0], options.sizes[options.sizes.length - 1]])] : options.sizes;
     const projects = sizes.map((L) => prepareProject(work, L));
+    const largestFolder = projects[projects.length - 1].dir;
+    const fileMicrosAtStart = fileCreationMicros(largestFolder);
     const results = await runRounds(plan(projects, options, rssFile), rssFile);
-    const text = report(results, options, loadAtStart);
+    const fileMicros = { start: fileMicrosAtStart, end: fileCreationMicros(largestFolder) };
+    const text = report(results, options, loadAtStart, fileMicros);
     mkdirSync(RESULTS, { recursive: true });
     writeFileSync(path.join(RESULTS, `${options.name}.md`), text);
     process.stdout.write(text);
     process.stderr.write(`Report written to ${path.relative(process.cwd(), path.join(RESULTS, `${options.name}.md`))}\n`);
   } finally {
+    rmSync(setAsideFolder(work), { recursive: true, force: true });
     if (!options.work) rmSync(work, { recursive: true, force: true });
   }
 }
