@@ -78,7 +78,7 @@ const contact: ObjectSpec = {
   fields: {
     name: { spec: line('Name of the office'), required: true },
     phone: { spec: { kind: 'string', pattern: /^\+?[0-9][0-9 ()./-]{3,30}$/, expected: 'a phone number such as "+223 20 00 00 00" (quoted)', description: 'Phone number, international format' } },
-    email: { spec: { kind: 'string', pattern: /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[A-Za-z]{2,}$/, format: 'email', expected: 'an e-mail address such as consular@example.org', description: 'E-mail address' } },
+    email: { spec: { kind: 'string', pattern: /^[^\s@<>()[\]\\,;:"?#&%/=]+@[^\s@<>()[\]\\,;:"?#&%/=]+\.[A-Za-z]{2,}$/, format: 'email', expected: 'an e-mail address such as consular@example.org', description: 'E-mail address' } },
     url: { spec: { kind: 'string', pattern: /^https?:\/\/[^\s<>"]+$/, format: 'uri', expected: 'a web address starting with https://', description: 'Web address' } },
     address: { spec: line('Postal address', 400) },
     hours: { spec: line('Opening hours') },

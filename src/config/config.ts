@@ -41,13 +41,39 @@ export const DEFAULT_CONFIG: Config = {
   file: null,
 };
 
+/**
+ * What would make `site_url` publish something wrong. Every link in feeds,
+ * alerts and open data is made from it with `new URL`; a CAP alert needs each
+ * to be a valid xs:anyURI, and its sender (the host) to have no comma.
+ */
+export function siteUrlProblem(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'it is not a valid web address';
+  }
+  if (url.username || url.password) return 'it holds a user name or password, which every feed and alert would publish';
+  if (url.search || url.hash) return 'it has a ?query or #fragment, which the links made from it would lose';
+  if (!/^(?:[a-z0-9-]+\.)*[a-z0-9-]+$|^\[[0-9a-f:.]+\]$/i.test(url.hostname)) return `its host ${url.hostname} is not a plain host name`;
+  if (/%(?![0-9A-Fa-f]{2})/.test(value)) return 'it has a % that does not start an escape such as %20';
+  return null;
+}
+
 export const configFormat: ObjectSpec = {
   kind: 'object',
   description: 'advisory.config.yaml: project settings; every key is optional',
   fields: {
     issuer: { spec: { kind: 'string', pattern: /\S/, expected: 'the name of the publishing ministry', description: 'Who publishes the advisories' } },
     site_url: {
-      spec: { kind: 'string', pattern: /^https?:\/\/[^\s<>"]+\/$/, format: 'uri', expected: 'a web address ending in /, e.g. https://example.org/travel/', description: 'Base address for links in feeds and alerts' },
+      spec: {
+        kind: 'string',
+        pattern: /^https?:\/\/[^\s<>"]+\/$/,
+        format: 'uri',
+        refine: siteUrlProblem,
+        expected: 'a web address ending in /, e.g. https://example.org/travel/',
+        description: 'Base address for links in feeds and alerts',
+      },
     },
     languages: {
       spec: { kind: 'array', minItems: 1, items: { kind: 'string', pattern: LANGUAGE_PATTERN, expected: 'a language code such as en or fr' }, description: 'Languages to publish in; the first is primary' },

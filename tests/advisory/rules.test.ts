@@ -44,6 +44,16 @@ describe('required fields and types', () => {
   });
 });
 
+describe('contact e-mail addresses', () => {
+  it('refuses one that would carry mailto parameters or a fragment into the link', () => {
+    const withEmail = (email: string) => check(replaceLine('    phone: "+223 20 00 00 00"', `    phone: "+223 20 00 00 00"\n    email: "${email}"`));
+    expect(withEmail('consular.bamako@example.org')).toEqual([]);
+    for (const email of ['x@evil.example?bcc=a.org', 'a@example.org#x.org', 'a&b=c@example.org']) {
+      expect(withEmail(email)).toEqual([`advisories/ml.yaml:18:12  error  contacts[0].email must be an e-mail address such as consular@example.org, found "${email}"`]);
+    }
+  });
+});
+
 describe('plain text that YAML would cut or join', () => {
   it('refuses text cut short by " #", which YAML reads as the start of a comment', () => {
     expect(check(replaceLine('  - Stay in contact with the embassy.', '  - Take bus #5 to the embassy, not bus #7.'))).toEqual([
