@@ -158,6 +158,14 @@ function walk(node: unknown, depth: number, report: (problem: string, node: Node
       report(`control character ${codePoint(control)}, written as an escape, is not allowed; remove it`, node);
       return;
     }
+    const unclosed = unclosedBidiControl(node.value);
+    if (unclosed) {
+      report(
+        `${BIDI_NAMES[unclosed]} (${codePoint(unclosed)}) is never closed in this value, so it would reorder the text published after it; close it with ${codePoint(isIsolate(unclosed) ? PDI : PDF)} in the same value, or remove it`,
+        node,
+      );
+      return;
+    }
   }
   if (isScalar(node) || isCollection(node)) {
     // `!!str` is harmless (it only says "this is text"); every other tag is refused.
@@ -283,6 +291,38 @@ function firstInvalidUtf8(bytes: Uint8Array, at: (text: string) => Position): Po
  */
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029]/;
+
+const PDF = '\u202C';
+const PDI = '\u2069';
+const BIDI_NAMES: Record<string, string> = {
+  '\u202A': 'a left-to-right embedding',
+  '\u202B': 'a right-to-left embedding',
+  '\u202D': 'a left-to-right override',
+  '\u202E': 'a right-to-left override',
+  '\u2066': 'a left-to-right isolate',
+  '\u2067': 'a right-to-left isolate',
+  '\u2068': 'a first-strong isolate',
+};
+const isIsolate = (character: string) => character >= '\u2066' && character <= '\u2068';
+
+/**
+ * The first bidirectional embedding, override or isolate in `text` left open
+ * at its end, if any. Each value is published inside other text (a title in a
+ * heading, a region name in a sentence, a field in a feed): one left open, such
+ * as U+202E alone, would reverse what follows it on the page. Closing follows
+ * Unicode's rules: PDF closes the last embedding or override, PDI the last
+ * isolate and whatever was opened inside it.
+ */
+export function unclosedBidiControl(text: string): string | null {
+  if (!/[\u202A-\u202E\u2066-\u2069]/.test(text)) return null;
+  const open: string[] = [];
+  for (const character of text) {
+    if (character in BIDI_NAMES) open.push(character);
+    else if (character === PDF && open.length && !isIsolate(open[open.length - 1]!)) open.pop();
+    else if (character === PDI && open.some(isIsolate)) while (!isIsolate(open.pop()!));
+  }
+  return open[0] ?? null;
+}
 
 function codePoint(character: string): string {
   return `U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;

@@ -128,6 +128,23 @@ describe('bytes and characters', () => {
     expectRefused(projectWith(`${VALID}title: "Caution ${escape}"\n`), [error('10:8', `control character ${code}, written as an escape, is not allowed; remove it`)]);
   });
 
+  it('refuses a bidirectional override, embedding or isolate left open in a value, which would reorder the text after it', () => {
+    expectRefused(projectWith(`${VALID}title: "Kayes \u202E"\n`), [
+      error('10:8', 'a right-to-left override (U+202E) is never closed in this value, so it would reorder the text published after it; close it with U+202C in the same value, or remove it'),
+    ]);
+    expectRefused(projectWith(`${VALID}title: Kayes \u2067عربي\n`), [
+      error('10:8', 'a right-to-left isolate (U+2067) is never closed in this value, so it would reorder the text published after it; close it with U+2069 in the same value, or remove it'),
+    ]);
+  });
+
+  it('accepts bidirectional controls closed within the value', () => {
+    for (const title of ['"Kayes \\u202Eabc\\u202C ok"', 'Kayes \u2067عربي\u2069 ok', '"\\u2068\\u202Bx\\u2069 y"']) {
+      const result = runCli(['validate', ...TODAY], { cwd: projectWith(`${VALID}title: ${title}\n`) });
+      expect(result.stderr, title).toBe('✓ 1 advisory valid\n');
+      expect(result.status).toBe(0);
+    }
+  });
+
   it('accepts a tab inside text', () => {
     const result = runCli(['validate', ...TODAY], { cwd: projectWith(`${VALID}title: "Caution\there"\n`) });
     expect(result.stderr).toBe('✓ 1 advisory valid\n');
