@@ -121,8 +121,11 @@ function info(advisory: Advisory, locale: Locale, mapping: LevelMapping, categor
   const t = lang === primary ? undefined : advisory.translations[lang];
   const country = countryName(advisory, locale);
   const guidance = advisory.guidance.map((item, i) => `- ${inlineMarkdownToText(t?.guidance?.[i] ?? item)}`);
+  // Names in this info block's language, where the translation gives them (an embassy's, a region's).
+  const named = advisory.contacts.map((c, i) => ({ ...c, name: t?.contacts?.[i]?.name ?? c.name }));
+  const regions = advisory.regions.map((r, i) => ({ ...r, name: t?.regions?.[i]?.name ?? r.name }));
   // Emergency lines first: someone reading an alert needs the number that answers at night.
-  const contacts = [...advisory.contacts].sort((a, b) => Number(b.emergency === true) - Number(a.emergency === true));
+  const contacts = named.sort((a, b) => Number(b.emergency === true) - Number(a.emergency === true));
   const level = (l: Level) => `${l} (${levelName(l, locale)})`;
   return [
     '  <info>',
@@ -142,7 +145,7 @@ function info(advisory: Advisory, locale: Locale, mapping: LevelMapping, categor
     `    ${parameter('advisoryLevel', level(advisory.level))}`,
     ...(advisory.risks.length ? [`    ${parameter('risks', advisory.risks.join(' '))}`] : []),
     `    ${area(`${country}: ${level(advisory.level)}`, 'ISO3166-1', advisory.code)}`,
-    ...advisory.regions.map((r) => `    ${area(`${r.name}, ${country}: ${level(r.level)}`, r.code ? 'ISO3166-2' : null, r.code ?? null)}`),
+    ...regions.map((r) => `    ${area(`${r.name}, ${country}: ${level(r.level)}`, r.code ? 'ISO3166-2' : null, r.code ?? null)}`),
     '  </info>',
   ];
 }

@@ -55,13 +55,12 @@ describe('contact e-mail addresses', () => {
 });
 
 describe('plain text that YAML would cut or join', () => {
+  const cut = (at: string, field: string, lost: string) =>
+    `advisories/ml.yaml:${at}  error  ${field} ends before "${lost}": in YAML a space followed by # starts a comment, so the rest of the line would not be published; put the whole text in quotes, or move the comment to a line of its own`;
+
   it('refuses text cut short by " #", which YAML reads as the start of a comment', () => {
-    expect(check(replaceLine('  - Stay in contact with the embassy.', '  - Take bus #5 to the embassy, not bus #7.'))).toEqual([
-      'advisories/ml.yaml:10:14  error  guidance[0] ends before "#5 to the embassy, not bus #7.": in YAML a space followed by # starts a comment, so the rest of the line would not be published; put the whole text in quotes, or move the comment to a line of its own',
-    ]);
-    expect(check(replaceLine('phone: "+223 20 00 00 00"', 'phone: +223 20 00 00 00 #ext 12'))).toEqual([
-      'advisories/ml.yaml:17:29  error  contacts[0].phone ends before "#ext 12": in YAML a space followed by # starts a comment, so the rest of the line would not be published; put the whole text in quotes, or move the comment to a line of its own',
-    ]);
+    expect(check(replaceLine('  - Stay in contact with the embassy.', '  - Take bus #5 to the embassy, not bus #7.'))).toEqual([cut('10:14', 'guidance[0]', '#5 to the embassy, not bus #7.')]);
+    expect(check(replaceLine('phone: "+223 20 00 00 00"', 'phone: +223 20 00 00 00 #ext 12'))).toEqual([cut('17:29', 'contacts[0].phone', '#ext 12')]);
   });
 
   it('keeps "#" that is text: quoted, in a block, or with no space before it', () => {

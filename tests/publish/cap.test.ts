@@ -1,11 +1,11 @@
 /** CAP 1.2 alerts: every file the real build writes passes the official schema, and says what the advisory says. */
 import { spawnSync } from 'node:child_process';
-import { cpSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { capCategories, capResponses, CAP_BY_LEVEL } from '../../src/publish/cap.js';
 import type { Advisory } from '../../src/advisory/types.js';
-import { buildPublishFixture, listFiles, type Published } from '../helpers/published.js';
+import { buildPublishFixture, listFiles, PUBLISH_FIXTURE, type Published } from '../helpers/published.js';
 import { ROOT, runCli, tempProject } from '../helpers/run-cli.js';
 
 const SCHEMA = path.join(ROOT, 'tests/schemas/cap12.xsd');
@@ -106,6 +106,33 @@ describe('cap/<code>.xml', () => {
     // A region without a code is still an area, described but not geocoded.
     expect(xpath('cap/tt.xml', `string(${cap('alert', 'info')}[1]${cap('area')}[2]${cap('areaDesc')})`)).toBe('Laventille & Beetham, Trinidad & Tobago: 3 (Reconsider Travel)');
     expect(xpath('cap/tt.xml', `count(${cap('alert', 'info')}[1]${cap('area')}[2]${cap('geocode')})`)).toBe('0');
+  });
+
+  it('names regions and contacts in each info block\'s language, where the translation does', () => {
+    const project = tempProject(PUBLISH_FIXTURE);
+    try {
+      const file = path.join(project.dir, 'advisories/ml.yaml');
+      const translated = readFileSync(file, 'utf8').replace(
+        '    regions:\n      - note: Lieu',
+        '    contacts:\n      - name: Ambassade de l\'Inde, Bamako\n      - name: Salle de veille du MEA, New Delhi\n    regions:\n      - name: Région de Kayes\n        note: Lieu',
+      );
+      expect(translated).toContain('Région de Kayes');
+      writeFileSync(file, translated);
+      expect(runCli(['build'], { cwd: project.dir }).status).toBe(0);
+      const read = (expression: string) => spawnSync('xmllint', ['--xpath', expression, path.join(project.dir, 'dist/cap/ml.xml')], { encoding: 'utf8' }).stdout.replace(/\n$/, '');
+      const info = (n: number, name: string) => read(`string(${cap('alert', 'info')}[${n}]${cap(name)})`);
+      const region = (n: number) => read(`string(${cap('alert', 'info')}[${n}]${cap('area')}[2]${cap('areaDesc')})`);
+      expect([info(1, 'contact'), region(1)]).toEqual([
+        'Embassy of India, Bamako, +223 00 00 00 00, consular.bamako@example.org, https://example.org/travel/contacts/bamako; MEA Control Room, New Delhi, +91 00 0000 0000, controlroom@example.org, https://example.org/travel/contacts/mea-control-room',
+        'Kayes Region, Mali: 4 (Do Not Travel)',
+      ]);
+      expect([info(2, 'contact'), region(2)]).toEqual([
+        "Ambassade de l'Inde, Bamako, +223 00 00 00 00, consular.bamako@example.org, https://example.org/travel/contacts/bamako; Salle de veille du MEA, New Delhi, +91 00 0000 0000, controlroom@example.org, https://example.org/travel/contacts/mea-control-room",
+        'Région de Kayes, Mali: 4 (Ne voyagez pas)',
+      ]);
+    } finally {
+      project.cleanup();
+    }
   });
 
   it('carries untrusted text as text', () => {
