@@ -6,6 +6,7 @@
 import type { CheckContext } from './check.js';
 import type { Advisory } from './types.js';
 import { translationFallback, translationStale } from './translation-rules.js';
+import { otherCountryNamed } from './country-names.js';
 
 export interface RuleOptions {
   /** Reference date (YYYY-MM-DD) for `review_by`. */
@@ -28,6 +29,13 @@ const datesInOrder: Rule = (a, ctx) => {
 const reviewDue: Rule = (a, ctx, { today }) => {
   if (a.review_by !== undefined && a.review_by < today) {
     ctx.report('warning', ctx.at('review_by'), 'review_by', `review_by ${a.review_by} has passed (today is ${today}); review the advice and set a new date`, 'review-due');
+  }
+};
+
+const countryOfItsCode: Rule = (a, ctx, { languages }) => {
+  const other = otherCountryNamed(a.country, a.code, languages[0] ?? 'en');
+  if (other) {
+    ctx.report('error', ctx.at('country'), 'country', `country "${a.country}" is the name of ${other}, but code is ${a.code}; check which country this advisory is for, and correct one of them`, 'country-code');
   }
 };
 
@@ -105,7 +113,7 @@ const translationsComplete: Rule = (a, ctx, { languages }) => {
   }
 };
 
-export const RULES: readonly Rule[] = [datesInOrder, reviewDue, updatesNewestFirst, regionCodes, regionSaysSomething, someoneToCall, translationsComplete, translationFallback, translationStale];
+export const RULES: readonly Rule[] = [datesInOrder, reviewDue, countryOfItsCode, updatesNewestFirst, regionCodes, regionSaysSomething, someoneToCall, translationsComplete, translationFallback, translationStale];
 
 export function applyRules(advisory: Advisory, ctx: CheckContext, options: RuleOptions): void {
   for (const rule of RULES) rule(advisory, ctx, options);

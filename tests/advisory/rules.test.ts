@@ -93,6 +93,16 @@ describe('closed lists and codes', () => {
     ]);
   });
 
+  it('rejects a country name that is another code\'s name (a copy-paste slip), in the primary language or English', () => {
+    const slip = (country: string, other: string) =>
+      `advisories/ml.yaml:1:10  error  country "${country}" is the name of ${other}, but code is ML; check which country this advisory is for, and correct one of them`;
+    expect(check(replaceLine('country: Mali', 'country: France'))).toEqual([slip('France', 'FR')]);
+    expect(check(replaceLine('country: Mali', 'country: Allemagne'), { languages: ['fr'] })).toEqual([slip('Allemagne', 'DE')]);
+    expect(check(replaceLine('country: Mali', 'country: cote d ivoire'))).toEqual([slip('cote d ivoire', 'CI')]);
+    // Its own name in any case or spelling, and names that are no country's, pass.
+    for (const own of ['MALI', 'Republic of Mali', 'Le Mali']) expect(check(replaceLine('country: Mali', `country: ${own}`))).toEqual([]);
+  });
+
   it('rejects a country code that is not ISO 3166-1', () => {
     expect(check(replaceLine('code: ML', 'code: UK').replace('code: ML-1', 'code: UK-1'))).toEqual([
       'advisories/ml.yaml:2:7  error  code must be a two-letter ISO 3166-1 code in capitals, e.g. ML, found "UK": UK is not an ISO 3166-1 country code (GB is the ISO code of the United Kingdom)',
