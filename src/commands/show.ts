@@ -1,6 +1,7 @@
 /** `advisory show <code or file>`: render one advisory to stdout. */
 import path from 'node:path';
 import { stat } from 'node:fs/promises';
+import { CODE_HINTS } from '../advisory/iso3166.js';
 import { FORMATS, type Format } from '../config/config.js';
 import { UsageError, type ExitCode } from '../errors.js';
 import type { Io } from '../report/logger.js';
@@ -39,7 +40,8 @@ export async function show(io: Io, options: ShowOptions): Promise<ExitCode> {
   io.stderr(stylish({ diagnostics: problems, files: project.files }, io.chalk));
   if (!found) {
     if (!problems.some((d) => d.severity === 'error')) {
-      io.stderr(`no advisory with code ${code} in ${options.paths.length ? options.paths.join(', ') : 'advisories/'}\n`);
+      const hint = CODE_HINTS[code] ? ` (${CODE_HINTS[code]})` : '';
+      io.stderr(`error: no advisory with code ${code} in ${options.paths.length ? options.paths.join(', ') : 'advisories/'}${hint}\n`);
     }
     return 1;
   }

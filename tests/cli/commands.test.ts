@@ -345,7 +345,8 @@ describe('advisory show', () => {
   });
 
   it('exits 1 for a code with no advisory', () => {
-    expect(runCli(['show', 'SN'], { cwd: project() })).toEqual({ status: 1, stdout: '', stderr: 'no advisory with code SN in advisories/\n' });
+    expect(runCli(['show', 'SN'], { cwd: project() })).toEqual({ status: 1, stdout: '', stderr: 'error: no advisory with code SN in advisories/\n' });
+    expect(runCli(['show', 'UK'], { cwd: project() })).toEqual({ status: 1, stdout: '', stderr: 'error: no advisory with code UK in advisories/ (GB is the ISO code of the United Kingdom)\n' });
   });
 
   it('exits 1 for an invalid advisory, with its problems', () => {
