@@ -174,8 +174,23 @@ export async function run({ argv, io: base, stdoutIsTTY }: Runtime): Promise<Exi
     return exitCode;
   } catch (error) {
     // Commander has printed its own message; anything else needs the streams' colours.
-    return error instanceof CommanderError ? commanderExitCode(error) : handleError(error, (await terminal()).io);
+    const code = error instanceof CommanderError ? commanderExitCode(error) : handleError(error, (await terminal()).io);
+    // A pipeline reading --json from stdout gets JSON for a failure too, not an empty stream.
+    if (code !== 0 && asksForJson(argv)) base.stdout(jsonFailure(error, code));
+    return code;
   }
+}
+
+function asksForJson(argv: readonly string[]): boolean {
+  return argv.some((arg, i) => arg === '--json' || arg === '--format=json' || (arg === '--format' && argv[i + 1] === 'json'));
+}
+
+/** The failure as JSON: the message the user saw on stderr, the exit code, and any positioned problems. */
+export function jsonFailure(error: unknown, exitCode: ExitCode): string {
+  const internal = !(error instanceof AdvisoryError || error instanceof CommanderError) && systemRefusal(error) === null;
+  const message = (error instanceof CommanderError ? error.message.replace(/^error: /, '') : errorMessage(error)).trim();
+  const diagnostics = error instanceof AdvisoryError ? error.diagnostics : [];
+  return `${JSON.stringify({ error: { message, exitCode, internal }, diagnostics }, null, 2)}\n`;
 }
 
 /** The run's output streams with their colour decided: data (list) follows stdout's terminal, diagnostics stderr's. */

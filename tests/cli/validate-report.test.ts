@@ -1,7 +1,8 @@
 /** `advisory validate` for machines: report formats, warning budgets and stale advice, through the real binary. */
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, runCli } from '../helpers/run-cli.js';
+import { FIXTURES, runCli, tempProject } from '../helpers/run-cli.js';
 
 const REVIEW = path.join(FIXTURES, 'review');
 const INVALID = path.join(FIXTURES, 'invalid-report');
@@ -52,6 +53,28 @@ describe('validate --format json', () => {
         { severity: 'error', file: 'advisories/bo,2025.yaml', line: 9, col: 9, field: 'risks[0]', message: RISK, rule: 'type' },
       ],
     });
+  });
+});
+
+describe('--json when the command fails before it has a report', () => {
+  it('prints the failure as JSON on stdout, with the exit code and any positioned problems', () => {
+    const project = tempProject(INVALID);
+    try {
+      writeFileSync(path.join(project.dir, 'advisory.config.yaml'), 'languages: [en, en]\n');
+      const config = runCli(['validate', '--json'], { cwd: project.dir });
+      expect(config.status).toBe(2);
+      expect(JSON.parse(config.stdout)).toEqual({
+        error: { message: 'invalid config advisory.config.yaml', exitCode: 2, internal: false },
+        diagnostics: [{ severity: 'error', file: 'advisory.config.yaml', line: 1, col: 12, field: 'languages', message: 'languages lists a language twice: en, en', rule: 'languages' }],
+      });
+      rmSync(path.join(project.dir, 'advisory.config.yaml'));
+      const missing = runCli(['list', '--json', 'nowhere'], { cwd: project.dir });
+      expect([missing.status, JSON.parse(missing.stdout)]).toEqual([2, { error: { message: 'nowhere: no such file or folder', exitCode: 2, internal: false }, diagnostics: [] }]);
+      const usage = runCli(['validate', '--format', 'json', '--max-warnings', 'x'], { cwd: project.dir });
+      expect([usage.status, JSON.parse(usage.stdout).error]).toEqual([2, { message: "option '--max-warnings <n>' argument 'x' is invalid. expected a whole number.", exitCode: 2, internal: false }]);
+    } finally {
+      project.cleanup();
+    }
   });
 });
 
