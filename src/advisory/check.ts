@@ -53,7 +53,12 @@ export function describeFound(node: unknown): string {
  * or true/false in quotes; text with ": " in it (`- Important: stay indoors`),
  * which YAML reads as a key and its value, in quotes as a whole.
  */
-function quoteHint(node: Node | null | undefined, text: string): string | undefined {
+function quoteHint(node: Node | null | undefined, text: string, spec: Spec): string | undefined {
+  if (isScalar(node) && typeof node.value === 'number' && spec.kind === 'string' && spec.format === 'date') {
+    // `issued: 20250301` is a number to YAML; quotes would not make it a date either.
+    const digits = node.range ? text.slice(node.range[0], node.range[1]) : '';
+    return /^\d{8}$/.test(digits) ? `write it as ${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6)}` : 'write it as YYYY-MM-DD';
+  }
   if (isScalar(node)) return typeof node.value === 'number' || typeof node.value === 'boolean' ? 'put it in quotes' : undefined;
   if (isMap(node) && node.items.length === 1 && node.range && !text.slice(node.range[0], node.range[1]).trimEnd().includes('\n')) {
     return 'text with ": " in it reads as "key: value"; put the whole text in quotes';
@@ -72,7 +77,7 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
 
   switch (spec.kind) {
     case 'string': {
-      if (!isScalar(node) || typeof node.value !== 'string') return mismatch(quoteHint(node, ctx.source.text));
+      if (!isScalar(node) || typeof node.value !== 'string') return mismatch(quoteHint(node, ctx.source.text, spec));
       const trap = plainTextTrap(ctx.source.text, node, path);
       if (trap) {
         ctx.report('error', ctx.source.positionAt(trap.offset), path, trap.message, trap.rule);

@@ -82,6 +82,11 @@ export function parseYamlSource(file: string, bytes: Uint8Array, what = 'advisor
       'control-character',
     );
   }
+  // Old Mac line endings: YAML reads a lone CR as a line break, and the file then fails in ways that never mention it.
+  const loneCr = /\r(?!\n)/.exec(text);
+  if (loneCr) {
+    return fail('line ends with a carriage return alone (old Mac line endings); save the file with LF or CRLF line endings', lineColOf(text.slice(0, loneCr.index)), 'line-endings');
+  }
   const tabIndent = /^( *)\t/m.exec(text);
   if (tabIndent) {
     return fail('tab used for indentation; indent with spaces', lineColOf(text.slice(0, tabIndent.index + tabIndent[1]!.length)), 'tab-indent');

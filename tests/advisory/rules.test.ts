@@ -170,6 +170,19 @@ describe('dates', () => {
     ]);
   });
 
+  it('says how to write a date that YAML read as a number (quotes would not make it one)', () => {
+    expect(check(replaceLine('issued: 2025-07-01', 'issued: 20250701'))).toEqual([
+      'advisories/ml.yaml:4:9  error  issued must be a date as YYYY-MM-DD, e.g. 2025-07-02, found the number 20250701: write it as 2025-07-01',
+    ]);
+  });
+
+  it('names old Mac line endings (CR alone) instead of the errors they cause, and accepts CRLF', () => {
+    expect(check(VALID.replace(/\n/g, '\r'))).toEqual([
+      'advisories/ml.yaml:1:14  error  line ends with a carriage return alone (old Mac line endings); save the file with LF or CRLF line endings',
+    ]);
+    expect(check(VALID.replace(/\n/g, '\r\n'))).toEqual([]);
+  });
+
   it('warns when review_by has passed, and not before', () => {
     expect(check(VALID, { today: '2026-01-02' })).toEqual([
       'advisories/ml.yaml:6:12  warning  review_by 2026-01-01 has passed (today is 2026-01-02); review the advice and set a new date',
