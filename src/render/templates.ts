@@ -162,7 +162,7 @@ export function compileFormat(set: TemplateSet, format: Format, htmlEscape: bool
       try {
         return fn(view, runtime);
       } catch (error) {
-        throw new TemplateError(`Having trouble rendering ${source.file} for ${context}: ${errorMessage(error).split('\n').join(' ')}`, error);
+        throw new TemplateError(renderFailure(source.file, context, error), error);
       }
     };
   };
@@ -207,6 +207,21 @@ function listFormat(lang: string): Intl.ListFormat {
 }
 
 /** Helpers every format's templates may use. */
+/**
+ * A template that failed on a bulletin, in the terms of the template file.
+ * Handlebars' strict mode says `"contry" not defined in [object Object] - 1:2`
+ * (the column counted from 0): that becomes the file, line and column, and the name.
+ */
+function renderFailure(file: string, context: string, error: unknown): string {
+  const message = errorMessage(error).split('\n').join(' ');
+  const notDefined = /^"([^"]+)" not defined in .* - (\d+):(\d+)$/.exec(message);
+  if (notDefined) {
+    const [, name, line, column] = notDefined;
+    return `${file}:${line}:${Number(column) + 1}: "${name}" is not a field a template can use (rendering ${context}); check its spelling against the default templates`;
+  }
+  return `Having trouble rendering ${file} for ${context}: ${message}`;
+}
+
 export function baseHelpers(catalogues: ReadonlyMap<string, Labels>): Record<string, Handlebars.HelperDelegate> {
   return {
     /** `{{t "what_to_do"}}`, `{{t "level_of" level=4}}`: a label in the page's language (`lang` of the view). */

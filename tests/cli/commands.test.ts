@@ -214,7 +214,9 @@ describe('advisory build', () => {
     writeFileSync(path.join(dir, 'my-templates/txt/bulletin.hbs'), '{{contry}}\n');
     const result = runCli(['build', '--templates', 'my-templates'], { cwd: dir });
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('error: Having trouble rendering my-templates/txt/bulletin.hbs for advisories/fr.yaml: "contry" not defined in [object Object] - 1:2\n');
+    expect(result.stderr).toContain(
+      'error: my-templates/txt/bulletin.hbs:1:3: "contry" is not a field a template can use (rendering advisories/fr.yaml); check its spelling against the default templates\n',
+    );
     expect(existsSync(path.join(dir, 'dist'))).toBe(false);
   });
 
