@@ -8,7 +8,7 @@ import { LANGUAGE_PATTERN } from '../advisory/format.js';
 import type { ObjectSpec } from '../advisory/spec.js';
 import { readLimited, SymbolicLinkError } from '../advisory/read-limited.js';
 import { parseYamlSource } from '../advisory/yaml-source.js';
-import { ConfigError } from '../errors.js';
+import { ConfigError, systemRefusal } from '../errors.js';
 import { bannerContrastProblem } from './contrast.js';
 import { catalogueLanguages } from '../render/template-folders.js';
 import { BUILTIN_SCALES, DEFAULT_LEVEL_COLORS, type ScaleSetting } from './levels.js';
@@ -113,6 +113,14 @@ export const configFormat: ObjectSpec = {
   },
 };
 
+/** Why a config file could not be read, in words, with the system's code. */
+function unreadable(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reasons: Record<string, string> = { ENOENT: 'there is no such file', EISDIR: 'it is a folder', ENOTDIR: 'a part of its path is a file' };
+  if (code && reasons[code]) return `${reasons[code]} (${code})`;
+  return systemRefusal(error) ?? code ?? String(error);
+}
+
 /**
  * The project's config. `templatesFlag` is a --templates folder given on the
  * command line: with the config's own folder and the built-in templates, it is
@@ -129,7 +137,7 @@ export async function loadConfig(cwd: string, configPath?: string, templatesFlag
     if (error instanceof SymbolicLinkError) {
       throw new ConfigError(`config ${configPath ?? CONFIG_FILE} is a symbolic link, which is not followed (a link could show any file on this machine in messages); copy the file here instead`);
     }
-    throw new ConfigError(`cannot read config ${configPath ?? CONFIG_FILE}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new ConfigError(`cannot read config ${configPath ?? CONFIG_FILE}: ${unreadable(error)}`);
   }
   const catalogues = (templates: string | undefined) => catalogueLanguages([...(templates === undefined ? [] : [path.resolve(path.dirname(absolute), templates)]), ...flagged]);
   const config = parseConfig(path.relative(cwd, absolute) || absolute, read.bytes, read.size, catalogues);

@@ -139,6 +139,13 @@ describe('advisory build', () => {
     expect(result.stderr).toContain('advisories/jp.yaml:1:1  error  file is empty; an advisory is a YAML mapping of fields\n');
   });
 
+  it('exits 2 for a --config that cannot be read, saying why in words', () => {
+    const dir = project();
+    mkdirSync(path.join(dir, 'folder.yaml'));
+    expect(runCli(['build', '--config', 'nope.yaml'], { cwd: dir })).toEqual({ status: 2, stdout: '', stderr: 'error: cannot read config nope.yaml: there is no such file (ENOENT)\n' });
+    expect(runCli(['validate', '--config', 'folder.yaml'], { cwd: dir })).toEqual({ status: 2, stdout: '', stderr: 'error: cannot read config folder.yaml: it is a folder (EISDIR)\n' });
+  });
+
   it('exits 2 for a path that does not exist', () => {
     const dir = project();
     const result = runCli(['build', 'advisries'], { cwd: dir });
