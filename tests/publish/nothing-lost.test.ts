@@ -74,7 +74,7 @@ describe('a failed build leaves the previous output as it was', () => {
     const project = builtProject();
     // Only Lebanon has regions, and it is rendered after France and Japan.
     const result = buildWithTemplate(project, '{{title}}\n{{#each regions}}{{no_such_field}}{{/each}}\n');
-    expect(result.stderr).toContain('broken/txt/bulletin.hbs for advisories/lb.yaml');
+    expect(result.stderr).toContain('broken/txt/bulletin.hbs:2:20: "no_such_field" is not a field a template can use (rendering advisories/lb.yaml)');
     expect(result.status).toBe(2);
     expectUntouched(project);
   });
