@@ -1,11 +1,12 @@
 /** `advisory new <code>`: a starter advisory that validates, never overwriting a file. */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { countryCode } from '../advisory/format.js';
 import { UsageError, type ExitCode } from '../errors.js';
 import type { Io } from '../report/logger.js';
 import { resolveToday } from './project.js';
-import { displayPath } from '../advisory/load.js';
+import { displayPath, isAdvisoryFileName } from '../advisory/load.js';
+import { readLimited } from '../advisory/read-limited.js';
 
 export interface NewOptions {
   code: string;
@@ -47,6 +48,24 @@ function unwritable(error: unknown, what: string, inTheWay = `${what}: a file is
   return error;
 }
 
+/**
+ * An advisory file in `dir` (not below it), other than `target`, whose `code:` line is `code`: a
+ * cheap look at the text, enough to stop a second file for one country
+ * (`mali.yaml` has ML; `new ML` would write ml.yaml beside it).
+ */
+async function fileWithCode(dir: string, code: string, target: string): Promise<string | null> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const line = new RegExp(`^code:[ \\t]*["']?${code}["']?[ \\t]*(?:#.*)?$`, 'mi');
+  for (const name of names.filter(isAdvisoryFileName).sort()) {
+    const file = path.join(dir, name);
+    if (file === target) continue; // reported as "already exists" when it is written
+    // Read as validation reads: not through a link, and not past the size cap.
+    const text = await readLimited(file, { noFollow: true }).then(({ bytes }) => Buffer.from(bytes).toString('utf8'), () => '');
+    if (line.test(text)) return file;
+  }
+  return null;
+}
+
 function addDays(iso: string, days: number): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
@@ -60,6 +79,11 @@ export async function newAdvisory(io: Io, options: NewOptions): Promise<ExitCode
   const country = new Intl.DisplayNames(['en'], { type: 'region' }).of(code) ?? code;
   const dir = path.resolve(io.cwd, options.dir);
   const file = path.join(dir, `${code.toLowerCase()}.yaml`);
+  const existing = await fileWithCode(dir, code, file);
+  if (existing) {
+    io.stderr(`${displayPath(io.cwd, existing)} is already the advisory for ${code}; edit it instead (a second file for one country would fail validation).\n`);
+    return 1;
+  }
   try {
     await mkdir(dir, { recursive: true });
   } catch (error) {

@@ -389,6 +389,18 @@ describe('advisory new', () => {
     expect(readFileSync(path.join(dir, 'advisories/ml.yaml'))).toEqual(before);
   });
 
+  it('will not write a second file for a country that has one under another name', () => {
+    const dir = project();
+    writeFileSync(path.join(dir, 'advisories/mali.yaml'), readFileSync(path.join(dir, 'advisories/ml.yaml')));
+    rmSync(path.join(dir, 'advisories/ml.yaml'));
+    expect(runCli(['new', 'ml'], { cwd: dir })).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: 'advisories/mali.yaml is already the advisory for ML; edit it instead (a second file for one country would fail validation).\n',
+    });
+    expect(existsSync(path.join(dir, 'advisories/ml.yaml'))).toBe(false);
+  });
+
   it('exits 2, with no "internal error", when --dir is a file', () => {
     const dir = project();
     expect(runCli(['new', 'SN', '--dir', 'advisories/ml.yaml'], { cwd: dir })).toEqual({
