@@ -2,7 +2,7 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { countryCode } from '../advisory/format.js';
-import { UsageError, type ExitCode } from '../errors.js';
+import { UsageError, systemRefusal, type ExitCode } from '../errors.js';
 import type { Io } from '../report/logger.js';
 import { resolveToday } from './project.js';
 import { displayPath, isAdvisoryFileName } from '../advisory/load.js';
@@ -42,10 +42,8 @@ updates:
 function unwritable(error: unknown, what: string, inTheWay = `${what}: a file is in the way`): unknown {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EEXIST' || code === 'ENOTDIR' || code === 'EISDIR') return new UsageError(inTheWay);
-  if (code === 'EACCES' || code === 'EPERM') return new UsageError(`${what}: permission denied`);
-  if (code === 'EROFS') return new UsageError(`${what}: the disk is read-only`);
-  if (code === 'ENOSPC') return new UsageError(`${what}: the disk is full (ENOSPC)`);
-  return error;
+  const refused = systemRefusal(error);
+  return refused ? new UsageError(`${what}: ${refused}`) : error;
 }
 
 /**
