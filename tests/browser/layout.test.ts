@@ -209,6 +209,8 @@ describe('keyboard', () => {
         const focused = await page.evaluate(() => ({ text: document.activeElement?.textContent, className: document.activeElement?.className }));
         const after = await page.$eval('a.skip', onScreen);
         await page.keyboard.press('Enter');
+        // Following an in-page link lands a moment after the key press: wait for it (up to 2 s), then read where it went.
+        await page.waitForFunction(() => location.hash !== '', undefined, { timeout: 2000 }).catch(() => undefined);
         seen.push({ file, before, ...focused, after, hash: new URL(page.url()).hash });
       }
       return seen;
