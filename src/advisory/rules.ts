@@ -32,6 +32,36 @@ const reviewDue: Rule = (a, ctx, { today }) => {
   }
 };
 
+/**
+ * The day after `today`: a date written in UTC+14 can be a day ahead of the
+ * UTC date the tool judges by, so only dates beyond that are taken as typos.
+ */
+function latestPlausibleDate(today: string): string {
+  const next = new Date(`${today}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
+}
+
+/**
+ * `issued` or `updated` after today is almost always a slip of the year
+ * (2062 for 2026): the bulletin would tell readers the advice is newer than
+ * it is, and a translation dated in the future would hide every later change
+ * from the staleness check.
+ */
+const datesNotInFuture: Rule = (a, ctx, { today, languages }) => {
+  const latest = latestPlausibleDate(today);
+  const dated: Array<[string, string | undefined]> = [
+    ['issued', a.issued],
+    ['updated', a.updated],
+    ...languages.slice(1).map((lang): [string, string | undefined] => [`translations.${lang}.updated`, a.translations[lang]?.updated]),
+  ];
+  for (const [field, date] of dated) {
+    if (date !== undefined && date > latest) {
+      ctx.report('warning', ctx.at(field), field, `${field} ${date} is in the future (today is ${today}); check the year: a bulletin must not claim to be newer than it is`, 'date-in-future');
+    }
+  }
+};
+
 const countryOfItsCode: Rule = (a, ctx, { languages }) => {
   const other = otherCountryNamed(a.country, a.code, languages[0] ?? 'en');
   if (other) {
@@ -113,7 +143,7 @@ const translationsComplete: Rule = (a, ctx, { languages }) => {
   }
 };
 
-export const RULES: readonly Rule[] = [datesInOrder, reviewDue, countryOfItsCode, updatesNewestFirst, regionCodes, regionSaysSomething, someoneToCall, translationsComplete, translationFallback, translationStale];
+export const RULES: readonly Rule[] = [datesInOrder, datesNotInFuture, reviewDue, countryOfItsCode, updatesNewestFirst, regionCodes, regionSaysSomething, someoneToCall, translationsComplete, translationFallback, translationStale];
 
 export function applyRules(advisory: Advisory, ctx: CheckContext, options: RuleOptions): void {
   for (const rule of RULES) rule(advisory, ctx, options);

@@ -377,8 +377,8 @@ describe('advisory new', () => {
     expect(result).toEqual({ status: 0, stdout: '', stderr: 'Wrote advisories/sn.yaml: fill it in, then run `advisory validate`.\n' });
     const text = readFileSync(path.join(dir, 'advisories/sn.yaml'), 'utf8');
     expect(text).toContain('country: "Senegal"\ncode: SN\nlevel: 1');
-    // SOURCE_DATE_EPOCH (set by runCli) is 2025-11-28.
-    expect(text).toContain('issued: 2025-11-28\nupdated: 2025-11-28\nreview_by: 2026-02-26\n');
+    // SOURCE_DATE_EPOCH (set by runCli) is 2026-11-28.
+    expect(text).toContain('issued: 2026-11-28\nupdated: 2026-11-28\nreview_by: 2027-02-26\n');
     expect(runCli(['validate', 'advisories/sn.yaml'], { cwd: dir })).toEqual({ status: 0, stdout: '', stderr: '✓ 1 advisory valid\n' });
   });
 

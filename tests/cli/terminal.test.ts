@@ -27,7 +27,7 @@ function inTerminal(args: string[], env: Record<string, string> = {}): { status:
   const result = spawnSync('script', ['-qec', command, '/dev/null'], {
     cwd: project.dir,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', SOURCE_DATE_EPOCH: '1764288000', TERM: 'xterm', ...env },
+    env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', SOURCE_DATE_EPOCH: '1795824000', TERM: 'xterm', ...env },
   });
   return { status: result.status, output: result.stdout };
 }

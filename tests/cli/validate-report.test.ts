@@ -90,7 +90,7 @@ describe('validate --max-warnings and --strict', () => {
   });
 
   it('fails past the budget with an annotation GitHub shows on the run', () => {
-    const result = runCli(['validate', '--format', 'github', '--max-warnings', '0'], { cwd: REVIEW });
+    const result = runCli(['validate', '--format', 'github', '--max-warnings', '0', '--today', '2025-11-28'], { cwd: REVIEW });
     expect(result.status).toBe(1);
     expect(result.stdout.split('\n').slice(-2)).toEqual(['::error title=advisory max-warnings::1 warning found, more than --max-warnings 0 allows', '']);
   });

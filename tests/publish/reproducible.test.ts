@@ -7,7 +7,7 @@ import { buildPublishFixture, listFiles, type Published } from '../helpers/publi
 let first: Published;
 let second: Published;
 beforeAll(() => {
-  first = buildPublishFixture({ TZ: 'Asia/Kolkata', LANG: 'hi_IN.UTF-8', LC_ALL: 'hi_IN.UTF-8', SOURCE_DATE_EPOCH: '1764288000' });
+  first = buildPublishFixture({ TZ: 'Asia/Kolkata', LANG: 'hi_IN.UTF-8', LC_ALL: 'hi_IN.UTF-8', SOURCE_DATE_EPOCH: '1795824000' });
   // Another zone on the other side of the date line, the C locale, and a build date months later.
   second = buildPublishFixture({ TZ: 'America/Los_Angeles', LANG: 'C', LC_ALL: 'C', SOURCE_DATE_EPOCH: '1790000000' });
 });
