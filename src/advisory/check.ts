@@ -6,6 +6,7 @@ import { isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import type { Diagnostic, Severity } from '../report/diagnostics.js';
 import { didYouMean } from './suggest.js';
 import { plainTextTrap } from './plain-text-traps.js';
+import { placeholderProblem } from './placeholder.js';
 import { expectedText, type Spec } from './spec.js';
 import type { Position, YamlSource } from './yaml-source.js';
 
@@ -84,6 +85,11 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
         return undefined;
       }
       const value = node.value;
+      const unfilled = placeholderProblem(path, value);
+      if (unfilled) {
+        ctx.report('error', at, path, unfilled, 'placeholder');
+        return undefined;
+      }
       if (spec.pattern && !spec.pattern.test(value)) {
         return mismatch(value.trim() === '' ? 'it is empty' : value.includes('\n') && spec.expected === 'text on one line' ? 'it spans several lines' : undefined);
       }

@@ -19,3 +19,9 @@ export function referenceDate(env: NodeJS.ProcessEnv, now: () => Date): string {
   }
   return now().toISOString().slice(0, 10);
 }
+
+/** The calendar date `days` after `iso` (YYYY-MM-DD), across month and year ends. */
+export function addDays(iso: string, days: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}

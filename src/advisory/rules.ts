@@ -7,6 +7,7 @@ import type { CheckContext } from './check.js';
 import type { Advisory } from './types.js';
 import { translationFallback, translationStale } from './translation-rules.js';
 import { otherCountryNamed } from './country-names.js';
+import { addDays } from './dates.js';
 
 export interface RuleOptions {
   /** Reference date (YYYY-MM-DD) for `review_by`. */
@@ -33,23 +34,15 @@ const reviewDue: Rule = (a, ctx, { today }) => {
 };
 
 /**
- * The day after `today`: a date written in UTC+14 can be a day ahead of the
- * UTC date the tool judges by, so only dates beyond that are taken as typos.
- */
-function latestPlausibleDate(today: string): string {
-  const next = new Date(`${today}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
-  return next.toISOString().slice(0, 10);
-}
-
-/**
  * `issued` or `updated` after today is almost always a slip of the year
  * (2062 for 2026): the bulletin would tell readers the advice is newer than
  * it is, and a translation dated in the future would hide every later change
  * from the staleness check.
  */
 const datesNotInFuture: Rule = (a, ctx, { today, languages }) => {
-  const latest = latestPlausibleDate(today);
+  // A date written in UTC+14 can be a day ahead of the UTC date the tool
+  // judges by, so only dates beyond tomorrow are taken as slips.
+  const latest = addDays(today, 1);
   const dated: Array<[string, string | undefined]> = [
     ['issued', a.issued],
     ['updated', a.updated],

@@ -1,4 +1,4 @@
-/** `advisory new <code>`: a starter advisory that validates, never overwriting a file. */
+/** `advisory new <code>`: a starter advisory to fill in, never overwriting a file. */
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { countryCode } from '../advisory/format.js';
@@ -7,6 +7,8 @@ import type { Io } from '../report/logger.js';
 import { resolveToday } from './project.js';
 import { displayPath, isAdvisoryFileName } from '../advisory/load.js';
 import { readLimited } from '../advisory/read-limited.js';
+import { addDays } from '../advisory/dates.js';
+import { PLACEHOLDER } from '../advisory/placeholder.js';
 
 export interface NewOptions {
   code: string;
@@ -14,20 +16,25 @@ export interface NewOptions {
   today?: string;
 }
 
+/**
+ * A starter that shows every field in place but decides nothing for the
+ * officer: the level is left empty and the advice is a prompt that
+ * validation refuses, so an unfilled starter is never published.
+ */
 export function starterAdvisory(code: string, country: string, today: string): string {
-  return `# Travel advisory for ${country}. Check it with \`advisory validate\`, publish with \`advisory build\`.
-# The format: see the README ("The advisory format") or run \`advisory schema\`.
+  return `# Travel advisory for ${country}. Choose the level and replace every "${PLACEHOLDER}" prompt;
+# \`advisory validate\` lists what is left. The format: the README ("The advisory format") or \`advisory schema\`.
 country: ${JSON.stringify(country)}
 code: ${code}
-level: 1                 # 1 Exercise Normal Precautions .. 4 Do Not Travel
+level:                   # choose: 1 Exercise Normal Precautions, 2 Exercise Increased Caution, 3 Reconsider Travel, 4 Do Not Travel
 issued: ${today}
 updated: ${today}
 review_by: ${addDays(today, 90)}
 risks: []                # crime, terrorism, civil-unrest, health, natural-disaster, time-limited-event, kidnapping, wrongful-detention, other
 summary: >
-  Exercise normal precautions in ${country}.
+  ${PLACEHOLDER} what is happening in ${country} and what it means for travellers, in one paragraph.
 guidance:
-  - Follow the advice of local authorities.
+  - "${PLACEHOLDER} one thing travellers should do; one item for each"
 contacts: []             # at least one for level 3 or 4: { name, phone, email, url, address, hours, emergency }
 updates:
   - date: ${today}
@@ -62,11 +69,6 @@ async function fileWithCode(dir: string, code: string, target: string): Promise<
     if (line.test(text)) return file;
   }
   return null;
-}
-
-function addDays(iso: string, days: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
 export async function newAdvisory(io: Io, options: NewOptions): Promise<ExitCode> {

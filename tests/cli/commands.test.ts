@@ -371,14 +371,34 @@ describe('advisory show', () => {
 });
 
 describe('advisory new', () => {
-  it('writes a starter advisory that validates', () => {
+  it('writes a starter that decides nothing for the officer: validation names what is left, build refuses it, and it passes once filled in', () => {
     const dir = project();
     const result = runCli(['new', 'sn'], { cwd: dir });
     expect(result).toEqual({ status: 0, stdout: '', stderr: 'Wrote advisories/sn.yaml: fill it in, then run `advisory validate`.\n' });
     const text = readFileSync(path.join(dir, 'advisories/sn.yaml'), 'utf8');
-    expect(text).toContain('country: "Senegal"\ncode: SN\nlevel: 1');
+    expect(text).toContain('country: "Senegal"\ncode: SN\nlevel:                   # choose: 1 Exercise Normal Precautions,');
     // SOURCE_DATE_EPOCH (set by runCli) is 2026-11-28.
     expect(text).toContain('issued: 2026-11-28\nupdated: 2026-11-28\nreview_by: 2027-02-26\n');
+    const unfilled = [
+      'advisories/sn.yaml:5:26  error  level must be an integer from 1 to 4, found nothing',
+      'advisories/sn.yaml:10:10  error  summary still has the starter\'s "FILL IN:" prompt; write the advice in its place',
+      'advisories/sn.yaml:13:5  error  guidance[0] still has the starter\'s "FILL IN:" prompt; write the advice in its place',
+    ].join('\n');
+    expect(runCli(['validate', 'advisories/sn.yaml'], { cwd: dir })).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: `${unfilled}\n3 errors\nFix the problems above, then run \`advisory validate\` again.\n`,
+    });
+    const build = runCli(['build'], { cwd: dir });
+    expect(build.status).toBe(1);
+    expect(build.stderr).toContain(unfilled);
+    expect(existsSync(path.join(dir, 'dist'))).toBe(false);
+
+    const filled = text
+      .replace(/^level: .*$/m, 'level: 1')
+      .replace(/FILL IN: what is happening.*$/m, 'Exercise normal precautions in Senegal.')
+      .replace(/"FILL IN: one thing.*"$/m, 'Follow the advice of local authorities.');
+    writeFileSync(path.join(dir, 'advisories/sn.yaml'), filled);
     expect(runCli(['validate', 'advisories/sn.yaml'], { cwd: dir })).toEqual({ status: 0, stdout: '', stderr: '✓ 1 advisory valid\n' });
   });
 
