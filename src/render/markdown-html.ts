@@ -75,7 +75,7 @@ export function markdownToHtml(markdown: string): string {
 }
 
 export function inlineMarkdownToHtml(markdown: string): string {
-  return marked.parseInline(collapseLines(markdown), { async: false });
+  return marked.parseInline(collapseInlineMarkdown(markdown), { async: false });
 }
 
 /**
@@ -89,6 +89,17 @@ export function bodyHeadingDepth(depth: number): number {
 /** Inline fields are one paragraph: line breaks inside them are spaces, so they cannot start a block. */
 export function collapseLines(text: string): string {
   return joinLines(text).trim();
+}
+
+/**
+ * An inline Markdown field made one line before it is lexed. A backslash at
+ * the end of a line is a hard break, which one line cannot hold: it goes
+ * with the line ending, or it would be shown as a stray backslash. (An even
+ * run of backslashes is escaped backslashes, which stay.)
+ */
+export function collapseInlineMarkdown(markdown: string): string {
+  const unbroken = markdown.includes('\\') ? markdown.replace(/(?<!\\)((?:\\\\)*)\\(?=[\r\n])/g, '$1') : markdown;
+  return collapseLines(unbroken);
 }
 
 /** Every line ending Markdown knows (a lone CR too, which marked's block lexer reads as one), as one space. */

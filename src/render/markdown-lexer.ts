@@ -4,7 +4,7 @@
  * few results are remembered (tokens are only read after lexing, never changed).
  */
 import { Lexer, type Token } from 'marked';
-import { collapseLines } from './markdown-html.js';
+import { collapseInlineMarkdown } from './markdown-html.js';
 import { outlineHeadings } from './outline.js';
 import { memoize } from '../memo.js';
 
@@ -16,4 +16,4 @@ const REMEMBERED = 64;
 export const lexBlocks: (markdown: string) => Token[] = memoize(REMEMBERED, (markdown) => outlineHeadings(Lexer.lex(markdown, OPTIONS)));
 
 /** Inline fields are one paragraph: newlines become spaces first, so a field cannot open a block. */
-export const lexInline: (markdown: string) => Token[] = memoize(REMEMBERED, (markdown) => Lexer.lexInline(collapseLines(markdown), OPTIONS));
+export const lexInline: (markdown: string) => Token[] = memoize(REMEMBERED, (markdown) => Lexer.lexInline(collapseInlineMarkdown(markdown), OPTIONS));

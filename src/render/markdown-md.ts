@@ -162,8 +162,12 @@ function inlineMd(tokens: Token[]): string {
         break;
       }
       case 'escape':
-      case 'br':
         out += token.raw;
+        break;
+      case 'br':
+        // As a backslash before the line end: the two trailing spaces of the
+        // other spelling would be trimmed with the line, losing the break.
+        out += '\\\n';
         break;
       case 'codespan':
         out += codeSpan(token as Tokens.Codespan);

@@ -1,6 +1,7 @@
 /** Markdown to HTML, in-process: raw HTML and the text around it come out as text; only safe link targets survive. */
 import { describe, expect, it } from 'vitest';
 import { inlineMarkdownToHtml, markdownToHtml } from '../../src/render/markdown-html.js';
+import { inlineMarkdownToMarkdown, markdownToMarkdown } from '../../src/render/markdown-md.js';
 import { safeUrl } from '../../src/render/safe-url.js';
 import { CONTROL_PAYLOADS } from '../helpers/hostile.js';
 
@@ -73,5 +74,21 @@ describe('link targets', () => {
     expect(inlineMarkdownToHtml('[a](https://example.org/?q="x" "t\\" onmouseover=\\"alert(1)")')).toBe(
       '<a href="https://example.org/?q=&quot;x&quot;" title="t&quot; onmouseover=&quot;alert(1)">a</a>',
     );
+  });
+});
+
+describe('hard line breaks', () => {
+  const body = 'Call the embassy  \nor the consulate\\\nat any hour.';
+
+  it('keep both spellings in the body, as <br> in HTML and as a break that survives in Markdown', () => {
+    expect(markdownToHtml(body)).toBe('<p>Call the embassy<br>or the consulate<br>at any hour.</p>\n');
+    expect(markdownToMarkdown(body)).toBe('Call the embassy\\\nor the consulate\\\nat any hour.');
+    expect(markdownToHtml(markdownToMarkdown(body))).toBe(markdownToHtml(body));
+  });
+
+  it('become a space in a one-line field, without a stray backslash; escaped backslashes stay', () => {
+    expect(inlineMarkdownToHtml(body)).toBe('Call the embassy or the consulate at any hour.');
+    expect(inlineMarkdownToMarkdown(body)).toBe('Call the embassy or the consulate at any hour.');
+    expect(inlineMarkdownToHtml('Folder C:\\\\\nthen D:')).toBe('Folder C:\\ then D:');
   });
 });
