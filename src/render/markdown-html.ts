@@ -6,8 +6,8 @@
  * schemes, and images become links (a bulletin loads nothing from elsewhere).
  * The renderers left to marked only wrap what these return in fixed tags.
  */
-import { Marked, type Tokens } from 'marked';
-import { lexBlocks } from './markdown-lexer.js';
+import { Marked, Parser, type Tokens } from 'marked';
+import { lexBlocks, lexInline } from './markdown-lexer.js';
 import { safeUrl } from './safe-url.js';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -75,7 +75,7 @@ export function markdownToHtml(markdown: string): string {
 }
 
 export function inlineMarkdownToHtml(markdown: string): string {
-  return marked.parseInline(collapseInlineMarkdown(markdown), { async: false });
+  return Parser.parseInline(lexInline(markdown), marked.defaults);
 }
 
 /**

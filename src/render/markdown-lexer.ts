@@ -3,7 +3,7 @@
  * field the same way. A field is lexed once for all three formats: the last
  * few results are remembered (tokens are only read after lexing, never changed).
  */
-import { Lexer, type Token } from 'marked';
+import { Lexer, type Token, type Tokens } from 'marked';
 import { collapseInlineMarkdown } from './markdown-html.js';
 import { outlineHeadings } from './outline.js';
 import { memoize } from '../memo.js';
@@ -13,7 +13,39 @@ const OPTIONS = { gfm: true, breaks: false } as const;
 /** Enough for one bulletin's fields across its three formats; small, so memory stays flat. */
 const REMEMBERED = 64;
 
-export const lexBlocks: (markdown: string) => Token[] = memoize(REMEMBERED, (markdown) => outlineHeadings(Lexer.lex(markdown, OPTIONS)));
+export const lexBlocks: (markdown: string) => Token[] = memoize(REMEMBERED, (markdown) => outlineHeadings(singleTildesAsText(Lexer.lex(markdown, OPTIONS))));
 
 /** Inline fields are one paragraph: newlines become spaces first, so a field cannot open a block. */
-export const lexInline: (markdown: string) => Token[] = memoize(REMEMBERED, (markdown) => Lexer.lexInline(collapseInlineMarkdown(markdown), OPTIONS));
+export const lexInline: (markdown: string) => Token[] = memoize(REMEMBERED, (markdown) => singleTildesAsText(Lexer.lexInline(collapseInlineMarkdown(markdown), OPTIONS)));
+
+/**
+ * GFM strikes through text between single tildes too, but advice writes `~`
+ * for "about" and "to": "keep 5~10 km away; curfew 22~6 h" would strike the
+ * text between them, and the plain-text formats would drop the tildes (510 km,
+ * 226 h). Only `~~` strikes through; a single tilde is text. Its raw form is
+ * escaped so that a Markdown bulletin, read again, shows it as text too.
+ */
+function singleTildesAsText(tokens: Token[]): Token[] {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.type === 'del' && !token.raw.startsWith('~~')) {
+      const tilde = (): Token => ({ type: 'text', raw: '\\~', text: '~' });
+      const inner = singleTildesAsText((token as Tokens.Del).tokens);
+      tokens.splice(i, 1, tilde(), ...inner, tilde());
+      i += inner.length + 1;
+      continue;
+    }
+    for (const children of childTokens(token)) singleTildesAsText(children);
+  }
+  return tokens;
+}
+
+/** The token lists nested in a token: its own, a list's items, a table's cells. */
+function childTokens(token: Token): Token[][] {
+  if (token.type === 'list') return (token as Tokens.List).items.map((item) => item.tokens);
+  if (token.type === 'table') {
+    const table = token as Tokens.Table;
+    return [...table.header, ...table.rows.flat()].map((cell) => cell.tokens);
+  }
+  return 'tokens' in token && Array.isArray(token.tokens) ? [token.tokens] : [];
+}

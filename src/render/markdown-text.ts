@@ -110,6 +110,10 @@ function inlineText(tokens: Token[]): string {
       case 'checkbox':
         out += (token as Tokens.Checkbox).checked ? '[x] ' : '[ ] ';
         break;
+      case 'del':
+        // Struck-out advice keeps its marks: without them it would read as advice that stands.
+        out += `~~${inlineText((token as Tokens.Del).tokens)}~~`;
+        break;
       default:
         out += 'tokens' in token && Array.isArray(token.tokens) ? inlineText(token.tokens) : token.raw;
     }

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { inlineMarkdownToHtml, markdownToHtml } from '../../src/render/markdown-html.js';
 import { inlineMarkdownToMarkdown, markdownToMarkdown } from '../../src/render/markdown-md.js';
+import { inlineMarkdownToText, markdownToText } from '../../src/render/markdown-text.js';
 import { safeUrl } from '../../src/render/safe-url.js';
 import { CONTROL_PAYLOADS } from '../helpers/hostile.js';
 
@@ -90,5 +91,25 @@ describe('hard line breaks', () => {
     expect(inlineMarkdownToHtml(body)).toBe('Call the embassy or the consulate at any hour.');
     expect(inlineMarkdownToMarkdown(body)).toBe('Call the embassy or the consulate at any hour.');
     expect(inlineMarkdownToHtml('Folder C:\\\\\nthen D:')).toBe('Folder C:\\ then D:');
+  });
+});
+
+describe('tildes', () => {
+  const ranges = 'Keep 5~10 km from the border; curfew runs 22~6 h daily.';
+
+  it('single ones are text in every format, escaped in Markdown so that a viewer keeps them as text', () => {
+    expect(inlineMarkdownToHtml(ranges)).toBe(ranges);
+    expect(inlineMarkdownToText(ranges)).toBe(ranges);
+    expect(inlineMarkdownToMarkdown(ranges)).toBe('Keep 5\\~10 km from the border; curfew runs 22\\~6 h daily.');
+    expect(markdownToHtml(markdownToMarkdown(`- ${ranges}`))).toBe(`<ul>\n<li>${ranges}</li>\n</ul>\n`);
+    expect(inlineMarkdownToHtml('a ~b **c** d~ e')).toBe('a ~b <strong>c</strong> d~ e');
+  });
+
+  it('double ones strike through, and plain text keeps the marks so struck advice never reads as standing', () => {
+    const struck = '~~Travel freely~~ Avoid the border.';
+    expect(inlineMarkdownToHtml(struck)).toBe('<del>Travel freely</del> Avoid the border.');
+    expect(inlineMarkdownToMarkdown(struck)).toBe(struck);
+    expect(inlineMarkdownToText(struck)).toBe(struck);
+    expect(markdownToText(`Before.\n\n${struck}`)).toBe(`Before.\n\n${struck}`);
   });
 });
