@@ -11,7 +11,7 @@
  */
 import type { Advisory, Contact, Level, Risk } from '../advisory/types.js';
 import { inlineMarkdownToText } from '../render/markdown-text.js';
-import { countryName, levelName, titleText, type Locale } from '../render/view.js';
+import { countryName, issuerName, levelName, titleText, type Locale } from '../render/view.js';
 import { bulletinUrl } from './links.js';
 import { xmlElement } from './xml.js';
 
@@ -103,8 +103,9 @@ export function capReferences(advisory: Advisory, sender: string): string[] {
     .map((d) => `${sender},${capIdentifier(sender, advisory.code, d)},${capSent(d)}`);
 }
 
+/** Everything a reader of the alert needs to reach the contact, and when: the bulletin's fields, in its order. */
 function contactLine(c: Contact): string {
-  return [c.name, c.phone, c.email, c.url].filter(Boolean).join(', ');
+  return [c.name, c.phone, c.email, c.url, c.address, c.hours].filter(Boolean).join(', ');
 }
 
 function parameter(name: string, value: string): string {
@@ -122,7 +123,10 @@ function info(advisory: Advisory, locale: Locale, mapping: LevelMapping, categor
   const country = countryName(advisory, locale);
   const guidance = advisory.guidance.map((item, i) => `- ${inlineMarkdownToText(t?.guidance?.[i] ?? item)}`);
   // Names in this info block's language, where the translation gives them (an embassy's, a region's).
-  const named = advisory.contacts.map((c, i) => ({ ...c, name: t?.contacts?.[i]?.name ?? c.name }));
+  const named = advisory.contacts.map((c, i) => {
+    const translated = t?.contacts?.[i];
+    return { ...c, name: translated?.name ?? c.name, address: translated?.address ?? c.address, hours: translated?.hours ?? c.hours };
+  });
   const regions = advisory.regions.map((r, i) => ({ ...r, name: t?.regions?.[i]?.name ?? r.name }));
   // Emergency lines first: someone reading an alert needs the number that answers at night.
   const contacts = named.sort((a, b) => Number(b.emergency === true) - Number(a.emergency === true));
@@ -136,7 +140,7 @@ function info(advisory: Advisory, locale: Locale, mapping: LevelMapping, categor
     `    ${xmlElement('urgency', mapping.urgency)}`,
     `    ${xmlElement('severity', mapping.severity)}`,
     `    ${xmlElement('certainty', mapping.certainty)}`,
-    `    ${xmlElement('senderName', config.issuer)}`,
+    `    ${xmlElement('senderName', issuerName(config, lang))}`,
     `    ${xmlElement('headline', titleText(advisory, locale))}`,
     `    ${xmlElement('description', inlineMarkdownToText(t?.summary ?? advisory.summary))}`,
     `    ${xmlElement('instruction', guidance.join('\n'))}`,

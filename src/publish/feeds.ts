@@ -9,7 +9,7 @@ import type { AdvisoryDigest } from '../advisory/types.js';
 import { inlineMarkdownToHtml } from '../render/markdown-html.js';
 import { inlineMarkdownToText } from '../render/markdown-text.js';
 import { label } from '../render/labels.js';
-import { indexPath, levelName, titleText, type Locale } from '../render/view.js';
+import { indexPath, issuerName, levelName, titleText, type Locale } from '../render/view.js';
 import { absoluteUrl, bulletinUrl, languageFile, linkFormat, linkMediaType } from './links.js';
 import { dateTimeUtc, escapeXml, xmlElement } from './xml.js';
 
@@ -86,7 +86,7 @@ export function feed(advisories: readonly AdvisoryDigest[], locale: Locale): Fee
     lang,
     // The issuer is the feed's author; the title stays a label, so each language words it its own way.
     title: label(locale.labels, lang, 'index_title'),
-    issuer: config.issuer,
+    issuer: issuerName(config, lang),
     siteUrl: config.site_url,
     homeUrl: absoluteUrl(config, indexPath(lang, primary, linkFormat(config))),
     pageType: linkMediaType(config),

@@ -92,18 +92,17 @@ function inlineText(tokens: Token[]): string {
       case 'br':
         out += ' ';
         break;
-      case 'link': {
-        const link = token as Tokens.Link;
-        const label = inlineText(link.tokens).trim();
+      case 'link':
+      case 'image': {
+        // An image is a link in the other formats (a bulletin loads nothing from elsewhere): here too.
+        const link = token as Tokens.Link | Tokens.Image;
+        const label = (token.type === 'link' ? inlineText(link.tokens) : link.text || 'image').trim();
         const url = safeUrl(link.href);
         if (url === null) out += label;
         else if (url.replace(/^mailto:/, '') === label || url === label) out += `<${label}>`;
         else out += `${label} <${url}>`;
         break;
       }
-      case 'image':
-        out += (token as Tokens.Image).text;
-        break;
       case 'html':
         out += (token as Tokens.HTML).text;
         break;

@@ -37,6 +37,8 @@ export function safeUrl(raw: string): string | null {
   // Browsers strip these anywhere in a URL before reading its scheme.
   // eslint-disable-next-line no-control-regex
   const compact = decoded.replace(/[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u200f\u2028\u2029\u202f\u205f\u3000\ufeff]/g, '').toLowerCase();
+  // An empty target (`[text]()`) goes nowhere: the text stays, without a link to this page.
+  if (compact === '') return null;
   const scheme = /^([a-z][a-z0-9+.-]*):/.exec(compact);
   if (scheme) return (SAFE_SCHEMES as readonly string[]).includes(`${scheme[1]}:`) ? raw.trim() : null;
   // No scheme: a path, a fragment, or a protocol-relative //host, which inherits http(s).

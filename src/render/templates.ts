@@ -196,11 +196,16 @@ function pageLang(options: Handlebars.HelperOptions): string {
 }
 
 const listFormats = new Map<string, Intl.ListFormat>();
-/** Lists in a language's own punctuation, from the platform's Unicode data; `unit` style keeps English "A, B, C". */
+/**
+ * Lists in a language's own words and punctuation, from the platform's Unicode
+ * data: "A, B, and C", "A, B et C", "A、B和C". (The `unit` style, used before,
+ * has no separator at all in Chinese, "ABC", and only spaces in Japanese and
+ * Russian.)
+ */
 function listFormat(lang: string): Intl.ListFormat {
   let format = listFormats.get(lang);
   if (!format) {
-    format = new Intl.ListFormat(lang, { type: 'unit', style: 'short' });
+    format = new Intl.ListFormat(lang, { type: 'conjunction', style: 'long' });
     listFormats.set(lang, format);
   }
   return format;
@@ -235,10 +240,14 @@ export function baseHelpers(catalogues: ReadonlyMap<string, Labels>): Record<str
      * `{{isolate phone}}`: on a right-to-left page, keeps a left-to-right run such as
      * "+961 0 000 000" in its own order (Unicode isolates U+2066 ... U+2069);
      * without them a bidi-aware viewer shows the digit groups reversed.
+     * `{{isolate address auto=true}}` isolates text that may be written either
+     * way (an address kept as written locally, "1 Example Street, Paris"): its
+     * direction comes from its first letter (U+2068 ... U+2069).
      */
     isolate(value: unknown, options: Handlebars.HelperOptions) {
       const text = String(value ?? '');
-      return textDirection(pageLang(options)) === 'rtl' && text !== '' ? `\u2066${text}\u2069` : text;
+      if (textDirection(pageLang(options)) !== 'rtl' || text === '') return text;
+      return `${(options.hash as { auto?: boolean }).auto ? '\u2068' : '\u2066'}${text}\u2069`;
     },
     eq: (a: unknown, b: unknown) => a === b,
     gt: (a: unknown, b: unknown) => Number(a) > Number(b),

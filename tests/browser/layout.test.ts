@@ -4,6 +4,7 @@
  * request), readable on a 360 px phone and on a desktop, printable, following
  * the reader's dark-mode setting; and an index that works without JavaScript.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,17 +15,24 @@ let browser: Browser;
 let page: Page;
 let sample: BuiltSite;
 let twoLanguages: BuiltSite;
+/** The sample on the Australian scale, whose level names are the longest ("Exercise a high degree of caution"). */
+let longLevelNames: BuiltSite;
 
 beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.newPage();
   sample = buildProject();
   twoLanguages = buildProject([], inLanguages(['en', 'fr']));
+  longLevelNames = buildProject([], (dir) => {
+    const config = path.join(dir, 'advisory.config.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace(/^scale: .*$/m, 'scale: au'));
+  });
 });
 afterAll(async () => {
   await browser?.close();
   sample?.cleanup();
   twoLanguages?.cleanup();
+  longLevelNames?.cleanup();
 });
 
 function samplePages(): string[] {
@@ -53,15 +61,17 @@ describe('every page', () => {
   });
 
   it.each([
+    ['a small phone', 320],
     ['a phone', 360],
     ['a desktop', 1280],
   ])('fits the width of %s (%i px) without scrolling sideways', async (_what, width) => {
     const tooWide = await withPage({ width, height: 800 }, async (page) => {
       const found: string[] = [];
-      for (const file of [...samplePages(), path.join(twoLanguages.out, 'fr/ml.html')]) {
+      const pages = [...samplePages(), path.join(twoLanguages.out, 'fr/ml.html'), ...outputFiles(longLevelNames.out, 'html').map((f) => path.join(longLevelNames.out, f))];
+      for (const file of pages) {
         await page.goto(pageUrl(file));
         const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-        if (scrollWidth > width) found.push(`${path.basename(file)}: ${scrollWidth} px`);
+        if (scrollWidth > width) found.push(`${path.relative(path.dirname(path.dirname(file)), file)}: ${scrollWidth} px`);
       }
       return found;
     });

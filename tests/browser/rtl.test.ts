@@ -92,4 +92,23 @@ describe('the Arabic bulletin in Chromium', () => {
     expect(xs.length).toBe('+961 0 000 000'.length);
     for (let i = 1; i < xs.length; i++) expect(xs[i]).toBeGreaterThan(xs[i - 1]!);
   });
+
+  it('shows an address kept in a left-to-right script in its own order, house number first', async () => {
+    await open('ar/fr.html');
+    const { text, xs } = await page.evaluate(() => {
+      const dd = [...document.querySelectorAll('dt')].find((dt) => dt.textContent === 'العنوان')!.nextElementSibling!;
+      const node = document.createTreeWalker(dd, NodeFilter.SHOW_TEXT).nextNode() as Text;
+      const at = (i: number) => {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        return range.getBoundingClientRect().left;
+      };
+      return { text: node.data, xs: [at(0), at(2), at(node.data.length - 1)] };
+    });
+    expect(text).toBe('1 Example Street, 75000 Paris, France');
+    // "1", then "E" of Example, then the last "e" of France, from left to right.
+    expect(xs[0]).toBeLessThan(xs[1]!);
+    expect(xs[1]).toBeLessThan(xs[2]!);
+  });
 });

@@ -93,7 +93,7 @@ export function markdownLinks(markdown: string): Array<{ text: string; href: str
 export const MARKDOWN_ELEMENTS = new Set('a p ul ol li h1 h2 h3 h4 h5 h6 strong em del code pre blockquote table thead tbody tr th td hr br'.split(' '));
 
 /** What the body of an HTML page may contain: the templates' own elements and what our Markdown renderer writes. */
-export const PAGE_BODY_ELEMENTS = new Set([...MARKDOWN_ELEMENTS, 'header', 'main', 'footer', 'nav', 'span', 'div', 'dl', 'dt', 'dd', 'time', 'colgroup', 'col']);
+export const PAGE_BODY_ELEMENTS = new Set([...MARKDOWN_ELEMENTS, 'header', 'main', 'footer', 'nav', 'span', 'div', 'dl', 'dt', 'dd', 'bdi', 'time', 'colgroup', 'col']);
 
 export interface TextStructure {
   /** Lines at the margin underlined with `=` or `-` (the title's last line, then the sections). */

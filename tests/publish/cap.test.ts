@@ -108,26 +108,30 @@ describe('cap/<code>.xml', () => {
     expect(xpath('cap/tt.xml', `count(${cap('alert', 'info')}[1]${cap('area')}[2]${cap('geocode')})`)).toBe('0');
   });
 
-  it('names regions and contacts in each info block\'s language, where the translation does', () => {
+  it('names regions, contacts, their hours and the issuer in each info block\'s language, where the translation does', () => {
     const project = tempProject(PUBLISH_FIXTURE);
     try {
       const file = path.join(project.dir, 'advisories/ml.yaml');
       const translated = readFileSync(file, 'utf8').replace(
         '    regions:\n      - note: Lieu',
-        '    contacts:\n      - name: Ambassade de l\'Inde, Bamako\n      - name: Salle de veille du MEA, New Delhi\n    regions:\n      - name: Région de Kayes\n        note: Lieu',
+        '    contacts:\n      - name: Ambassade de l\'Inde, Bamako\n        hours: 24 h sur 24 pour les urgences\n      - name: Salle de veille du MEA, New Delhi\n    regions:\n      - name: Région de Kayes\n        note: Lieu',
       );
       expect(translated).toContain('Région de Kayes');
       writeFileSync(file, translated);
+      const config = path.join(project.dir, 'advisory.config.yaml');
+      writeFileSync(config, `${readFileSync(config, 'utf8')}translations:\n  fr:\n    issuer: Ministère des Affaires extérieures\n`);
       expect(runCli(['build'], { cwd: project.dir }).status).toBe(0);
       const read = (expression: string) => spawnSync('xmllint', ['--xpath', expression, path.join(project.dir, 'dist/cap/ml.xml')], { encoding: 'utf8' }).stdout.replace(/\n$/, '');
       const info = (n: number, name: string) => read(`string(${cap('alert', 'info')}[${n}]${cap(name)})`);
       const region = (n: number) => read(`string(${cap('alert', 'info')}[${n}]${cap('area')}[2]${cap('areaDesc')})`);
-      expect([info(1, 'contact'), region(1)]).toEqual([
-        'Embassy of India, Bamako, +223 00 00 00 00, consular.bamako@example.org, https://example.org/travel/contacts/bamako; MEA Control Room, New Delhi, +91 00 0000 0000, controlroom@example.org, https://example.org/travel/contacts/mea-control-room',
+      expect([info(1, 'senderName'), info(1, 'contact'), region(1)]).toEqual([
+        'Ministry of External Affairs & Consular <Services>',
+        'Embassy of India, Bamako, +223 00 00 00 00, consular.bamako@example.org, https://example.org/travel/contacts/bamako, 1 Example Street, Bamako, Mali, 24 hours a day for emergencies; MEA Control Room, New Delhi, +91 00 0000 0000, controlroom@example.org, https://example.org/travel/contacts/mea-control-room, 24 hours a day',
         'Kayes Region, Mali: 4 (Do Not Travel)',
       ]);
-      expect([info(2, 'contact'), region(2)]).toEqual([
-        "Ambassade de l'Inde, Bamako, +223 00 00 00 00, consular.bamako@example.org, https://example.org/travel/contacts/bamako; Salle de veille du MEA, New Delhi, +91 00 0000 0000, controlroom@example.org, https://example.org/travel/contacts/mea-control-room",
+      expect([info(2, 'senderName'), info(2, 'contact'), region(2)]).toEqual([
+        'Ministère des Affaires extérieures',
+        "Ambassade de l'Inde, Bamako, +223 00 00 00 00, consular.bamako@example.org, https://example.org/travel/contacts/bamako, 1 Example Street, Bamako, Mali, 24 h sur 24 pour les urgences; Salle de veille du MEA, New Delhi, +91 00 0000 0000, controlroom@example.org, https://example.org/travel/contacts/mea-control-room, 24 hours a day",
         'Région de Kayes, Mali: 4 (Ne voyagez pas)',
       ]);
     } finally {

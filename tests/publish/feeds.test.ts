@@ -1,9 +1,10 @@
 /** Atom and JSON feeds, per language, as the real build writes them. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPublishFixture, type Published } from '../helpers/published.js';
+import { buildPublishFixture, PUBLISH_FIXTURE, type Published } from '../helpers/published.js';
+import { runCli, tempProject } from '../helpers/run-cli.js';
 
 let site: Published;
 beforeAll(() => {
@@ -133,4 +134,19 @@ describe('the HTML index of each language', () => {
     ]);
     for (const { href } of alternates) expect(existsSync(path.join(site.dist, prefix, href!))).toBe(true);
   });
+});
+
+it("names the issuer as the config translates it, in each language's feed", () => {
+  const project = tempProject(PUBLISH_FIXTURE);
+  try {
+    const config = path.join(project.dir, 'advisory.config.yaml');
+    writeFileSync(config, `${readFileSync(config, 'utf8')}translations:\n  fr:\n    issuer: Ministère des Affaires extérieures\n`);
+    expect(runCli(['build'], { cwd: project.dir }).status).toBe(0);
+    const dist = path.join(project.dir, 'dist');
+    const author = (file: string) => spawnSync('xmllint', ['--xpath', `string(/${atom('feed')}/${atom('author')}/${atom('name')})`, path.join(dist, file)], { encoding: 'utf8' }).stdout.trimEnd();
+    expect([author('feed.atom'), author('fr/feed.atom')]).toEqual(['Ministry of External Affairs & Consular <Services>', 'Ministère des Affaires extérieures']);
+    expect((JSON.parse(readFileSync(path.join(dist, 'fr/feed.json'), 'utf8')) as { authors: Array<{ name: string }> }).authors[0]!.name).toBe('Ministère des Affaires extérieures');
+  } finally {
+    project.cleanup();
+  }
 });

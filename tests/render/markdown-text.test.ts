@@ -2,6 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { inlineMarkdownToText, markdownToText } from '../../src/render/markdown-text.js';
+import { inlineMarkdownToHtml } from '../../src/render/markdown-html.js';
+import { inlineMarkdownToMarkdown } from '../../src/render/markdown-md.js';
 import { singleSpaced } from '../../src/render/wrap.js';
 
 describe('markdownToText', () => {
@@ -69,5 +71,19 @@ describe('tables', () => {
   it('are indented, so a row of dashes cannot underline the row above as a heading', () => {
     expect(markdownToText('| Region | Level |\n| --- | --- |\n| Kayes | 4 |')).toBe('  Region | Level\n  Kayes | 4');
     expect(markdownToText('| a |\n|---|\n| --- |')).toBe('  a\n  ---');
+  });
+});
+
+describe('images and empty links', () => {
+  it('writes an image as its text and address, as the other formats make it a link', () => {
+    expect(inlineMarkdownToText('See ![the map](https://example.org/map.png).')).toBe('See the map <https://example.org/map.png>.');
+    expect(inlineMarkdownToText('![](https://example.org/map.png)')).toBe('image <https://example.org/map.png>');
+  });
+
+  it('keeps only the text of a link to nowhere, in every format', () => {
+    const empty = 'Call [the embassy]() or [the consulate](<>).';
+    expect(inlineMarkdownToText(empty)).toBe('Call the embassy or the consulate.');
+    expect(inlineMarkdownToHtml(empty)).toBe('Call the embassy or the consulate.');
+    expect(inlineMarkdownToMarkdown(empty)).toBe('Call the embassy or the consulate.');
   });
 });
