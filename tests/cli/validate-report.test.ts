@@ -39,6 +39,30 @@ describe('validate --format github', () => {
   });
 });
 
+describe('validate --format github when the run fails before it has a report', () => {
+  it('annotates a config error at its file, line and column, with the readable report still on stderr', () => {
+    const project = tempProject(INVALID);
+    try {
+      writeFileSync(path.join(project.dir, 'advisory.config.yaml'), 'scale: zz\n');
+      expect(runCli(['validate', '--format', 'github'], { cwd: project.dir })).toEqual({
+        status: 2,
+        stdout: '::error file=advisory.config.yaml,line=1,col=8,title=advisory type::scale must be one of us, au, ca, found "zz"\n',
+        stderr: 'advisory.config.yaml:1:8  error  scale must be one of us, au, ca, found "zz"\n1 error\nerror: invalid config advisory.config.yaml\n',
+      });
+    } finally {
+      project.cleanup();
+    }
+  });
+
+  it('annotates a usage error that has no position with its message', () => {
+    expect(runCli(['validate', '--format=github', 'nowhere'], { cwd: INVALID })).toEqual({
+      status: 2,
+      stdout: '::error title=advisory::nowhere: no such file or folder\n',
+      stderr: 'error: nowhere: no such file or folder\n',
+    });
+  });
+});
+
 describe('validate --format json', () => {
   it('prints only JSON on stdout', () => {
     const result = runCli(['validate', '--format', 'json'], { cwd: INVALID });
