@@ -7,7 +7,7 @@ import { lstat, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { walk } from '../walk.js';
-import { invisibleCharacters, visible } from '../report/paths.js';
+import { invisibleCharacters, relativeInside, visible } from '../report/paths.js';
 import { compareDiagnostics, type Diagnostic } from '../report/diagnostics.js';
 import type { RuleOptions } from './rules.js';
 import type { LoadedAdvisory } from './types.js';
@@ -36,9 +36,7 @@ export interface LoadResult {
 
 /** A path as it reads: relative to cwd when inside it, with forward slashes; not yet made safe to print. */
 function readablePath(cwd: string, absolute: string): string {
-  const relative = path.relative(cwd, absolute);
-  const shown = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute;
-  return shown.split(path.sep).join('/');
+  return (relativeInside(cwd, absolute) || absolute).split(path.sep).join('/');
 }
 
 /** How a path is shown to the user: relative to cwd when inside it, with forward slashes, invisible characters escaped. */

@@ -5,6 +5,8 @@
  * (`::error ...` workflow commands), repaint a terminal or reorder what a
  * reviewer reads. So every path is shown through `visible`.
  */
+import path from 'node:path';
+
 /**
  * Characters that act instead of showing: C0 controls (tab, LF and CR included: a
  * name never needs them), DEL, C1 controls, the line and paragraph separators, and
@@ -33,4 +35,14 @@ export function invisibleCharacters(name: string): string[] {
   const found = new Set<string>();
   for (const character of name) if (INVISIBLE.test(character)) found.add(`U+${hex4(character)}`);
   return [...found];
+}
+
+/**
+ * `target` relative to `base` when it lies inside it (`..hidden` is a name inside,
+ * `../x` is not), else null; the folder itself is inside, as ''.
+ */
+export function relativeInside(base: string, target: string): string | null {
+  const relative = path.relative(base, target);
+  if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return null;
+  return relative;
 }

@@ -1,5 +1,5 @@
 /** `advisory validate` for machines: report formats, warning budgets and stale advice, through the real binary. */
-import { rmSync, writeFileSync } from 'node:fs';
+import { cpSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, runCli, tempProject } from '../helpers/run-cli.js';
@@ -36,6 +36,32 @@ describe('validate --format github', () => {
   it('gives paths relative to GITHUB_WORKSPACE when run in a subfolder of the repository', () => {
     const result = runCli(['validate', '--format', 'github'], { cwd: INVALID, env: { GITHUB_WORKSPACE: FIXTURES } });
     expect(result.stdout.split('\n')[0]).toBe(`::error file=invalid-report/advisories/bo%2C2025.yaml,line=3,col=8,title=advisory type::${LEVEL}`);
+  });
+
+  it('gives paths relative to GITHUB_WORKSPACE when the workspace is reached through a symbolic link', () => {
+    const project = tempProject();
+    try {
+      cpSync(INVALID, path.join(project.dir, 'real/sub'), { recursive: true });
+      symlinkSync('real', path.join(project.dir, 'ws'));
+      // The working folder is always real; the workspace, as a runner may give it, is not.
+      const result = runCli(['validate', '--format', 'github'], { cwd: path.join(project.dir, 'real/sub'), env: { GITHUB_WORKSPACE: path.join(project.dir, 'ws/sub/..') } });
+      expect(result.stdout.split('\n')[0]).toBe(`::error file=sub/advisories/bo%2C2025.yaml,line=3,col=8,title=advisory type::${LEVEL}`);
+    } finally {
+      project.cleanup();
+    }
+  });
+
+  it('takes a folder named like ..hidden for the folder inside the workspace that it is, in annotations and in the report', () => {
+    const project = tempProject();
+    try {
+      cpSync(INVALID, path.join(project.dir, '..hidden'), { recursive: true });
+      const inside = runCli(['validate', '--format', 'github'], { cwd: path.join(project.dir, '..hidden'), env: { GITHUB_WORKSPACE: project.dir } });
+      expect(inside.stdout.split('\n')[0]).toBe(`::error file=..hidden/advisories/bo%2C2025.yaml,line=3,col=8,title=advisory type::${LEVEL}`);
+      const named = runCli(['validate', '..hidden/advisories'], { cwd: project.dir });
+      expect(named.stderr.split('\n')[0]).toBe(`..hidden/advisories/bo,2025.yaml:3:8  error  ${LEVEL}`);
+    } finally {
+      project.cleanup();
+    }
   });
 });
 
