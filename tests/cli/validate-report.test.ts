@@ -187,6 +187,24 @@ describe('stale advice', () => {
     expect(result.stderr).toContain(`advisories/ke.yaml:7:12  error  ${REVIEW_DUE}`);
   });
 
+  it('rejects a malformed SOURCE_DATE_EPOCH with exit 2 rather than judging by the clock', () => {
+    const refusal = (shown: string) =>
+      `error: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, up to 253402300799 (the end of 9999), as \`date +%s\` prints it; found "${shown}". Set it that way, or unset it to judge by today's date\n`;
+    for (const value of ['abc', '-1', '1.7e9', '1751414400abc', ' 1751414400', '99999999999999', '253402300800']) {
+      expect(runCli(['validate'], { cwd: REVIEW, env: { SOURCE_DATE_EPOCH: value } })).toEqual({ status: 2, stdout: '', stderr: refusal(value) });
+    }
+    expect(runCli(['build', '--check'], { cwd: REVIEW, env: { SOURCE_DATE_EPOCH: '1\u001b[2J' } })).toEqual({ status: 2, stdout: '', stderr: refusal('1\\u001B[2J') });
+    // The last second of 9999 still has a date; --today needs no SOURCE_DATE_EPOCH at all.
+    expect(runCli(['validate'], { cwd: REVIEW, env: { SOURCE_DATE_EPOCH: '253402300799' } }).status).toBe(0);
+    expect(runCli(['validate', '--today', '2026-02-01'], { cwd: REVIEW, env: { SOURCE_DATE_EPOCH: 'abc' } }).status).toBe(0);
+  });
+
+  it('takes an empty SOURCE_DATE_EPOCH as unset, and judges by the clock', () => {
+    const result = runCli(['validate'], { cwd: REVIEW, env: { SOURCE_DATE_EPOCH: '' } });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/✓ 2 advisories valid \(\d warnings?\)\n$/);
+  });
+
   it('rejects a --today that is not a date with exit 2', () => {
     expect(runCli(['validate', '--today', '2026-02-30'], { cwd: REVIEW })).toEqual({
       status: 2,
