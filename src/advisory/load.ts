@@ -8,7 +8,7 @@ import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { walk } from '../walk.js';
 import { invisibleCharacters, relativeInside, visible } from '../report/paths.js';
-import { compareDiagnostics, type Diagnostic } from '../report/diagnostics.js';
+import { compareDiagnostics, uniqueDiagnostics, type Diagnostic } from '../report/diagnostics.js';
 import type { RuleOptions } from './rules.js';
 import type { LoadedAdvisory } from './types.js';
 import { codeClaim, crossFileDiagnostics, validAdvisories, validateSource, type ValidatedFile } from './validate.js';
@@ -136,7 +136,7 @@ export function validateSourceFile({ file, bytes, size, refused }: SourceFile, o
   if (refused) return { diagnostics: [{ severity: 'error', file, line: 0, col: 0, field: '', message: refused.message, rule: refused.rule }] };
   const { source, diagnostics: parseProblems } = parseYamlSource(file, bytes, 'advisory', size);
   const validated = validateSource(source, options);
-  return { validated, diagnostics: [...parseProblems, ...validated.diagnostics] };
+  return { validated, diagnostics: uniqueDiagnostics([...parseProblems, ...validated.diagnostics]) };
 }
 
 /** Pure: files already read (from disk, or from a git revision) to advisories and every problem. */

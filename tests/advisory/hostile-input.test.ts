@@ -206,6 +206,26 @@ describe('YAML features advisories never need', () => {
     expectRefused(projectWith(`${VALID}title: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`), [error('10:8', 'nesting is deeper than 12 levels; the advisory format never needs that')]);
   });
 
+  it('reports an unclosed list once, not once per level of nesting', () => {
+    const unclosed = 'YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]';
+    expectRefused(projectWith(`${VALID}title: ${'['.repeat(12)}\n`), [error('11:1', unclosed)]);
+    // Where the parser gives up on 100000 depends on its stack: one line for it, whatever its column.
+    const deep = runCli(['validate', ...TODAY], { cwd: projectWith(`${VALID}title: ${'['.repeat(100_000)}\n`) });
+    expect(deep.status).toBe(1);
+    const [nesting, gaveUp, count] = deep.stderr.split('\n');
+    expect([nesting, gaveUp?.replace(/:10:\d+ /, ':10:<col> '), count]).toEqual([error('10:8', 'nesting is deeper than 12 levels; the advisory format never needs that'), error('10:<col>', unclosed), '2 errors']);
+  });
+
+  it('reports an unclosed list in the config once, with exit 2', () => {
+    const dir = projectWith(VALID);
+    writeFileSync(path.join(dir, 'advisory.config.yaml'), `issuer: ${'['.repeat(12)}\n`);
+    expect(runCli(['validate', ...TODAY], { cwd: dir })).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'advisory.config.yaml:2:1  error  YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]\n1 error\nerror: invalid config advisory.config.yaml\n',
+    });
+  });
+
   it('refuses nesting just past the limit', () => {
     expectRefused(projectWith(`${VALID}title: ${'['.repeat(13)}${']'.repeat(13)}\n`), [error('10:19', 'nesting is deeper than 12 levels; the advisory format never needs that')]);
   });
