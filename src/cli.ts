@@ -6,7 +6,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { AdvisoryError, errorMessage, systemRefusal, type ExitCode } from './errors.js';
 import type { Io } from './report/logger.js';
-import { stylish } from './report/reporters.js';
+import { github, githubError, stylish, type GithubOptions } from './report/reporters.js';
 import { VERSION } from './version.js';
 
 
@@ -175,22 +175,36 @@ export async function run({ argv, io: base, stdoutIsTTY }: Runtime): Promise<Exi
   } catch (error) {
     // Commander has printed its own message; anything else needs the streams' colours.
     const code = error instanceof CommanderError ? commanderExitCode(error) : handleError(error, (await terminal()).io);
-    // A pipeline reading --json from stdout gets JSON for a failure too, not an empty stream.
-    if (code !== 0 && asksForJson(argv)) base.stdout(jsonFailure(error, code));
+    // A pipeline reading --json from stdout gets JSON for a failure too, not an empty stream;
+    // a CI run asking for annotations gets them for a config error too, not a silent failure.
+    if (code !== 0) {
+      if (asksForFormat(argv, 'json')) base.stdout(jsonFailure(error, code));
+      else if (argv[0] === 'validate' && asksForFormat(argv, 'github')) base.stdout(githubFailure(error, { cwd: base.cwd, workspace: base.env.GITHUB_WORKSPACE }));
+    }
     return code;
   }
 }
 
-function asksForJson(argv: readonly string[]): boolean {
-  return argv.some((arg, i) => arg === '--json' || arg === '--format=json' || (arg === '--format' && argv[i + 1] === 'json'));
+function asksForFormat(argv: readonly string[], format: 'json' | 'github'): boolean {
+  return argv.some((arg, i) => (format === 'json' && arg === '--json') || arg === `--format=${format}` || (arg === '--format' && argv[i + 1] === format));
+}
+
+/** The message the user saw on stderr, without commander's `error: `. */
+function failureMessage(error: unknown): string {
+  return (error instanceof CommanderError ? error.message.replace(/^error: /, '') : errorMessage(error)).trim();
 }
 
 /** The failure as JSON: the message the user saw on stderr, the exit code, and any positioned problems. */
 export function jsonFailure(error: unknown, exitCode: ExitCode): string {
   const internal = !(error instanceof AdvisoryError || error instanceof CommanderError) && systemRefusal(error) === null;
-  const message = (error instanceof CommanderError ? error.message.replace(/^error: /, '') : errorMessage(error)).trim();
   const diagnostics = error instanceof AdvisoryError ? error.diagnostics : [];
-  return `${JSON.stringify({ error: { message, exitCode, internal }, diagnostics }, null, 2)}\n`;
+  return `${JSON.stringify({ error: { message: failureMessage(error), exitCode, internal }, diagnostics }, null, 2)}\n`;
+}
+
+/** The failure as GitHub annotations: one per positioned problem (a config error at its line), else one for the message. */
+export function githubFailure(error: unknown, options: GithubOptions): string {
+  const diagnostics = error instanceof AdvisoryError ? error.diagnostics : [];
+  return diagnostics.length ? github({ diagnostics, files: [] }, options) : githubError('advisory', failureMessage(error));
 }
 
 /** The run's output streams with their colour decided: data (list) follows stdout's terminal, diagnostics stderr's. */

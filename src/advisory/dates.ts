@@ -1,3 +1,6 @@
+import { UsageError } from '../errors.js';
+import { visible } from '../report/paths.js';
+
 /** Calendar dates as the format writes them: YYYY-MM-DD, always in the proleptic Gregorian calendar, no time zone. */
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -11,13 +14,24 @@ export function invalidDateReason(value: string): string | null {
   return null;
 }
 
-/** Today's date as YYYY-MM-DD, from SOURCE_DATE_EPOCH when set (reproducible builds), else from the clock. */
+/** 9999-12-31T23:59:59Z: a later moment has no YYYY-MM-DD date. */
+const LAST_EPOCH = 253402300799;
+
+/**
+ * Today's date as YYYY-MM-DD, from SOURCE_DATE_EPOCH when set (reproducible builds), else from the clock.
+ * A malformed value is an error, not a reason to use the clock: the build would then differ from
+ * one day to the next while claiming to be reproducible (https://reproducible-builds.org/specs/source-date-epoch/
+ * says to fail). Empty counts as unset, as a CI template writes it when it has no date to give.
+ */
 export function referenceDate(env: NodeJS.ProcessEnv, now: () => Date): string {
   const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && /^\d+$/.test(epoch.trim())) {
-    return new Date(Number(epoch.trim()) * 1000).toISOString().slice(0, 10);
+  if (epoch === undefined || epoch === '') return now().toISOString().slice(0, 10);
+  if (!/^\d+$/.test(epoch) || Number(epoch) > LAST_EPOCH) {
+    throw new UsageError(
+      `SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, up to ${LAST_EPOCH} (the end of 9999), as \`date +%s\` prints it; found "${visible(epoch)}". Set it that way, or unset it to judge by today's date`,
+    );
   }
-  return now().toISOString().slice(0, 10);
+  return new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
 }
 
 /** The calendar date `days` after `iso` (YYYY-MM-DD), across month and year ends. */

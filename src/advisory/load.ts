@@ -7,7 +7,8 @@ import { lstat, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { walk } from '../walk.js';
-import { compareDiagnostics, type Diagnostic } from '../report/diagnostics.js';
+import { invisibleCharacters, relativeInside, visible } from '../report/paths.js';
+import { compareDiagnostics, uniqueDiagnostics, type Diagnostic } from '../report/diagnostics.js';
 import type { RuleOptions } from './rules.js';
 import type { LoadedAdvisory } from './types.js';
 import { codeClaim, crossFileDiagnostics, validAdvisories, validateSource, type ValidatedFile } from './validate.js';
@@ -33,11 +34,27 @@ export interface LoadResult {
   files: string[];
 }
 
-/** How a path is shown to the user: relative to cwd when inside it, with forward slashes. */
+/** A path as it reads: relative to cwd when inside it, with forward slashes; not yet made safe to print. */
+function readablePath(cwd: string, absolute: string): string {
+  return (relativeInside(cwd, absolute) || absolute).split(path.sep).join('/');
+}
+
+/** How a path is shown to the user: relative to cwd when inside it, with forward slashes, invisible characters escaped. */
 export function displayPath(cwd: string, absolute: string): string {
-  const relative = path.relative(cwd, absolute);
-  const shown = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute;
-  return shown.split(path.sep).join('/');
+  return visible(readablePath(cwd, absolute));
+}
+
+/**
+ * Why a file is not read because of its path (`shown` as it reads, unescaped), or
+ * undefined. Escaped, the name cannot act on a log, but it is no longer the file's
+ * name either, and an officer could not tell what it would do to the next tool
+ * that prints it; as for control characters inside an advisory, refusing it is the safe way.
+ */
+export function pathRefusal(shown: string): Refusal | undefined {
+  const found = invisibleCharacters(shown);
+  if (found.length === 0) return undefined;
+  const message = `the path has invisible characters (${found.join(', ')}), shown here as escapes; printed as they are, they could forge lines or reorder text in a terminal, a CI log or a pull-request comment, so rename it with visible characters only`;
+  return { rule: 'file-name', message };
 }
 
 /** Every advisory file under `paths`, sorted, so runs are reproducible whatever readdir's order. */
@@ -49,10 +66,10 @@ export async function findAdvisoryFiles(cwd: string, paths: readonly string[]): 
     try {
       info = await stat(absolute);
     } catch {
-      throw new UsageError(`${given}: no such file or folder${paths.length ? '' : ' (advisories are read from ./advisories by default; pass a path)'}`);
+      throw new UsageError(`${visible(given)}: no such file or folder${paths.length ? '' : ' (advisories are read from ./advisories by default; pass a path)'}`);
     }
     if (info.isDirectory()) {
-      if ((await lstat(absolute)).isSymbolicLink()) throw new UsageError(`${given} ${LINKED_FOLDER}`);
+      if ((await lstat(absolute)).isSymbolicLink()) throw new UsageError(`${visible(given)} ${LINKED_FOLDER}`);
       const linkedFolders: string[] = [];
       for (const entry of await walk(absolute)) {
         // Links are listed so that reading refuses them by name, rather than dropping an advisory without a word.
@@ -64,26 +81,42 @@ export async function findAdvisoryFiles(cwd: string, paths: readonly string[]): 
     } else if (info.isFile()) {
       found.add(absolute);
     } else {
-      throw new UsageError(`${given}: not a file or folder`);
+      throw new UsageError(`${visible(given)}: not a file or folder`);
     }
   }
   return [...found].sort();
 }
 
-/** Reads each file, at most the size cap of it; a symbolic link is not followed but refused. */
+const SYMBOLIC_LINK: Refusal = {
+  rule: 'symbolic-link',
+  message: 'file is a symbolic link; advisory files must be regular files (a link could publish any file on this machine), so copy the file here instead',
+};
+
+/** Reads each file, at most the size cap of it; a symbolic link is not followed but refused, as is a path with invisible characters. */
 export async function readSources(cwd: string, files: readonly string[]): Promise<SourceFile[]> {
   const sources: SourceFile[] = [];
   for (const absolute of files) {
-    const file = displayPath(cwd, absolute);
+    const readable = readablePath(cwd, absolute);
+    const file = visible(readable);
+    const refusedByName = pathRefusal(readable);
+    if (refusedByName) {
+      sources.push({ file, bytes: new Uint8Array(0), refused: refusedByName });
+      continue;
+    }
     try {
       sources.push({ file, ...(await readLimited(absolute, { noFollow: true })) });
     } catch (error) {
       if (!(error instanceof SymbolicLinkError)) throw error;
-      const refused = 'file is a symbolic link; advisory files must be regular files (a link could publish any file on this machine), so copy the file here instead';
-      sources.push({ file, bytes: new Uint8Array(0), refused });
+      sources.push({ file, bytes: new Uint8Array(0), refused: SYMBOLIC_LINK });
     }
   }
   return sources;
+}
+
+/** Why a file was not read at all, as a diagnostic's message and rule. */
+export interface Refusal {
+  rule: string;
+  message: string;
 }
 
 export interface SourceFile {
@@ -93,17 +126,17 @@ export interface SourceFile {
   /** The file's size, when only its start was read because it is over the size cap. */
   size?: number;
   /** Why the file was not read at all. */
-  refused?: string;
+  refused?: Refusal;
   /** The file as it was opened, when read from disk. */
   stat?: BigIntStats;
 }
 
 /** Pure: one file already read to its validation (none when it could not be parsed at all) and its problems. */
 export function validateSourceFile({ file, bytes, size, refused }: SourceFile, options: RuleOptions): { validated?: ValidatedFile; diagnostics: Diagnostic[] } {
-  if (refused) return { diagnostics: [{ severity: 'error', file, line: 0, col: 0, field: '', message: refused, rule: 'symbolic-link' }] };
+  if (refused) return { diagnostics: [{ severity: 'error', file, line: 0, col: 0, field: '', message: refused.message, rule: refused.rule }] };
   const { source, diagnostics: parseProblems } = parseYamlSource(file, bytes, 'advisory', size);
   const validated = validateSource(source, options);
-  return { validated, diagnostics: [...parseProblems, ...validated.diagnostics] };
+  return { validated, diagnostics: uniqueDiagnostics([...parseProblems, ...validated.diagnostics]) };
 }
 
 /** Pure: files already read (from disk, or from a git revision) to advisories and every problem. */

@@ -5,7 +5,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { LineCounter, parseAllDocuments, isAlias, isCollection, isMap, isPair, isScalar, type Document, type Node } from 'yaml';
-import type { Diagnostic } from '../report/diagnostics.js';
+import { uniqueDiagnostics, type Diagnostic } from '../report/diagnostics.js';
 
 /** Largest advisory file accepted. A real advisory is under 50 KB; 1 MiB leaves room and stops abuse. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -129,7 +129,7 @@ export function parseYamlSource(file: string, bytes: Uint8Array, what = 'advisor
     const message = error.code === 'DUPLICATE_KEY' ? duplicateKeyMessage(keyAt(doc.contents, error.pos[0])) : yamlMessage(error.code, error.message);
     diagnostics.push({ severity: 'error', file, line: at.line, col: at.col, field: '', message, rule: 'yaml' });
   }
-  if (diagnostics.length > 0) return { source: { file, text, root: null, position, positionAt }, diagnostics };
+  if (diagnostics.length > 0) return { source: { file, text, root: null, position, positionAt }, diagnostics: uniqueDiagnostics(diagnostics) };
 
   if (doc.directives?.yaml.explicit && doc.directives.yaml.version !== '1.2') {
     return fail(`%YAML ${doc.directives.yaml.version} directive is not allowed: advisories are YAML 1.2, where NO stays the text "NO"; remove the directive`, undefined, 'yaml-version');

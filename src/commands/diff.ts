@@ -7,13 +7,14 @@
  */
 import { execFile } from 'node:child_process';
 import { diffAdvisories } from '../advisory/diff.js';
-import { findAdvisoryFiles, isAdvisoryFileName, readSources, validateFiles, type LoadResult, type SourceFile } from '../advisory/load.js';
+import { findAdvisoryFiles, isAdvisoryFileName, pathRefusal, readSources, validateFiles, type LoadResult, type SourceFile } from '../advisory/load.js';
 import type { Advisory } from '../advisory/types.js';
 import { MAX_FILE_BYTES } from '../advisory/yaml-source.js';
 import { loadConfig } from '../config/config.js';
 import { UsageError, type ExitCode } from '../errors.js';
 import { changesJson, changesMarkdown, type ChangeReport } from '../report/change-summary.js';
 import type { Io } from '../report/logger.js';
+import { visible } from '../report/paths.js';
 import { createRenderer } from '../render/renderer.js';
 import { levelName } from '../render/view.js';
 import { resolveToday } from './project.js';
@@ -70,11 +71,19 @@ function blobSize(header: string, name: string): number {
 /** The advisory files under `paths` at `commit`: their sizes, then, in one `git cat-file --batch`, those under the size cap. */
 async function filesAtCommit(cwd: string, commit: string, paths: readonly string[]): Promise<SourceFile[]> {
   const listing = (await git(cwd, ['ls-tree', '-r', '-z', '--name-only', commit, '--', ...(paths.length ? paths : ['advisories'])])).toString('utf8');
-  const names = listing
+  const listed = listing
     .split('\0')
-    .filter((name) => name && !name.includes('\n') && isAdvisoryFileName(name.slice(name.lastIndexOf('/') + 1)))
+    .filter((name) => name && isAdvisoryFileName(name.slice(name.lastIndexOf('/') + 1)))
     .sort();
-  if (names.length === 0) return [];
+  // A name with invisible characters is refused unread, as in the working tree (cat-file could not even be asked for one with a line feed).
+  const refusedFiles: SourceFile[] = [];
+  const names: string[] = [];
+  for (const name of listed) {
+    const refusal = pathRefusal(name);
+    if (refusal) refusedFiles.push({ file: visible(name), bytes: new Uint8Array(0), refused: refusal });
+    else names.push(name);
+  }
+  if (names.length === 0) return refusedFiles;
   // ls-tree names are relative to cwd; `commit:./name` reads them relative to cwd as well.
   const objects = names.map((n) => `${commit}:./${n}\n`);
   // Sizes first, so that a blob over the size cap is refused by its size and never read.
@@ -93,7 +102,7 @@ async function filesAtCommit(cwd: string, commit: string, paths: readonly string
     contents.set(name, batch.subarray(headerEnd + 1, headerEnd + 1 + size));
     offset = headerEnd + 1 + size + 1;
   }
-  return names.map((name, i) => ({ file: name, bytes: contents.get(name) ?? new Uint8Array(0), size: sizes[i]! }));
+  return [...refusedFiles, ...names.map((name, i) => ({ file: name, bytes: contents.get(name) ?? new Uint8Array(0), size: sizes[i]! }))];
 }
 
 const invalidFiles = (result: LoadResult) => [...new Set(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file))];

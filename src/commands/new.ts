@@ -6,6 +6,7 @@ import { UsageError, systemRefusal, type ExitCode } from '../errors.js';
 import type { Io } from '../report/logger.js';
 import { resolveToday } from './project.js';
 import { displayPath, isAdvisoryFileName } from '../advisory/load.js';
+import { invisibleCharacters, visible } from '../report/paths.js';
 import { readLimited } from '../advisory/read-limited.js';
 import { addDays } from '../advisory/dates.js';
 import { PLACEHOLDER } from '../advisory/placeholder.js';
@@ -73,8 +74,11 @@ async function fileWithCode(dir: string, code: string, target: string): Promise<
 
 export async function newAdvisory(io: Io, options: NewOptions): Promise<ExitCode> {
   const code = options.code.toUpperCase();
-  const problem = countryCode.pattern!.test(code) ? countryCode.refine!(code) : `"${options.code}" is not a two-letter code`;
+  const problem = countryCode.pattern!.test(code) ? countryCode.refine!(code) : `"${visible(options.code)}" is not a two-letter code`;
   if (problem) throw new UsageError(`${problem}; give an ISO 3166-1 alpha-2 code such as ML`);
+  const invisible = invisibleCharacters(options.dir);
+  // Validation refuses such a path (see report/paths.ts): better not to make a folder it would refuse.
+  if (invisible.length) throw new UsageError(`--dir ${visible(options.dir)} has invisible characters (${invisible.join(', ')}), and advisories in it would be refused; give a folder name with visible characters only`);
   const today = resolveToday(io, options.today);
   const country = new Intl.DisplayNames(['en'], { type: 'region' }).of(code) ?? code;
   const dir = path.resolve(io.cwd, options.dir);
@@ -87,7 +91,7 @@ export async function newAdvisory(io: Io, options: NewOptions): Promise<ExitCode
   try {
     await mkdir(dir, { recursive: true });
   } catch (error) {
-    throw unwritable(error, `cannot make the folder ${displayPath(io.cwd, dir)}`, `--dir ${options.dir} is a file, or inside one; give the folder to write the advisory in`);
+    throw unwritable(error, `cannot make the folder ${displayPath(io.cwd, dir)}`, `--dir ${visible(options.dir)} is a file, or inside one; give the folder to write the advisory in`);
   }
   try {
     await writeFile(file, starterAdvisory(code, country, today), { flag: 'wx' });

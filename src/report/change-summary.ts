@@ -18,7 +18,19 @@ export interface ChangeReport {
 
 export type LevelNamer = (level: Level) => string;
 
-const code = (text: string) => `\`${text.replace(/`/g, '')}\``;
+/**
+ * `text` as a CommonMark code span, shown exactly and never read as Markdown (no
+ * heading, link or @mention can come out of a file name): fenced with one backtick
+ * more than its longest run of them, padded when it starts or ends with a backtick
+ * or a space (the parser strips one space from each side). Names arrive with line
+ * breaks already escaped (see report/paths.ts): a raw one could end the span's paragraph.
+ */
+function code(text: string): string {
+  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longestRun + 1);
+  const pad = /^[` ]|[` ]$/.test(text) ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
 const plain = escapeMarkdownText;
 
 function region(r: RegionRef): string {

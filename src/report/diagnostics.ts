@@ -27,6 +27,21 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   );
 }
 
+/**
+ * `diagnostics` with each problem once: the same severity and message at the same place of the
+ * same file is one problem, however many times it was found (YAML reports an unclosed `[` once
+ * per level of nesting: 20 identical lines for `a: [[[...` twenty deep). The first keeps its place.
+ */
+export function uniqueDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = JSON.stringify([d.file, d.line, d.col, d.severity, d.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number } {
   let errors = 0;
   let warnings = 0;

@@ -3,9 +3,12 @@
  * formatters): `stylish` for people, `json` for programs, `github` for
  * GitHub Actions annotations on a pull request.
  */
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { countBySeverity, type Diagnostic } from './diagnostics.js';
+import { memoize } from '../memo.js';
+import { relativeInside } from './paths.js';
 
 export const REPORT_FORMATS = ['stylish', 'json', 'github'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -46,11 +49,26 @@ export interface GithubOptions {
   workspace?: string;
 }
 
-/** A diagnostic's file relative to the workspace, when it lies inside it; otherwise as shown. */
-export function workspacePath(file: string, { cwd, workspace }: GithubOptions): string {
+/** The real path of `folder` (through any symbolic link), or the folder as it is when it does not exist. */
+function realFolder(folder: string): string {
+  try {
+    return realpathSync(folder);
+  } catch {
+    return folder;
+  }
+}
+
+/**
+ * The diagnostic's file relative to the workspace, when it lies inside it; otherwise as shown.
+ * Compared as real paths: GITHUB_WORKSPACE may reach the checkout through a symbolic link,
+ * while the working folder is always real. Only the folders are resolved, so that a file that
+ * is itself a link (refused, and annotated) is named where it is, not where it points.
+ */
+export function workspacePath(file: string, { cwd, workspace }: GithubOptions, real: (folder: string) => string = realFolder): string {
   if (!workspace) return file;
-  const relative = path.relative(workspace, path.resolve(cwd, file));
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : file;
+  const absolute = path.resolve(cwd, file);
+  const relative = relativeInside(real(path.resolve(workspace)), path.join(real(path.dirname(absolute)), path.basename(absolute)));
+  return relative ? relative.split(path.sep).join('/') : file;
 }
 
 /** One annotation not tied to a file, such as a run that failed on its warning budget. */
@@ -59,9 +77,11 @@ export function githubError(title: string, message: string): string {
 }
 
 export function github({ diagnostics }: ReportInput, options: GithubOptions): string {
+  // Every diagnostic of a file, and most files of a project, share their folder: resolve each once.
+  const real = memoize(1000, realFolder);
   return diagnostics
     .map((d) => {
-      const props = [`file=${escapeProperty(workspacePath(d.file, options))}`, ...(d.line > 0 ? [`line=${d.line}`, `col=${d.col}`] : []), `title=${escapeProperty(`advisory ${d.rule}`)}`];
+      const props = [`file=${escapeProperty(workspacePath(d.file, options, real))}`, ...(d.line > 0 ? [`line=${d.line}`, `col=${d.col}`] : []), `title=${escapeProperty(`advisory ${d.rule}`)}`];
       return `::${d.severity === 'error' ? 'error' : 'warning'} ${props.join(',')}::${escapeData(d.message)}\n`;
     })
     .join('');

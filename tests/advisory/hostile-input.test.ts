@@ -206,6 +206,26 @@ describe('YAML features advisories never need', () => {
     expectRefused(projectWith(`${VALID}title: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`), [error('10:8', 'nesting is deeper than 12 levels; the advisory format never needs that')]);
   });
 
+  it('reports an unclosed list once, not once per level of nesting', () => {
+    const unclosed = 'YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]';
+    expectRefused(projectWith(`${VALID}title: ${'['.repeat(12)}\n`), [error('11:1', unclosed)]);
+    // Where the parser gives up on 100000 depends on its stack: one line for it, whatever its column.
+    const deep = runCli(['validate', ...TODAY], { cwd: projectWith(`${VALID}title: ${'['.repeat(100_000)}\n`) });
+    expect(deep.status).toBe(1);
+    const [nesting, gaveUp, count] = deep.stderr.split('\n');
+    expect([nesting, gaveUp?.replace(/:10:\d+ /, ':10:<col> '), count]).toEqual([error('10:8', 'nesting is deeper than 12 levels; the advisory format never needs that'), error('10:<col>', unclosed), '2 errors']);
+  });
+
+  it('reports an unclosed list in the config once, with exit 2', () => {
+    const dir = projectWith(VALID);
+    writeFileSync(path.join(dir, 'advisory.config.yaml'), `issuer: ${'['.repeat(12)}\n`);
+    expect(runCli(['validate', ...TODAY], { cwd: dir })).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'advisory.config.yaml:2:1  error  YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]\n1 error\nerror: invalid config advisory.config.yaml\n',
+    });
+  });
+
   it('refuses nesting just past the limit', () => {
     expectRefused(projectWith(`${VALID}title: ${'['.repeat(13)}${']'.repeat(13)}\n`), [error('10:19', 'nesting is deeper than 12 levels; the advisory format never needs that')]);
   });
@@ -307,5 +327,59 @@ describe('symbolic links among the advisories', () => {
       stdout: '',
       stderr: 'error: config advisory.config.yaml is a symbolic link, which is not followed (a link could show any file on this machine in messages); copy the file here instead\n',
     });
+  });
+});
+
+describe('file names with characters that act instead of showing', () => {
+  const nameRefusal = (characters: string) =>
+    `the path has invisible characters (${characters}), shown here as escapes; printed as they are, they could forge lines or reorder text in a terminal, a CI log or a pull-request comment, so rename it with visible characters only`;
+  /** The diagnostic line of a refused path, `shown` with JSON-style escapes. */
+  const refusedName = (shown: string, characters: string) => `${shown}  error  ${nameRefusal(characters)}`;
+
+  it('refuses a name that would forge a workflow command and clear the screen, showing it escaped everywhere', () => {
+    const dir = projectWith(VALID);
+    writeFileSync(path.join(dir, 'advisories', 'x\n::error file=evil.yaml::pwned\n\u001b[2Jy.yaml'), VALID.replace('code: TT', 'code: NO').replace('Trinidad and Tobago', 'Norway'));
+    const shown = 'advisories/x\\n::error file=evil.yaml::pwned\\n\\u001B[2Jy.yaml';
+    expectRefused(dir, [refusedName(shown, 'U+000A, U+001B')]);
+    const github = runCli(['validate', '--format', 'github', ...TODAY], { cwd: dir });
+    expect(github.status).toBe(1);
+    expect(github.stdout).toBe(`::error file=advisories/x\\n%3A%3Aerror file=evil.yaml%3A%3Apwned\\n\\u001B[2Jy.yaml,title=advisory file-name::${nameRefusal('U+000A, U+001B')}\n`);
+    const json = runCli(['validate', '--json', ...TODAY], { cwd: dir });
+    expect(JSON.parse(json.stdout).diagnostics.map((d: { file: string; rule: string }) => [d.file, d.rule])).toEqual([[shown, 'file-name']]);
+    // Nothing the tool printed holds the raw name's line feed or escape.
+    for (const output of [github.stdout, github.stderr, json.stdout]) expect(output).not.toMatch(/\u001b|\n::error file=evil/);
+  });
+
+  it('refuses C1 controls, DEL, tab, line separators and bidirectional controls, in a folder name too', () => {
+    const dir = projectWith(VALID);
+    const names = ['a\u009b2J.yaml', 'b\u007f.yaml', 'c\t.yaml', 'd\u2028.yaml', 'e\u202egpj.yaml', 'f\u200f.yaml'];
+    for (const name of names) writeFileSync(path.join(dir, 'advisories', name), VALID);
+    mkdirSync(path.join(dir, 'advisories', 'g\u2066h'));
+    writeFileSync(path.join(dir, 'advisories', 'g\u2066h', 'tt.yaml'), VALID);
+    expectRefused(dir, [
+      refusedName('advisories/a\\u009B2J.yaml', 'U+009B'),
+      refusedName('advisories/b\\u007F.yaml', 'U+007F'),
+      refusedName('advisories/c\\t.yaml', 'U+0009'),
+      refusedName('advisories/d\\u2028.yaml', 'U+2028'),
+      refusedName('advisories/e\\u202Egpj.yaml', 'U+202E'),
+      refusedName('advisories/f\\u200F.yaml', 'U+200F'),
+      refusedName('advisories/g\\u2066h/tt.yaml', 'U+2066'),
+    ]);
+  });
+
+  it('shows a path given on the command line escaped when it does not exist', () => {
+    const dir = projectWith(VALID);
+    expect(runCli(['validate', 'no\u001b]8;;https://evil.example\u0007where'], { cwd: dir })).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'error: no\\u001B]8;;https://evil.example\\u0007where: no such file or folder\n',
+    });
+  });
+
+  it('accepts names in any script, and a backslash, as they are', () => {
+    const dir = projectWith(VALID, 'trinité-et-tobago\\ترينيداد.yaml');
+    const result = runCli(['validate', '--json', ...TODAY], { cwd: dir });
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ files: 1, errors: 0 });
   });
 });

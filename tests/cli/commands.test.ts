@@ -431,6 +431,17 @@ describe('advisory new', () => {
     expect(existsSync(path.join(dir, 'advisories/ml.yaml/sn.yaml'))).toBe(false);
   });
 
+  it('exits 2 for a --dir or a code with invisible characters, shown escaped, and makes no folder', () => {
+    const dir = project();
+    expect(runCli(['new', 'SN', '--dir', 'advisories/\u001b[2Jsenegal'], { cwd: dir })).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'error: --dir advisories/\\u001B[2Jsenegal has invisible characters (U+001B), and advisories in it would be refused; give a folder name with visible characters only\n',
+    });
+    expect(readdirSync(path.join(dir, 'advisories')).some((name) => name.includes('senegal'))).toBe(false);
+    expect(runCli(['new', 'S\nN'], { cwd: dir })).toEqual({ status: 2, stdout: '', stderr: 'error: "S\\nN" is not a two-letter code; give an ISO 3166-1 alpha-2 code such as ML\n' });
+  });
+
   it('exits 2 for a code that is not ISO 3166-1', () => {
     expect(runCli(['new', 'XX'], { cwd: project() })).toEqual({ status: 2, stdout: '', stderr: 'error: XX is not an ISO 3166-1 country code; give an ISO 3166-1 alpha-2 code such as ML\n' });
     expect(runCli(['new', 'Mali'], { cwd: project() }).status).toBe(2);

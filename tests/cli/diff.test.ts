@@ -107,6 +107,29 @@ describe('advisory diff', () => {
     expect(result.stdout).not.toContain('Advisory removed');
   });
 
+  it('shows a file name in a code span, escaped, so that it cannot add a heading or a link to the comment', () => {
+    const hostile = 'a\n\n## Approved by @admin [click](https:evil.example)\n\n.yaml';
+    writeFileSync(file(hostile), readFileSync(file('jp.yaml')));
+    const shown = '`advisories/a\\n\\n## Approved by @admin [click](https:evil.example)\\n\\n.yaml`';
+    const working = runCli(['diff'], { cwd: project.dir });
+    expect(working.status).toBe(1);
+    expect(working.stdout).toBe(
+      `## Travel advisory changes since \`HEAD\`\n\nNo changes to the meaning of any advisory.\n\n> **Not compared**, because this file has errors in the working tree: ${shown}. Run \`advisory validate\` to see them.\n`,
+    );
+    // Committed, it is refused at the revision too, by its name, unread.
+    git('add', '-A');
+    git('commit', '-q', '-m', 'hostile name');
+    rmSync(file(hostile));
+    const before = runCli(['diff'], { cwd: project.dir });
+    expect(before.status).toBe(0);
+    expect(before.stdout).toContain(`> **Not compared**, because this file has errors at \`HEAD\`: ${shown}. Run \`advisory validate\` to see them.\n`);
+  });
+
+  it('fences a file name holding backticks with a longer run of them', () => {
+    writeFileSync(file('`x``.yaml'), 'level: 9\n');
+    expect(runCli(['diff'], { cwd: project.dir }).stdout).toContain('errors in the working tree: ```advisories/`x``.yaml```. Run');
+  });
+
   it('exits 2 with an unknown revision', () => {
     expect(runCli(['diff', '--since', 'no-such-branch'], { cwd: project.dir })).toEqual({
       status: 2,

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { ROOT, cliEnv, runCli, tempProject } from '../helpers/run-cli.js';
+import { FIXTURES, ROOT, cliEnv, runCli, tempProject } from '../helpers/run-cli.js';
 
 /** bin/, build/ and package.json in a folder of their own, with only these packages installed. */
 function toolWithOnly(packages: readonly string[]): string {
@@ -56,5 +56,19 @@ describe('start-up', () => {
     const result = spawnSync('bash', ['-c', script, process.execPath, path.join(ROOT, 'bin/advisory.js'), errors], { cwd: ROOT, env: cliEnv(), encoding: 'utf8' });
     expect(readFileSync(errors, 'utf8')).toBe('');
     expect(result.stdout).toBe('0\n');
+  });
+
+  it('exits with the code of the validation, not of the closed pipe, whichever stream the reader closes', () => {
+    const exitCodes = (project: string, redirect: string) => {
+      // The reader closes its end before the tool writes: every write to that stream fails with EPIPE.
+      const script = `"$0" "$1" validate --format github ${redirect} | (exec 0<&-; sleep 1); echo "\${PIPESTATUS[0]}"`;
+      return spawnSync('bash', ['-c', script, process.execPath, path.join(ROOT, 'bin/advisory.js')], { cwd: project, env: cliEnv(), encoding: 'utf8' }).stdout;
+    };
+    // Valid with warnings: much is written to stderr, and the run still passes.
+    const valid = path.join(FIXTURES, 'review');
+    const invalid = path.join(FIXTURES, 'invalid-report');
+    for (const redirect of ['2>&1', '2>&1 >/dev/null', '2>/dev/null']) {
+      expect([redirect, exitCodes(valid, redirect), exitCodes(invalid, redirect)]).toEqual([redirect, '0\n', '1\n']);
+    }
   });
 });

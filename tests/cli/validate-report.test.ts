@@ -1,5 +1,5 @@
 /** `advisory validate` for machines: report formats, warning budgets and stale advice, through the real binary. */
-import { rmSync, writeFileSync } from 'node:fs';
+import { cpSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, runCli, tempProject } from '../helpers/run-cli.js';
@@ -36,6 +36,56 @@ describe('validate --format github', () => {
   it('gives paths relative to GITHUB_WORKSPACE when run in a subfolder of the repository', () => {
     const result = runCli(['validate', '--format', 'github'], { cwd: INVALID, env: { GITHUB_WORKSPACE: FIXTURES } });
     expect(result.stdout.split('\n')[0]).toBe(`::error file=invalid-report/advisories/bo%2C2025.yaml,line=3,col=8,title=advisory type::${LEVEL}`);
+  });
+
+  it('gives paths relative to GITHUB_WORKSPACE when the workspace is reached through a symbolic link', () => {
+    const project = tempProject();
+    try {
+      cpSync(INVALID, path.join(project.dir, 'real/sub'), { recursive: true });
+      symlinkSync('real', path.join(project.dir, 'ws'));
+      // The working folder is always real; the workspace, as a runner may give it, is not.
+      const result = runCli(['validate', '--format', 'github'], { cwd: path.join(project.dir, 'real/sub'), env: { GITHUB_WORKSPACE: path.join(project.dir, 'ws/sub/..') } });
+      expect(result.stdout.split('\n')[0]).toBe(`::error file=sub/advisories/bo%2C2025.yaml,line=3,col=8,title=advisory type::${LEVEL}`);
+    } finally {
+      project.cleanup();
+    }
+  });
+
+  it('takes a folder named like ..hidden for the folder inside the workspace that it is, in annotations and in the report', () => {
+    const project = tempProject();
+    try {
+      cpSync(INVALID, path.join(project.dir, '..hidden'), { recursive: true });
+      const inside = runCli(['validate', '--format', 'github'], { cwd: path.join(project.dir, '..hidden'), env: { GITHUB_WORKSPACE: project.dir } });
+      expect(inside.stdout.split('\n')[0]).toBe(`::error file=..hidden/advisories/bo%2C2025.yaml,line=3,col=8,title=advisory type::${LEVEL}`);
+      const named = runCli(['validate', '..hidden/advisories'], { cwd: project.dir });
+      expect(named.stderr.split('\n')[0]).toBe(`..hidden/advisories/bo,2025.yaml:3:8  error  ${LEVEL}`);
+    } finally {
+      project.cleanup();
+    }
+  });
+});
+
+describe('validate --format github when the run fails before it has a report', () => {
+  it('annotates a config error at its file, line and column, with the readable report still on stderr', () => {
+    const project = tempProject(INVALID);
+    try {
+      writeFileSync(path.join(project.dir, 'advisory.config.yaml'), 'scale: zz\n');
+      expect(runCli(['validate', '--format', 'github'], { cwd: project.dir })).toEqual({
+        status: 2,
+        stdout: '::error file=advisory.config.yaml,line=1,col=8,title=advisory type::scale must be one of us, au, ca, found "zz"\n',
+        stderr: 'advisory.config.yaml:1:8  error  scale must be one of us, au, ca, found "zz"\n1 error\nerror: invalid config advisory.config.yaml\n',
+      });
+    } finally {
+      project.cleanup();
+    }
+  });
+
+  it('annotates a usage error that has no position with its message', () => {
+    expect(runCli(['validate', '--format=github', 'nowhere'], { cwd: INVALID })).toEqual({
+      status: 2,
+      stdout: '::error title=advisory::nowhere: no such file or folder\n',
+      stderr: 'error: nowhere: no such file or folder\n',
+    });
   });
 });
 
@@ -135,6 +185,24 @@ describe('stale advice', () => {
     const result = runCli(['validate', '--strict'], { cwd: REVIEW, env: { SOURCE_DATE_EPOCH: '1769904000' } });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`advisories/ke.yaml:7:12  error  ${REVIEW_DUE}`);
+  });
+
+  it('rejects a malformed SOURCE_DATE_EPOCH with exit 2 rather than judging by the clock', () => {
+    const refusal = (shown: string) =>
+      `error: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, up to 253402300799 (the end of 9999), as \`date +%s\` prints it; found "${shown}". Set it that way, or unset it to judge by today's date\n`;
+    for (const value of ['abc', '-1', '1.7e9', '1751414400abc', ' 1751414400', '99999999999999', '253402300800']) {
+      expect(runCli(['validate'], { cwd: REVIEW, env: { SOURCE_DATE_EPOCH: value } })).toEqual({ status: 2, stdout: '', stderr: refusal(value) });
+    }
+    expect(runCli(['build', '--check'], { cwd: REVIEW, env: { SOURCE_DATE_EPOCH: '1\u001b[2J' } })).toEqual({ status: 2, stdout: '', stderr: refusal('1\\u001B[2J') });
+    // The last second of 9999 still has a date; --today needs no SOURCE_DATE_EPOCH at all.
+    expect(runCli(['validate'], { cwd: REVIEW, env: { SOURCE_DATE_EPOCH: '253402300799' } }).status).toBe(0);
+    expect(runCli(['validate', '--today', '2026-02-01'], { cwd: REVIEW, env: { SOURCE_DATE_EPOCH: 'abc' } }).status).toBe(0);
+  });
+
+  it('takes an empty SOURCE_DATE_EPOCH as unset, and judges by the clock', () => {
+    const result = runCli(['validate'], { cwd: REVIEW, env: { SOURCE_DATE_EPOCH: '' } });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/✓ 2 advisories valid \(\d warnings?\)\n$/);
   });
 
   it('rejects a --today that is not a date with exit 2', () => {
