@@ -2,6 +2,7 @@
  * advisory.config.yaml: optional; every key has a default here, so a folder
  * of advisories alone is enough. A bad config is an exit-2 error with a position.
  */
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { CheckContext, checkNode } from '../advisory/check.js';
 import { LANGUAGE_PATTERN } from '../advisory/format.js';
@@ -139,20 +140,43 @@ export async function loadConfig(cwd: string, configPath?: string, templatesFlag
     }
     throw new ConfigError(`cannot read config ${configPath ?? CONFIG_FILE}: ${unreadable(error)}`);
   }
-  const catalogues = (templates: string | undefined) => catalogueLanguages([...(templates === undefined ? [] : [path.resolve(path.dirname(absolute), templates)]), ...flagged]);
-  const config = parseConfig(path.relative(cwd, absolute) || absolute, read.bytes, read.size, catalogues);
+  const inConfigFolder = (templates: string) => path.resolve(path.dirname(absolute), templates);
+  const folders: TemplateFolders = {
+    catalogues: (templates) => catalogueLanguages([...(templates === undefined ? [] : [inConfigFolder(templates)]), ...flagged]),
+    problem: (templates) => folderProblem(inConfigFolder(templates)),
+  };
+  const config = parseConfig(path.relative(cwd, absolute) || absolute, read.bytes, read.size, folders);
   // Template folders are relative to the config file, wherever the tool runs from.
   if (config.templates) config.templates = path.resolve(path.dirname(absolute), config.templates);
   return config;
 }
 
+/** What the config's `templates` setting names on disk. */
+export interface TemplateFolders {
+  /** The languages with a label catalogue, given the `templates` setting. */
+  catalogues: (templates: string | undefined) => ReadonlySet<string>;
+  /** Why the `templates` folder cannot be used (missing, a file), or null. */
+  problem: (templates: string) => string | null;
+}
+
+/** Why `folder` cannot be a templates folder, or null when it is a folder. */
+function folderProblem(folder: string): string | null {
+  try {
+    return statSync(folder).isDirectory() ? null : 'it is a file, not a folder';
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such folder' : unreadable(error);
+  }
+}
+
 /**
  * Config bytes to a Config, or a ConfigError carrying every problem. Pure but
- * for `catalogues`: the languages with a label catalogue, given the config's
- * `templates` setting (not checked when absent).
+ * for `folders`, which looks at the `templates` setting's folder (not checked
+ * when absent): so that `validate` refuses what `build` would.
  */
-export function parseConfig(file: string, bytes: Uint8Array, size = bytes.byteLength, catalogues?: (templates: string | undefined) => ReadonlySet<string>): Config {
+export function parseConfig(file: string, bytes: Uint8Array, size = bytes.byteLength, folders?: TemplateFolders): Config {
   const { source, diagnostics } = parseYamlSource(file, bytes, 'config', size);
+  // Every setting is optional: a config that is empty, or only comments, asks for the defaults.
+  if (diagnostics.length === 1 && diagnostics[0]!.rule === 'empty') return { ...DEFAULT_CONFIG, file };
   const ctx = new CheckContext(source);
   const value = source.root ? (checkNode(configFormat, source.root, '', ctx) as Partial<Config> | undefined) : undefined;
   if (value?.languages && new Set(value.languages).size !== value.languages.length) {
@@ -165,8 +189,11 @@ export function parseConfig(file: string, bytes: Uint8Array, size = bytes.byteLe
       ctx.report('error', ctx.at(field), field, `${field}: ${lang} is not one of the further languages (${languages.slice(1).join(', ') || 'none'}); add it to languages or fix the code`, 'languages');
     }
   }
-  if (catalogues && value) {
-    const have = catalogues(value.templates);
+  const templatesProblem = value?.templates === undefined ? null : folders?.problem(value.templates);
+  if (templatesProblem) {
+    ctx.report('error', ctx.at('templates'), 'templates', `templates must be a folder (relative to ${file}), found "${value!.templates}": ${templatesProblem}`, 'templates');
+  } else if (folders && value) {
+    const have = folders.catalogues(value.templates);
     (value.languages ?? DEFAULT_CONFIG.languages).forEach((lang, i) => {
       if (have.has(lang)) return;
       const field = value.languages ? `languages[${i}]` : 'languages';

@@ -38,14 +38,16 @@ export interface TemplateSet {
   defaultsDir: string;
 }
 
-async function listFiles(dir: string): Promise<string[]> {
+async function listFiles(dir: string, shown: string): Promise<string[]> {
   try {
     return (await walk(dir))
       .filter((e) => e.kind === 'file')
       .map((e) => e.relative)
       .sort();
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new ConfigError(`templates folder ${dir} does not exist`);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new ConfigError(`templates folder ${shown} does not exist`);
+    if (code === 'ENOTDIR') throw new ConfigError(`templates folder ${shown} is a file, not a folder`);
     throw error;
   }
 }
@@ -84,7 +86,7 @@ export async function loadTemplateSet(overrides: readonly string[] = [], shown: 
   };
   for (const [i, dir] of [DEFAULT_TEMPLATES_DIR, ...overrides].entries()) {
     const unknown: string[] = [];
-    for (const relative of await listFiles(dir)) {
+    for (const relative of await listFiles(dir, i === 0 ? '(built-in) templates' : shown(dir))) {
       const kind = classify(relative);
       const absolute = path.join(dir, relative);
       if (!kind) {

@@ -54,6 +54,34 @@ describe('label catalogues in a build', () => {
     expect(existsSync(path.join(dir, 'dist'))).toBe(false);
   });
 
+  it('validate refuses what build would: an incomplete or broken catalogue, a templates folder that is missing or a file', () => {
+    const dir = projectForTest(FIXTURE);
+    mkdirSync(path.join(dir, 'sw-templates/labels'), { recursive: true });
+    const en = readFileSync(path.join(ROOT, 'templates/labels/en.yaml'), 'utf8');
+    writeFileSync(path.join(dir, 'sw-templates/labels/sw.yaml'), en.replace(/^what_to_do: .*\n/m, ''));
+    writeFileSync(path.join(dir, 'advisory.config.yaml'), 'languages: [en, sw]\nformats: [html]\ntemplates: sw-templates\n');
+    const both = (expected: { status: number; stderr: string }) => {
+      for (const command of ['validate', 'build']) expect(runCli([command], { cwd: dir })).toEqual({ stdout: '', ...expected });
+      expect(existsSync(path.join(dir, 'dist'))).toBe(false);
+    };
+    both({ status: 2, stderr: 'error: label catalogue "sw" is missing the label what_to_do\n' });
+
+    writeFileSync(path.join(dir, 'sw-templates/labels/sw.yaml'), 'what_to_do: [\n');
+    both({ status: 2, stderr: expect.stringContaining('sw-templates/labels/sw.yaml:2:1  error  YAML syntax error') as unknown as string });
+
+    for (const [templates, why] of [['nowhere', 'there is no such folder'], ['advisories/pe.yaml', 'it is a file, not a folder']]) {
+      writeFileSync(path.join(dir, 'advisory.config.yaml'), `languages: [en]\ntemplates: ${templates}\n`);
+      both({
+        status: 2,
+        stderr: `advisory.config.yaml:2:12  error  templates must be a folder (relative to advisory.config.yaml), found "${templates}": ${why}\n1 error\nerror: invalid config advisory.config.yaml\n`,
+      });
+    }
+    writeFileSync(path.join(dir, 'advisory.config.yaml'), 'languages: [en]\n');
+    for (const command of ['validate', 'build']) {
+      expect(runCli([command, '--templates', 'advisories/pe.yaml'], { cwd: dir })).toEqual({ status: 2, stdout: '', stderr: 'error: templates folder advisories/pe.yaml is a file, not a folder\n' });
+    }
+  });
+
   it('a language without any catalogue is a config error for validate as for build (exit 2, with its position), found in --templates too', () => {
     const dir = projectForTest(FIXTURE);
     writeFileSync(path.join(dir, 'advisory.config.yaml'), 'languages: [en, sw]\nformats: [html]\n');
