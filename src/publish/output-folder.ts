@@ -72,7 +72,9 @@ export async function realPath(p: string, links = 0): Promise<string> {
   try {
     return await realpath(p);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    // ENOTDIR: a file where a folder of the path should be; outputFolder refuses that, naming the file.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
   }
   const target = await readlink(p).catch(() => null);
   if (target !== null && links < 40) return realPath(path.resolve(path.dirname(p), target), links + 1);
@@ -89,6 +91,8 @@ export async function realPath(p: string, links = 0): Promise<string> {
 export async function outputFolder(out: string, cwd: string, inputs: readonly string[], shownOut: string, checking = false): Promise<string> {
   const refuse: Refuse = refusal(shownOut, checking);
   const real = await realPath(out);
+  const file = await fileAbove(real);
+  if (file) refuse(`${path.relative(cwd, file) || file} is a file`);
   if (real === path.parse(real).root) refuse('it is the root of the file system');
   const home = await realPath(os.homedir());
   if (real === home) refuse('it is your home folder');
@@ -98,6 +102,20 @@ export async function outputFolder(out: string, cwd: string, inputs: readonly st
     if (isInside(real, await realPath(input))) refuse(`it holds the input ${path.relative(cwd, input) || input}`);
   }
   return real;
+}
+
+/** The nearest existing entry above `real` when it is not a folder (`--out notes.txt/sub`); null when it is one. */
+async function fileAbove(real: string): Promise<string | null> {
+  for (let dir = path.dirname(real); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    try {
+      return (await stat(dir)).isDirectory() ? null : dir;
+    } catch (error) {
+      // Not there yet (made by the build), or under the file itself: look further up.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
+    }
+  }
+  return null;
 }
 
 type Refuse = (why: string, remedy?: string) => never;
