@@ -131,8 +131,9 @@ function refusal(shownOut: string, checking: boolean): Refuse {
  * Refuses to replace a folder that advisory did not write: one that is not empty
  * must hold our manifest.json, and nothing the manifest does not list. A
  * manifest copied into someone else's folder, or a file added beside our
- * output, is not lost to the next build. `build --check` replaces nothing: it
- * lists such files as ones a build would remove.
+ * output, is not lost to the next build. `build --check` is refused alike (exit
+ * 2): listing such a file as one `build` would remove, and telling the officer
+ * to run it, sent them to a build that refuses.
  */
 export async function checkOwnFolder(out: string, shownOut: string, checking = false): Promise<Manifest | null> {
   const refuse: Refuse = refusal(shownOut, checking);
@@ -147,7 +148,6 @@ export async function checkOwnFolder(out: string, shownOut: string, checking = f
   if (entries.length === 0) return null;
   const manifest = await readFile(path.join(out, MANIFEST_FILE), 'utf8').then(parseOwnManifest, () => null);
   if (!manifest) refuse(`it is not empty and was not written by advisory (no ${MANIFEST_FILE} of ours in it)`);
-  if (checking) return manifest;
   const listed = new Set([MANIFEST_FILE, ...manifest.files.map((f) => f.path)]);
   const foreign = entries
     .filter((e) => e.kind !== 'directory')
@@ -156,7 +156,8 @@ export async function checkOwnFolder(out: string, shownOut: string, checking = f
     .sort();
   if (foreign.length) {
     const named = foreign.length > 5 ? `${foreign.slice(0, 5).join(', ')} and ${foreign.length - 5} more` : foreign.join(', ');
-    refuse(`it holds files advisory did not write (${named}), which a build would delete`, 'move them out of it, or choose another folder');
+    const consequence = checking ? 'so `advisory build` would refuse to replace it' : 'which a build would delete';
+    refuse(`it holds files advisory did not write (${named}), ${consequence}`, 'move them out of it, or choose another folder');
   }
   return manifest;
 }
