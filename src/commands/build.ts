@@ -15,6 +15,7 @@ import { DerivedStore } from '../derived-store.js';
 import { runUnits } from '../publish/units.js';
 import { keepAsSpare, pruneStaging, spareFolder } from '../publish/spare-output.js';
 import { loadConfig } from '../config/config.js';
+import { lockOutput } from '../publish/output-lock.js';
 import { checkOwnFolder, openStaging, outputFolder, recoverLeftovers, type NotRemoved } from '../publish/output-folder.js';
 import type { Io } from '../report/logger.js';
 import { stylish } from '../report/reporters.js';
@@ -49,13 +50,24 @@ export async function build(io: Io, options: BuildOptions): Promise<ExitCode> {
   const shownOut = displayPath(io.cwd, given).replace(/\/?$/, '/');
   const inputs = (options.paths.length ? options.paths : ['advisories']).map((p) => path.resolve(io.cwd, p));
   const out = await outputFolder(given, io.cwd, inputs, shownOut, options.check);
+  if (options.check) {
+    await checkOwnFolder(out, shownOut, true);
+    return check(io, options, out, shownOut);
+  }
+  // Held until the build ends, however it ends: see output-lock.ts.
+  const release = lockOutput(out, shownOut, (p) => displayPath(io.cwd, p));
+  try {
+    return await buildLocked(io, options, out, shownOut, started);
+  } finally {
+    release();
+  }
+}
+
+async function buildLocked(io: Io, options: BuildOptions, out: string, shownOut: string, started: number): Promise<ExitCode> {
   // A build killed mid-swap may have left the previous output retired beside --out: put it back
   // before anything can fail, so that even a build that stops on a typo leaves it in place.
-  const leftBehind = options.check ? [] : await recoverLeftovers(out);
-  warnNotRemoved(io, leftBehind, 'left by an earlier build');
-  const previous = await checkOwnFolder(out, shownOut, options.check);
-
-  if (options.check) return check(io, options, out, shownOut);
+  warnNotRemoved(io, await recoverLeftovers(out), 'left by an earlier build');
+  const previous = await checkOwnFolder(out, shownOut);
 
   const config = await loadConfig(io.cwd, options.config, options.templates);
   const today = resolveToday(io, options.today);

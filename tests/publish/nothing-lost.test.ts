@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { startCli, type Running } from '../helpers/long-running.js';
+import { deadPid } from '../helpers/processes.js';
 import { bigProject, sampleProject } from '../helpers/projects.js';
 import { runCli, tempProject } from '../helpers/run-cli.js';
 import { leftovers, snapshotTree } from '../helpers/tree-snapshot.js';
@@ -333,10 +334,6 @@ function stagedFiles(dir: string): number {
   }
 }
 
-/** The id of a process that has ended: what a killed build's leftovers are named with. */
-function deadPid(): number {
-  return Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
-}
 
 /** A tmpfs of `kib` KiB on a fresh folder, or null where mounting is not allowed. */
 function smallDisk(kib: number): { dir: string; cleanup: () => void } | null {
