@@ -58,7 +58,8 @@ export async function run({ argv, io: base, stdoutIsTTY }: Runtime): Promise<Exi
       .argument('[paths...]', 'advisory files or folders', [])
       .option('-o, --out <dir>', 'output folder', 'dist')
       .option('--templates <dir>', 'folder of templates overriding the defaults')
-      .option('--check', 'write nothing; exit 1 and list the files that differ when the output folder is not what a build would write')
+      // A check writes nothing, so there is nothing for --watch to rebuild: together they would loop doing nothing useful.
+      .addOption(new Option('--check', 'write nothing; exit 1 and list the files that differ when the output folder is not what a build would write').conflicts('watch'))
       .option('-w, --watch', 'build again whenever an advisory, template or the config changes, until Ctrl-C')
       .option('-j, --jobs <n>', 'threads to render with (default: all cores for large projects, 1 for small ones)', positiveNumber)
       .option('--no-cache', 'render every advisory, without reading or writing .advisory-cache/'),

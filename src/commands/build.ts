@@ -15,7 +15,8 @@ import { DerivedStore } from '../derived-store.js';
 import { runUnits } from '../publish/units.js';
 import { keepAsSpare, pruneStaging, spareFolder } from '../publish/spare-output.js';
 import { loadConfig } from '../config/config.js';
-import { checkOwnFolder, openStaging, outputFolder, recoverLeftovers } from '../publish/output-folder.js';
+import { lockOutput } from '../publish/output-lock.js';
+import { checkOwnFolder, openStaging, outputFolder, recoverLeftovers, type NotRemoved } from '../publish/output-folder.js';
 import type { Io } from '../report/logger.js';
 import { stylish } from '../report/reporters.js';
 import { createRenderer } from '../render/renderer.js';
@@ -49,12 +50,24 @@ export async function build(io: Io, options: BuildOptions): Promise<ExitCode> {
   const shownOut = displayPath(io.cwd, given).replace(/\/?$/, '/');
   const inputs = (options.paths.length ? options.paths : ['advisories']).map((p) => path.resolve(io.cwd, p));
   const out = await outputFolder(given, io.cwd, inputs, shownOut, options.check);
+  if (options.check) {
+    await checkOwnFolder(out, shownOut, true);
+    return check(io, options, out, shownOut);
+  }
+  // Held until the build ends, however it ends: see output-lock.ts.
+  const release = lockOutput(out, shownOut, (p) => displayPath(io.cwd, p));
+  try {
+    return await buildLocked(io, options, out, shownOut, started);
+  } finally {
+    release();
+  }
+}
+
+async function buildLocked(io: Io, options: BuildOptions, out: string, shownOut: string, started: number): Promise<ExitCode> {
   // A build killed mid-swap may have left the previous output retired beside --out: put it back
   // before anything can fail, so that even a build that stops on a typo leaves it in place.
-  if (!options.check) await recoverLeftovers(out);
-  const previous = await checkOwnFolder(out, shownOut, options.check);
-
-  if (options.check) return check(io, options, out, shownOut);
+  warnNotRemoved(io, await recoverLeftovers(out), 'left by an earlier build');
+  const previous = await checkOwnFolder(out, shownOut);
 
   const config = await loadConfig(io.cwd, options.config, options.templates);
   const today = resolveToday(io, options.today);
@@ -99,7 +112,7 @@ export async function build(io: Io, options: BuildOptions): Promise<ExitCode> {
     if (dropped.length && options.paths.length) throw new UsageError(partialBuildRefusal(dropped, shownOut));
     const site = writeSite(staging.dir, results, config, renderer, VERSION, cacheDir ? new BuildCache(cacheDir, staging.dir, staging.reused) : undefined);
     if (staging.reused) await pruneStaging(staging.dir, site.published);
-    await staging.commit(cacheDir ? (retired) => keepAsSpare(retired, cacheDir) : undefined);
+    const retiredLeft = await staging.commit(cacheDir ? (retired) => keepAsSpare(retired, cacheDir) : undefined);
     if (cacheDir) dropUnused(cacheDir, [...results.flatMap((r) => (r.cached ? [r.cached] : [])), ...(site.cached ? [site.cached] : [])]);
     derived?.save();
     const n = results.filter((r) => r.digest).length;
@@ -107,6 +120,7 @@ export async function build(io: Io, options: BuildOptions): Promise<ExitCode> {
     const seconds = ((io.clock() - started) / 1000).toFixed(2);
     io.stderr(`Built ${total} bulletin${total === 1 ? '' : 's'} for ${n} advisor${n === 1 ? 'y' : 'ies'} in ${seconds} s -> ${shownOut}\n`);
     if (dropped.length) io.stderr(`${io.chalk.yellow('note')}: no longer published, as no advisory file has ${dropped.length === 1 ? 'its code' : 'their codes'} any more: ${dropped.join(', ')}\n`);
+    if (retiredLeft) warnNotRemoved(io, [retiredLeft], `the previous output of ${shownOut}`);
     return 0;
   } catch (error) {
     if (progress) io.stderr('\r\x1b[K');
@@ -141,6 +155,14 @@ function usableCache(io: Io, dir: string): string | undefined {
     const why = systemRefusal(error) ?? errorMessage(error);
     io.stderr(`${io.chalk.yellow('warning')}: not using the build cache ${displayPath(io.cwd, dir)}/ (${why}); rendering every advisory\n`);
     return undefined;
+  }
+}
+
+/** One warning per folder of ours that could not be removed: which, why, and that it is left to the officer. */
+function warnNotRemoved(io: Io, left: readonly NotRemoved[], what: string): void {
+  for (const { folder, error } of left) {
+    const why = systemRefusal(error) ?? errorMessage(error);
+    io.stderr(`${io.chalk.yellow('warning')}: could not remove ${displayPath(io.cwd, folder)}/, ${what} (${why}); remove it by hand\n`);
   }
 }
 

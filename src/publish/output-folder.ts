@@ -2,10 +2,12 @@
  * Writing the output folder so that nothing already published is ever lost:
  * a build writes into a fresh folder beside `--out` and swaps it in only when
  * complete. A build that fails (or is killed) leaves the previous output as
- * it was; the next build clears the leftovers.
+ * it was; the next build clears the leftovers. A folder of ours that cannot be
+ * removed (no permission) once the new output is in place is reported, never a
+ * failure: the build has published.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, readlink, realpath, rename, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +18,45 @@ import { removeTree } from './remove-tree.js';
 
 const STAGING_MARK = '.advisory-staging-';
 const RETIRED_MARK = '.advisory-retired-';
+/** A retired output that could not be removed: renamed so that it is never put back in place of a missing --out. */
+const UNREMOVABLE_MARK = '.advisory-unremovable-';
+
+/** A folder of ours that could not be removed, and why. The build goes on; the caller warns, so someone removes it by hand. */
+export interface NotRemoved {
+  folder: string;
+  error: unknown;
+}
+
+/** A fresh name beside `out` for a folder of ours: `.<base><mark><pid>-<random>`, the pid saying which build it belongs to. */
+function besideOut(out: string, mark: string): string {
+  return path.join(path.dirname(out), `.${path.basename(out)}${mark}${process.pid}-${randomBytes(4).toString('hex')}`);
+}
+
+/**
+ * Removes (with `dispose`) a folder of ours that is no longer needed. One that
+ * cannot be removed (a folder in it without write permission, say) is returned
+ * rather than thrown: what is published is already in place. A retired output
+ * is first renamed: half removed, it must never be the folder that
+ * recoverLeftovers puts back when --out is missing after a killed swap.
+ */
+function discard(folder: string, out: string, dispose: (folder: string) => void = removeTree): NotRemoved | null {
+  try {
+    dispose(folder);
+    return null;
+  } catch (error) {
+    let left = folder;
+    if (path.basename(folder).includes(RETIRED_MARK)) {
+      const renamed = besideOut(out, UNREMOVABLE_MARK);
+      try {
+        renameSync(folder, renamed);
+        left = renamed;
+      } catch {
+        // Left under its own name: it can still be named in the warning.
+      }
+    }
+    return { folder: left, error };
+  }
+}
 
 function isInside(parent: string, child: string): boolean {
   const relative = path.relative(parent, child);
@@ -31,7 +72,9 @@ export async function realPath(p: string, links = 0): Promise<string> {
   try {
     return await realpath(p);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    // ENOTDIR: a file where a folder of the path should be; outputFolder refuses that, naming the file.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
   }
   const target = await readlink(p).catch(() => null);
   if (target !== null && links < 40) return realPath(path.resolve(path.dirname(p), target), links + 1);
@@ -48,6 +91,8 @@ export async function realPath(p: string, links = 0): Promise<string> {
 export async function outputFolder(out: string, cwd: string, inputs: readonly string[], shownOut: string, checking = false): Promise<string> {
   const refuse: Refuse = refusal(shownOut, checking);
   const real = await realPath(out);
+  const file = await fileAbove(real);
+  if (file) refuse(`${path.relative(cwd, file) || file} is a file`);
   if (real === path.parse(real).root) refuse('it is the root of the file system');
   const home = await realPath(os.homedir());
   if (real === home) refuse('it is your home folder');
@@ -57,6 +102,20 @@ export async function outputFolder(out: string, cwd: string, inputs: readonly st
     if (isInside(real, await realPath(input))) refuse(`it holds the input ${path.relative(cwd, input) || input}`);
   }
   return real;
+}
+
+/** The nearest existing entry above `real` when it is not a folder (`--out notes.txt/sub`); null when it is one. */
+async function fileAbove(real: string): Promise<string | null> {
+  for (let dir = path.dirname(real); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    try {
+      return (await stat(dir)).isDirectory() ? null : dir;
+    } catch (error) {
+      // Not there yet (made by the build), or under the file itself: look further up.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
+    }
+  }
+  return null;
 }
 
 type Refuse = (why: string, remedy?: string) => never;
@@ -72,8 +131,9 @@ function refusal(shownOut: string, checking: boolean): Refuse {
  * Refuses to replace a folder that advisory did not write: one that is not empty
  * must hold our manifest.json, and nothing the manifest does not list. A
  * manifest copied into someone else's folder, or a file added beside our
- * output, is not lost to the next build. `build --check` replaces nothing: it
- * lists such files as ones a build would remove.
+ * output, is not lost to the next build. `build --check` is refused alike (exit
+ * 2): listing such a file as one `build` would remove, and telling the officer
+ * to run it, sent them to a build that refuses.
  */
 export async function checkOwnFolder(out: string, shownOut: string, checking = false): Promise<Manifest | null> {
   const refuse: Refuse = refusal(shownOut, checking);
@@ -88,7 +148,6 @@ export async function checkOwnFolder(out: string, shownOut: string, checking = f
   if (entries.length === 0) return null;
   const manifest = await readFile(path.join(out, MANIFEST_FILE), 'utf8').then(parseOwnManifest, () => null);
   if (!manifest) refuse(`it is not empty and was not written by advisory (no ${MANIFEST_FILE} of ours in it)`);
-  if (checking) return manifest;
   const listed = new Set([MANIFEST_FILE, ...manifest.files.map((f) => f.path)]);
   const foreign = entries
     .filter((e) => e.kind !== 'directory')
@@ -97,13 +156,14 @@ export async function checkOwnFolder(out: string, shownOut: string, checking = f
     .sort();
   if (foreign.length) {
     const named = foreign.length > 5 ? `${foreign.slice(0, 5).join(', ')} and ${foreign.length - 5} more` : foreign.join(', ');
-    refuse(`it holds files advisory did not write (${named}), which a build would delete`, 'move them out of it, or choose another folder');
+    const consequence = checking ? 'so `advisory build` would refuse to replace it' : 'which a build would delete';
+    refuse(`it holds files advisory did not write (${named}), ${consequence}`, 'move them out of it, or choose another folder');
   }
   return manifest;
 }
 
-/** Whether a process with this id is running: its staging folder may be in use. */
-function isRunning(pid: number): boolean {
+/** Whether a process with this id is running: its staging folder (or lock, see output-lock.ts) may be in use. */
+export function isRunning(pid: number): boolean {
   if (pid === process.pid) return false;
   try {
     process.kill(pid, 0);
@@ -115,10 +175,11 @@ function isRunning(pid: number): boolean {
 
 /**
  * Puts back an output folder that a killed swap left retired, and removes stale
- * staging folders. Leftovers of a build that is still running (another process
- * building the same folder) are left alone.
+ * staging folders and earlier leftovers. Leftovers of a build that is still
+ * running (another process building the same folder) are left alone. Returns
+ * those that could not be removed: a warning, not a reason to stop publishing.
  */
-export async function recoverLeftovers(out: string): Promise<void> {
+export async function recoverLeftovers(out: string): Promise<NotRemoved[]> {
   const parent = path.dirname(out);
   const base = path.basename(out);
   let entries: string[];
@@ -127,18 +188,22 @@ export async function recoverLeftovers(out: string): Promise<void> {
     // say) is neither renamed into place nor emptied, and stays as it is.
     entries = (await readdir(parent, { withFileTypes: true })).filter((e) => e.isDirectory() || e.name === base).map((e) => e.name);
   } catch {
-    return;
+    return [];
   }
   const stale = (name: string, mark: string) => name.startsWith(`.${base}${mark}`) && !isRunning(Number(/^(\d+)-/.exec(name.slice(base.length + 1 + mark.length))?.[1]));
   const retired = entries.filter((e) => stale(e, RETIRED_MARK)).sort();
   const outExists = entries.includes(base);
+  const notRemoved: NotRemoved[] = [];
+  const remove = (name: string) => {
+    const left = discard(path.join(parent, name), out);
+    if (left) notRemoved.push(left);
+  };
   for (const [i, name] of retired.entries()) {
     if (!outExists && i === retired.length - 1) await rename(path.join(parent, name), out);
-    else removeTree(path.join(parent, name));
+    else remove(name);
   }
-  for (const name of entries.filter((e) => stale(e, STAGING_MARK))) {
-    removeTree(path.join(parent, name));
-  }
+  for (const name of entries.filter((e) => stale(e, STAGING_MARK) || stale(e, UNREMOVABLE_MARK))) remove(name);
+  return notRemoved;
 }
 
 export interface Staging {
@@ -146,8 +211,11 @@ export interface Staging {
   /** Whether it began as the folder given to openStaging to reuse, rather than empty. */
   reused: boolean;
   write(relative: string, content: string | Uint8Array): Promise<void>;
-  /** Swap the staged folder in place of `out`; the folder it replaces goes to `dispose` (by default, removed). */
-  commit(dispose?: (retired: string) => void): Promise<void>;
+  /**
+   * Swap the staged folder in place of `out`; the folder it replaces goes to `dispose` (by default,
+   * removed). Resolves with that folder when it could not be disposed of: the new output is published all the same.
+   */
+  commit(dispose?: (retired: string) => void): Promise<NotRemoved | null>;
   /** Throw the staged folder away; `out` is untouched. */
   abandon(): Promise<void>;
 }
@@ -178,10 +246,8 @@ export function folderWriter(dir: string): (relative: string, content: string | 
  * there is one (a build's own earlier output, whose files it may keep).
  */
 export async function openStaging(out: string, reuse?: string): Promise<Staging> {
-  const parent = path.dirname(out);
-  const base = path.basename(out);
-  await mkdir(parent, { recursive: true });
-  const dir = path.join(parent, `.${base}${STAGING_MARK}${process.pid}-${randomBytes(4).toString('hex')}`);
+  await mkdir(path.dirname(out), { recursive: true });
+  const dir = besideOut(out, STAGING_MARK);
   let reused = false;
   if (reuse) {
     try {
@@ -200,7 +266,7 @@ export async function openStaging(out: string, reuse?: string): Promise<Staging>
       write(relative, content);
     },
     async commit(dispose = removeTree) {
-      const retired = path.join(parent, `.${base}${RETIRED_MARK}${process.pid}-${randomBytes(4).toString('hex')}`);
+      const retired = besideOut(out, RETIRED_MARK);
       let hadOld = true;
       try {
         await rename(out, retired);
@@ -215,7 +281,7 @@ export async function openStaging(out: string, reuse?: string): Promise<Staging>
         if (hadOld) await rename(retired, out);
         throw error;
       }
-      if (hadOld) dispose(retired);
+      return hadOld ? discard(retired, out, dispose) : null;
     },
     async abandon() {
       removeTree(dir);

@@ -4,7 +4,8 @@
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
+import { startCli } from '../helpers/long-running.js';
 import { FIXTURES, ROOT, runCli, tempProject } from '../helpers/run-cli.js';
 import { snapshotTree } from '../helpers/tree-snapshot.js';
 
@@ -84,6 +85,18 @@ describe('advisory build', () => {
     expect(result.status).toBe(0);
     expect(result.stderr).toContain('Built 3 bulletins for 3 advisories in <time> s -> public/bulletins/\n');
     expect(readdirSync(path.join(dir, 'public/bulletins')).filter((f) => f.endsWith('.txt') || f.endsWith('.html') || f.endsWith('.md')).sort()).toEqual(['fr.txt', 'index.txt', 'jp.txt', 'ml.txt']);
+  });
+
+  it('refuses --check with --watch as a usage error, exit 2, instead of checking in a loop', async () => {
+    const dir = project();
+    for (const args of [['--check', '--watch'], ['-w', '--check']]) {
+      // Started, not run to the end: a build that loops must fail this test by its timeout, not hang it.
+      const run = startCli(['build', ...args], dir);
+      onTestFinished(() => void run.child.kill('SIGKILL'));
+      expect(await run.exited).toEqual({ code: 2, signal: null });
+      expect(run.stderr()).toBe("error: option '--check' cannot be used with option '-w, --watch'\n(run with --help for usage)\n");
+    }
+    expect(readdirSync(dir).sort()).toEqual(['advisories', 'advisory.config.yaml']);
   });
 
   it('reports every problem in every file, exits 1 and writes nothing', () => {

@@ -8,6 +8,7 @@ import { cpSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { asUnprivileged } from './unprivileged.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = path.join(ROOT, 'bin/advisory.js');
@@ -25,6 +26,8 @@ export interface RunOptions {
   input?: string;
   /** Run under `ulimit -f` with this many KiB: a write past it fails with EFBIG, as on a full disk. */
   fileSizeLimitKiB?: number;
+  /** Run as a user whom file permissions bind (see unprivileged.ts): as root, `nobody`; anyone else, as they are. */
+  unprivileged?: boolean;
 }
 
 /** The environment the binary runs in under test: no colour, no DEBUG, a fixed SOURCE_DATE_EPOCH. */
@@ -36,7 +39,8 @@ export function cliEnv(extra: Record<string, string | undefined> = {}): NodeJS.P
 
 export function runCli(args: readonly string[], options: RunOptions): CliResult {
   const env = cliEnv(options.env);
-  const command = options.fileSizeLimitKiB === undefined ? [process.execPath, BIN, ...args] : ['sh', '-c', `ulimit -f ${options.fileSizeLimitKiB} && exec "$@"`, 'sh', process.execPath, BIN, ...args];
+  const limited = options.fileSizeLimitKiB === undefined ? [process.execPath, BIN, ...args] : ['sh', '-c', `ulimit -f ${options.fileSizeLimitKiB} && exec "$@"`, 'sh', process.execPath, BIN, ...args];
+  const command = options.unprivileged ? [...asUnprivileged(), ...limited] : limited;
   const result = spawnSync(command[0]!, command.slice(1), { cwd: options.cwd, env, encoding: 'utf8', input: options.input ?? '' });
   const clean = (s: string) => s.split(options.cwd).join('<tmp>').replace(/ in \d+\.\d+ s /g, ' in <time> s ');
   return { status: result.status, stdout: clean(result.stdout), stderr: clean(result.stderr) };

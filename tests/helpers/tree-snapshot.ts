@@ -35,7 +35,9 @@ function walk(root: string, relative: string): string[] {
   return found;
 }
 
-/** The entries of `dir` whose names mark a build's leftovers (staging or retired folders). */
+/** The entries of `dir` whose names mark a build's leftovers (staging, retired or unremovable folders). */
 export function leftovers(dir: string): string[] {
-  return readdirSync(dir).filter((name) => name.includes('.advisory-staging-') || name.includes('.advisory-retired-')).sort();
+  return readdirSync(dir)
+    .filter((name) => ['.advisory-staging-', '.advisory-retired-', '.advisory-unremovable-'].some((mark) => name.includes(mark)))
+    .sort();
 }

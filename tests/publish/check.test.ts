@@ -51,14 +51,31 @@ describe('advisory build --check', () => {
     expect(runCli(['build'], { cwd: project.dir }).status).toBe(0);
     appendFileSync(path.join(dist(), 'jp.txt'), 'edited by hand\n');
     rmSync(path.join(dist(), 'fr/feed.json'));
+    // A file an earlier build wrote (its manifest lists it) that this one would not: a withdrawn bulletin.
     writeFileSync(path.join(dist(), 'stale.html'), '<p>old</p>\n');
+    const manifest = JSON.parse(readFileSync(path.join(dist(), 'manifest.json'), 'utf8'));
+    manifest.files.push({ path: 'stale.html', size: 11, sha256: '0'.repeat(64) });
+    writeFileSync(path.join(dist(), 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     const before = snapshot(dist());
     const result = runCli(['build', '--check'], { cwd: project.dir });
     expect(result).toEqual({
       status: 1,
-      stdout: 'added   dist/fr/feed.json\nchanged dist/jp.txt\nremoved dist/stale.html\n',
-      stderr: `${WARNINGS}3 files in dist/ are not what \`advisory build\` would write. Run \`advisory build\` to update them.\n`,
+      stdout: 'added   dist/fr/feed.json\nchanged dist/jp.txt\nchanged dist/manifest.json\nremoved dist/stale.html\n',
+      stderr: `${WARNINGS}4 files in dist/ are not what \`advisory build\` would write. Run \`advisory build\` to update them.\n`,
     });
+    expect(snapshot(dist())).toEqual(before);
+  });
+
+  it('refuses, with exit 2 as build does, a folder holding a file advisory did not write, instead of listing it as one to remove', () => {
+    expect(runCli(['build'], { cwd: project.dir }).status).toBe(0);
+    writeFileSync(path.join(dist(), 'CNAME'), 'travel.example.org\n');
+    const before = snapshot(dist());
+    const why = 'it holds files advisory did not write (CNAME)';
+    const remedy = 'move them out of it, or choose another folder';
+    const checked = runCli(['build', '--check'], { cwd: project.dir });
+    expect(checked).toEqual({ status: 2, stdout: '', stderr: `error: refusing to check --out dist/: ${why}, so \`advisory build\` would refuse to replace it; ${remedy}\n` });
+    const built = runCli(['build'], { cwd: project.dir });
+    expect(built).toEqual({ status: 2, stdout: '', stderr: `error: refusing to write to --out dist/: ${why}, which a build would delete; ${remedy}\n` });
     expect(snapshot(dist())).toEqual(before);
   });
 

@@ -10,9 +10,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { startCli, type Running } from '../helpers/long-running.js';
+import { deadPid } from '../helpers/processes.js';
 import { bigProject, sampleProject } from '../helpers/projects.js';
 import { runCli, tempProject } from '../helpers/run-cli.js';
 import { leftovers, snapshotTree } from '../helpers/tree-snapshot.js';
+import { giveToUnprivileged, restoreWritable } from '../helpers/unprivileged.js';
 
 /** The sample project (under `root`, when given), built once: the "previous output" every test here tries to lose. */
 function builtProject(root?: string): { dir: string; dist: string; before: Record<string, string> } {
@@ -183,6 +185,55 @@ describe('leftovers of a killed build', () => {
   });
 });
 
+describe('a previous output that cannot be removed once the new one is in place', () => {
+  /** The sample project built as a user whom permissions bind, with a folder of its output made read-only. */
+  function builtWithReadOnlyFolder(): { dir: string; build: (...args: string[]) => ReturnType<typeof runCli> } {
+    const { dir, cleanup } = sampleProject();
+    onTestFinished(() => {
+      restoreWritable(dir);
+      cleanup();
+    });
+    giveToUnprivileged(dir);
+    // Without the cache, the retired output is removed rather than kept as the next build's spare.
+    const build = (...args: string[]) => runCli(['build', '--no-cache', ...args], { cwd: dir, unprivileged: true });
+    expect(build().status).toBe(0);
+    spawnSync('chmod', ['555', path.join(dir, 'dist/fr')]);
+    return { dir, build };
+  }
+
+  const UNREMOVABLE = /\.dist\.advisory-unremovable-\d+-[0-9a-f]{8}/;
+
+  it('publishes, exits 0 and warns, naming the folder left to remove by hand; later builds warn too', () => {
+    const { dir, build } = builtWithReadOnlyFolder();
+    editAdvisory(dir);
+    const result = build();
+    expect(result.stderr).toMatch(new RegExp(`^Built 60 bulletins for 5 advisories in <time> s -> dist/\nwarning: could not remove (${UNREMOVABLE.source})/, the previous output of dist/ \\(permission denied \\(EACCES\\)\\); remove it by hand\n$`));
+    expect(result.status).toBe(0);
+    expect(readFileSync(path.join(dir, 'dist/fr.html'), 'utf8')).toContain('Stay very alert in crowded places');
+    const left = leftovers(dir);
+    expect(left).toEqual([UNREMOVABLE.exec(result.stderr)![0]]);
+
+    const again = build();
+    expect(again.stderr).toMatch(/^warning: could not remove \.dist\.advisory-unremovable-\d+-[0-9a-f]{8}\/, left by an earlier build \(permission denied \(EACCES\)\); remove it by hand\nBuilt 60 bulletins/);
+    expect(again.stderr).toContain(left[0]);
+    expect(again.status).toBe(0);
+    expect(leftovers(dir)).toEqual(left);
+  });
+
+  it('is never put back in place of a missing output folder, as a retired one is', () => {
+    const { dir, build } = builtWithReadOnlyFolder();
+    expect(build().status).toBe(0);
+    const left = leftovers(dir);
+    expect(left).toHaveLength(1);
+    rmSync(path.join(dir, 'dist'), { recursive: true });
+    writeFileSync(path.join(dir, 'advisories/jp.yaml'), 'level: [\n');
+    const result = build();
+    expect(result.status).toBe(1);
+    expect(existsSync(path.join(dir, 'dist'))).toBe(false);
+    expect(leftovers(dir)).toEqual(left);
+  });
+});
+
 describe('a build killed with SIGKILL', () => {
   // Big enough that a build runs for seconds, so it can be caught at each moment.
   const COUNT = 80;
@@ -283,10 +334,6 @@ function stagedFiles(dir: string): number {
   }
 }
 
-/** The id of a process that has ended: what a killed build's leftovers are named with. */
-function deadPid(): number {
-  return Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
-}
 
 /** A tmpfs of `kib` KiB on a fresh folder, or null where mounting is not allowed. */
 function smallDisk(kib: number): { dir: string; cleanup: () => void } | null {

@@ -87,6 +87,14 @@ describe('build --out refuses folders whose replacement would destroy something'
     writeFileSync(path.join(dir, 'dist'), 'not a folder\n');
     expectRefused(dir, ['--out', 'dist'], `refusing to write to --out dist/: it is a file; ${OWN_FOLDER}`);
   });
+
+  it('refuses a folder under a file, naming the file, and checks it no more than it builds it', () => {
+    const dir = project();
+    writeFileSync(path.join(dir, 'notes.txt'), 'not a folder\n');
+    expectRefused(dir, ['--out', 'notes.txt/site'], `refusing to write to --out notes.txt/site/: notes.txt is a file; ${OWN_FOLDER}`);
+    expectRefused(dir, ['--out', 'notes.txt/a/b'], `refusing to write to --out notes.txt/a/b/: notes.txt is a file; ${OWN_FOLDER}`);
+    expectRefused(dir, ['--check', '--out', 'notes.txt/site'], `refusing to check --out notes.txt/site/: notes.txt is a file; ${OWN_FOLDER}`);
+  });
 });
 
 describe('build --out replaces only a folder it wrote', () => {
