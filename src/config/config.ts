@@ -9,6 +9,7 @@ import { LANGUAGE_PATTERN } from '../advisory/format.js';
 import type { ObjectSpec } from '../advisory/spec.js';
 import { readLimited, SymbolicLinkError } from '../advisory/read-limited.js';
 import { parseYamlSource } from '../advisory/yaml-source.js';
+import { displayPath } from '../advisory/load.js';
 import { ConfigError, systemRefusal } from '../errors.js';
 import { bannerContrastProblem } from './contrast.js';
 import { catalogueLanguages } from '../render/template-folders.js';
@@ -136,16 +137,16 @@ export async function loadConfig(cwd: string, configPath?: string, templatesFlag
   } catch (error) {
     if (configPath === undefined && (error as NodeJS.ErrnoException).code === 'ENOENT') return DEFAULT_CONFIG;
     if (error instanceof SymbolicLinkError) {
-      throw new ConfigError(`config ${configPath ?? CONFIG_FILE} is a symbolic link, which is not followed (a link could show any file on this machine in messages); copy the file here instead`);
+      throw new ConfigError(`config ${displayPath(cwd, absolute)} is a symbolic link, which is not followed (a link could show any file on this machine in messages); copy the file here instead`);
     }
-    throw new ConfigError(`cannot read config ${configPath ?? CONFIG_FILE}: ${unreadable(error)}`);
+    throw new ConfigError(`cannot read config ${displayPath(cwd, absolute)}: ${unreadable(error)}`);
   }
   const inConfigFolder = (templates: string) => path.resolve(path.dirname(absolute), templates);
   const folders: TemplateFolders = {
     catalogues: (templates) => catalogueLanguages([...(templates === undefined ? [] : [inConfigFolder(templates)]), ...flagged]),
     problem: (templates) => folderProblem(inConfigFolder(templates)),
   };
-  const config = parseConfig(path.relative(cwd, absolute) || absolute, read.bytes, read.size, folders);
+  const config = parseConfig(displayPath(cwd, absolute), read.bytes, read.size, folders);
   // Template folders are relative to the config file, wherever the tool runs from.
   if (config.templates) config.templates = path.resolve(path.dirname(absolute), config.templates);
   return config;

@@ -376,6 +376,21 @@ describe('file names with characters that act instead of showing', () => {
     });
   });
 
+  it('shows a --config path escaped, whether it cannot be read or holds a mistake', () => {
+    const dir = projectWith(VALID);
+    expect(runCli(['validate', '--config', 'a\u001b[2Jb.yaml', ...TODAY], { cwd: dir })).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'error: cannot read config a\\u001B[2Jb.yaml: there is no such file (ENOENT)\n',
+    });
+    writeFileSync(path.join(dir, 'c\nd.yaml'), 'scale: zz\n');
+    const result = runCli(['validate', '--config', 'c\nd.yaml', ...TODAY], { cwd: dir });
+    expect(result).toMatchObject({ status: 2, stdout: '' });
+    expect(result.stderr).toContain('c\\nd.yaml:1:8  error  scale must be');
+    expect(result.stderr).toContain('error: invalid config c\\nd.yaml\n');
+    expect(result.stderr).not.toMatch(/\u001b|c\nd/);
+  });
+
   it('accepts names in any script, and a backslash, as they are', () => {
     const dir = projectWith(VALID, 'trinité-et-tobago\\ترينيداد.yaml');
     const result = runCli(['validate', '--json', ...TODAY], { cwd: dir });
