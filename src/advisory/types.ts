@@ -79,7 +79,7 @@ export interface LoadedAdvisory {
 export interface AdvisoryDigest extends Pick<Advisory, 'country' | 'code' | 'level' | 'title' | 'issued' | 'updated' | 'summary'> {
   /** The latest update only (none when the advisory lists none). */
   updates: Update[];
-  translations: Record<string, Pick<Translation, 'title' | 'summary'> & { updates?: Array<{ summary?: string }> }>;
+  translations: Record<string, Pick<Translation, 'title' | 'summary' | 'updated'> & { updates?: Array<{ summary?: string }> }>;
 }
 
 export function digest(a: Advisory): AdvisoryDigest {
@@ -88,6 +88,7 @@ export function digest(a: Advisory): AdvisoryDigest {
     translations[lang] = {
       ...(t.title !== undefined ? { title: t.title } : {}),
       ...(t.summary !== undefined ? { summary: t.summary } : {}),
+      ...(t.updated !== undefined ? { updated: t.updated } : {}),
       ...(t.updates !== undefined ? { updates: t.updates.slice(0, 1) } : {}),
     };
   }

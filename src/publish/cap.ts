@@ -10,6 +10,7 @@
  * the table below; NOTES-README-i4.md documents it for users.
  */
 import type { Advisory, Contact, Level, Risk } from '../advisory/types.js';
+import { updatedInAny } from '../advisory/versions.js';
 import { inlineMarkdownToText } from '../render/markdown-text.js';
 import { countryName, issuerName, levelName, titleText, type Locale } from '../render/view.js';
 import { bulletinUrl } from './links.js';
@@ -92,13 +93,14 @@ export function capIdentifier(sender: string, code: string, date: string): strin
 }
 
 /**
- * Earlier versions of the advisory (its issue and every dated update before this one), as CAP
- * `references`: `sender,identifier,sent` each, oldest first. An advisory with none is a new Alert.
+ * Earlier versions of the advisory (its issue, every dated update, and its `updated` date when a
+ * translation changed after it) before `version`, as CAP `references`: `sender,identifier,sent`
+ * each, oldest first. An advisory with none is a new Alert.
  */
-export function capReferences(advisory: Advisory, sender: string): string[] {
-  const dates = new Set([advisory.issued, ...advisory.updates.map((u) => u.date)]);
+export function capReferences(advisory: Advisory, sender: string, version = advisory.updated): string[] {
+  const dates = new Set([advisory.issued, ...advisory.updates.map((u) => u.date), advisory.updated]);
   return [...dates]
-    .filter((d) => d < advisory.updated)
+    .filter((d) => d < version)
     .sort()
     .map((d) => `${sender},${capIdentifier(sender, advisory.code, d)},${capSent(d)}`);
 }
@@ -158,16 +160,18 @@ function info(advisory: Advisory, locale: Locale, mapping: LevelMapping, categor
 export function capAlert(advisory: Advisory, locales: readonly Locale[]): string {
   const config = locales[0]!.config;
   const sender = capSender(config.site_url);
-  const references = capReferences(advisory, sender);
+  // An alert carries every language: a translation corrected later is a new version of it.
+  const version = updatedInAny(advisory, locales.map((l) => l.lang));
+  const references = capReferences(advisory, sender, version);
   const mapping = CAP_BY_LEVEL[highestLevel(advisory)];
   const categories = capCategories(advisory.risks);
   const responses = capResponses(advisory);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">',
-    `  ${xmlElement('identifier', capIdentifier(sender, advisory.code, advisory.updated))}`,
+    `  ${xmlElement('identifier', capIdentifier(sender, advisory.code, version))}`,
     `  ${xmlElement('sender', sender)}`,
-    `  ${xmlElement('sent', capSent(advisory.updated))}`,
+    `  ${xmlElement('sent', capSent(version))}`,
     '  <status>Actual</status>',
     `  ${xmlElement('msgType', references.length ? 'Update' : 'Alert')}`,
     '  <scope>Public</scope>',

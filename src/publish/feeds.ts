@@ -6,6 +6,7 @@
  * a rebuild gives the same bytes. Pure.
  */
 import type { AdvisoryDigest } from '../advisory/types.js';
+import { updatedIn } from '../advisory/versions.js';
 import { inlineMarkdownToHtml } from '../render/markdown-html.js';
 import { inlineMarkdownToText } from '../render/markdown-text.js';
 import { label } from '../render/labels.js';
@@ -46,7 +47,7 @@ export interface Feed {
 }
 
 /** Newest update first; the country code breaks ties so the order is total. */
-export function newestFirst(a: AdvisoryDigest, b: AdvisoryDigest): number {
+export function newestFirst(a: { updated: string; code: string }, b: { updated: string; code: string }): number {
   return a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
 }
 
@@ -73,7 +74,7 @@ export function feedEntry(advisory: AdvisoryDigest, locale: Locale): FeedEntry {
     levelName: name,
     levelLabel: `${label(locale.labels, lang, 'level_of', { level: advisory.level })}: ${name}`,
     published: dateTimeUtc(advisory.issued),
-    updated: dateTimeUtc(advisory.updated),
+    updated: dateTimeUtc(updatedIn(advisory, lang, primary)),
     summaryText: inlineMarkdownToText(summary),
     summaryHtml: inlineMarkdownToHtml(summary),
   };
@@ -81,7 +82,11 @@ export function feedEntry(advisory: AdvisoryDigest, locale: Locale): FeedEntry {
 
 export function feed(advisories: readonly AdvisoryDigest[], locale: Locale): Feed {
   const { lang, primary, config } = locale;
-  const entries = [...advisories].sort(newestFirst).map((a) => feedEntry(a, locale));
+  // Ordered by the date each advisory last changed in this feed's language.
+  const entries = advisories
+    .map((a) => ({ updated: updatedIn(a, lang, primary), code: a.code, advisory: a }))
+    .sort(newestFirst)
+    .map(({ advisory }) => feedEntry(advisory, locale));
   return {
     lang,
     // The issuer is the feed's author; the title stays a label, so each language words it its own way.

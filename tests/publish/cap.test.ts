@@ -68,6 +68,31 @@ describe('cap/<code>.xml', () => {
     expect(xpath('cap/ml.xml', `count(${cap('alert', 'references')})`)).toBe('0');
   });
 
+  it('is a new version when a translation was corrected after the advisory, and so is that language\'s feed entry', () => {
+    const project = tempProject(PUBLISH_FIXTURE);
+    try {
+      const file = path.join(project.dir, 'advisories/ml.yaml');
+      const text = readFileSync(file, 'utf8');
+      const corrected = text.replace('translations:\n  fr:\n    updated: 2025-07-02', 'translations:\n  fr:\n    updated: 2025-07-20');
+      expect(corrected).not.toBe(text);
+      writeFileSync(file, corrected);
+      expect(runCli(['build'], { cwd: project.dir }).status).toBe(0);
+      const dist = path.join(project.dir, 'dist');
+      const read = (file: string, expression: string) => spawnSync('xmllint', ['--xpath', expression, path.join(dist, file)], { encoding: 'utf8' }).stdout.trimEnd();
+      expect(['identifier', 'sent', 'msgType', 'references'].map((name) => read('cap/ml.xml', `string(${cap('alert', name)})`))).toEqual([
+        'travel.example.gov.advisory.ML.2025-07-20',
+        '2025-07-20T00:00:00+00:00',
+        'Update',
+        'travel.example.gov,travel.example.gov.advisory.ML.2025-07-02,2025-07-02T00:00:00+00:00',
+      ]);
+      expect(spawnSync('xmllint', ['--noout', '--schema', SCHEMA, path.join(dist, 'cap/ml.xml')], { encoding: 'utf8' }).status).toBe(0);
+      const entryUpdated = (feed: string) => read(feed, "string(//*[local-name()='entry'][*[local-name()='link' and contains(@href, '/ml.html')]]/*[local-name()='updated'])");
+      expect([entryUpdated('feed.atom'), entryUpdated('fr/feed.atom')]).toEqual(['2025-07-02T00:00:00Z', '2025-07-20T00:00:00Z']);
+    } finally {
+      project.cleanup();
+    }
+  });
+
   it('has one info block per configured language, in that language', () => {
     expect(xpath('cap/ml.xml', `count(${cap('alert', 'info')})`)).toBe('2');
     expect(xpath('cap/ml.xml', `string(${cap('alert', 'info')}[1]${cap('language')})`)).toBe('en');
