@@ -30,9 +30,12 @@ export async function projectTargets(io: Io, options: WatchOptions): Promise<Wat
   const targets: WatchTarget[] = [];
   for (const given of options.paths.length ? options.paths : DEFAULT_PATHS) {
     const absolute = path.resolve(io.cwd, given);
+    // A path missing for the moment (a folder moved away and back, a checkout under way) is watched
+    // as what its name says, a folder unless it names a YAML file: its watch keeps its kind, and
+    // picks the folder up the instant it is back, not after the next rebuild.
     const isFolder = await stat(absolute).then(
       (info) => info.isDirectory(),
-      () => false,
+      () => !/\.ya?ml$/i.test(absolute),
     );
     targets.push({ path: absolute, kind: isFolder ? 'folder' : 'file' });
   }

@@ -5,7 +5,7 @@
  * gathered for a short while and then rebuilt once; a change that arrives
  * during a rebuild starts one more rebuild after it, never two at once.
  */
-import { watch, type FSWatcher } from 'node:fs';
+import { lstatSync, readdirSync, watch, type Dirent, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 
 /** Long enough to gather one save's events, short enough to feel immediate. */
@@ -26,30 +26,108 @@ export interface Watcher {
   close(): void;
 }
 
+interface Closable {
+  close(): void;
+}
+
+/** One folder's entries, non-recursively; calls `seen` with each entry's name (null when the platform gives none). */
+function watchFolder(folder: string, seen: (name: string | null) => void, onEnd: () => void): FSWatcher | null {
+  try {
+    const watcher = watch(folder, { persistent: true }, (_event, filename) => seen(filename === null ? null : String(filename)));
+    // A watched folder that is deleted ends its watcher.
+    watcher.on('error', () => {
+      watcher.close();
+      onEnd();
+    });
+    return watcher;
+  } catch {
+    return null;
+  }
+}
+
+function isFolder(file: string): boolean {
+  try {
+    return lstatSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `root` and every folder under it, each watched on its own. Node's recursive
+ * watch on Linux loses a file for good once an editor, `sed -i` or `git
+ * checkout` replaces it by renaming a new file over it (seen on Node 20 and 24):
+ * later saves of that file went unseen, and the preview kept an old level as if
+ * it were current. A folder's own watch reports every entry by name, replaced
+ * or not. Folders made or moved in are watched as they appear.
+ */
+function watchTree(root: string, onChange: (changed: string) => void): Closable {
+  const folders = new Map<string, FSWatcher>();
+  const drop = (folder: string) => {
+    for (const [watched, watcher] of folders) {
+      if (watched === folder || watched.startsWith(`${folder}${path.sep}`)) {
+        watcher.close();
+        folders.delete(watched);
+      }
+    }
+  };
+  const add = (folder: string) => {
+    if (folders.has(folder)) return;
+    const watcher = watchFolder(folder, (name) => seen(folder, name), () => drop(folder));
+    if (!watcher) return;
+    folders.set(folder, watcher);
+    let entries: Dirent[] = [];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      // Gone already: its parent's watch reports that.
+    }
+    for (const entry of entries) if (entry.isDirectory()) add(path.join(folder, entry.name));
+  };
+  const seen = (folder: string, name: string | null) => {
+    if (name === null) return onChange(folder);
+    const changed = path.join(folder, name);
+    if (folders.has(changed) || isFolder(changed)) {
+      // A folder made, moved in, moved out or deleted: watch what is there now.
+      drop(changed);
+      if (isFolder(changed)) add(changed);
+      return onChange(changed);
+    }
+    if (RELEVANT.test(name)) onChange(changed);
+  };
+  add(root);
+  return { close: () => drop(root) };
+}
+
 /**
  * Calls `onChange` with the absolute path of each relevant change. A file is
  * watched through its folder, because editors save by writing a new file and
- * renaming it over the old one, which ends a watch on the file itself.
- * A target that does not exist (yet) is skipped: there is nothing to watch.
+ * renaming it over the old one, which ends a watch on the file itself. A
+ * folder is watched through its parent too, so that one moved away and back,
+ * or made after the start, is watched again.
  */
 export function watchTargets(onChange: (changed: string) => void): Watcher {
-  const active = new Map<string, FSWatcher>();
+  const active = new Map<string, Closable>();
   let closed = false;
   const keyOf = (t: WatchTarget) => `${t.kind}:${t.path}`;
-  const open = (target: WatchTarget): FSWatcher | null => {
-    const folder = target.kind === 'folder' ? target.path : path.dirname(target.path);
-    const name = target.kind === 'file' ? path.basename(target.path) : null;
-    try {
-      const watcher = watch(folder, { recursive: target.kind === 'folder', persistent: true }, (_event, filename) => {
-        const relative = filename === null ? '' : String(filename);
-        if (name !== null ? relative === name : RELEVANT.test(relative)) onChange(path.join(folder, relative));
-      });
-      // A watched folder that is deleted ends its watcher; there is nothing left to report.
-      watcher.on('error', () => watcher.close());
-      return watcher;
-    } catch {
-      return null;
-    }
+  const open = (target: WatchTarget): Closable | null => {
+    const parent = path.dirname(target.path);
+    const name = path.basename(target.path);
+    if (target.kind === 'file') return watchFolder(parent, (entry) => entry === name && onChange(target.path), () => {});
+    let tree = watchTree(target.path, onChange);
+    const above = watchFolder(
+      parent,
+      (entry) => {
+        if (entry !== name) return;
+        tree.close();
+        tree = watchTree(target.path, onChange);
+        onChange(target.path);
+      },
+      () => {},
+    );
+    // Neither the folder nor its parent can be watched (not made yet): the next update tries again.
+    if (!above && !isFolder(target.path)) return null;
+    return { close: () => (tree.close(), above?.close()) };
   };
   return {
     update(targets) {

@@ -2,7 +2,7 @@
  * `advisory build --watch`: the real binary builds, then builds again on each
  * change; a failed rebuild leaves the last good output; Ctrl-C ends it with 0.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCli, type Running } from '../helpers/long-running.js';
@@ -55,6 +55,36 @@ describe('advisory build --watch', () => {
     await watch.waitForStderr(/Built 1 bulletin for 1 advisory/, { since });
     expect(built()).toContain('Published by Ministry of Testing');
     expect(existsSync(path.join(project.dir, 'dist/ml.md'))).toBe(false);
+  });
+
+  // As sed -i, git checkout and many editors save: a new file renamed over the old one.
+  const replace = (file: string, change: (text: string) => string) => {
+    const temporary = path.join(path.dirname(file), `.${path.basename(file)}.saving`);
+    writeFileSync(temporary, change(readFileSync(file, 'utf8')));
+    renameSync(temporary, file);
+  };
+
+  it('sees every save of a file that is replaced rather than written in place, not only the first', async () => {
+    for (const level of [3, 2, 1, 4]) {
+      const since = watch.stderr().length;
+      replace(ml(), (t) => t.replace(/^level: \d$/m, `level: ${level}`));
+      await watch.waitForStderr(/Built 1 bulletin/, { since });
+      expect(built()).toContain(`Level ${level} of 4`);
+    }
+  });
+
+  it('watches the advisories folder again after it was moved away and back', async () => {
+    const folder = path.join(project.dir, 'advisories');
+    let since = watch.stderr().length;
+    renameSync(folder, `${folder}-away`);
+    await watch.waitForStderr(/Nothing was written|no such file or folder/, { since });
+    since = watch.stderr().length;
+    renameSync(`${folder}-away`, folder);
+    await watch.waitForStderr(/Built 1 bulletin/, { since });
+    since = watch.stderr().length;
+    replace(ml(), (t) => t.replace(/^level: \d$/m, 'level: 3'));
+    await watch.waitForStderr(/Built 1 bulletin/, { since });
+    expect(built()).toContain('Level 3 of 4');
   });
 
   it('stops on Ctrl-C with exit code 0, leaving no staging folder behind', async () => {
