@@ -6,10 +6,11 @@
  * validated exactly like files on disk.
  */
 import { execFile } from 'node:child_process';
+import { isMap } from 'yaml';
 import { diffAdvisories } from '../advisory/diff.js';
 import { findAdvisoryFiles, isAdvisoryFileName, pathRefusal, readSources, validateFiles, type LoadResult, type SourceFile } from '../advisory/load.js';
 import type { Advisory } from '../advisory/types.js';
-import { MAX_FILE_BYTES } from '../advisory/yaml-source.js';
+import { MAX_FILE_BYTES, parseYamlSource } from '../advisory/yaml-source.js';
 import { loadConfig } from '../config/config.js';
 import { UsageError, type ExitCode } from '../errors.js';
 import { changesJson, changesMarkdown, type ChangeReport } from '../report/change-summary.js';
@@ -106,27 +107,60 @@ async function filesAtCommit(cwd: string, commit: string, paths: readonly string
 }
 
 const invalidFiles = (result: LoadResult) => [...new Set(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file))];
-const advisoriesOf = (result: LoadResult): Advisory[] => result.advisories.map((a) => a.advisory);
+
+/** The country code a file with errors claims, when it can still be read as a mapping with a `code`. */
+function claimedCode(source: SourceFile): string | undefined {
+  if (source.refused) return undefined;
+  const root = parseYamlSource(source.file, source.bytes, 'advisory', source.size).source.root;
+  const code = isMap(root) ? root.get('code') : undefined;
+  return typeof code === 'string' ? code.trim().toUpperCase() : undefined;
+}
+
+interface Side {
+  sources: SourceFile[];
+  result: LoadResult;
+}
+
+/**
+ * The advisories of both sides that can be compared. A file with errors on one
+ * side says nothing about its advisory: it is not removed (broken now) nor new
+ * (broken before), so its country is left out of both sides, found by the code
+ * the file claims (a broken file may also have been renamed) and by its path
+ * (when no code can be read from it).
+ */
+function comparable(before: Side, after: Side): { before: Advisory[]; after: Advisory[] } {
+  const broken = (side: Side) => new Set(invalidFiles(side.result));
+  const brokenBefore = broken(before);
+  const brokenAfter = broken(after);
+  const uncertain = new Set([
+    ...[...before.sources, ...after.sources].filter((s) => brokenBefore.has(s.file) || brokenAfter.has(s.file)).flatMap((s) => claimedCode(s) ?? []),
+    ...before.result.advisories.filter((a) => brokenAfter.has(a.file)).map((a) => a.advisory.code),
+    ...after.result.advisories.filter((a) => brokenBefore.has(a.file)).map((a) => a.advisory.code),
+  ]);
+  const kept = (side: Side) => side.result.advisories.map((a) => a.advisory).filter((a) => !uncertain.has(a.code));
+  return { before: kept(before), after: kept(after) };
+}
 
 export async function diff(io: Io, options: DiffOptions): Promise<ExitCode> {
   const commit = await resolveCommit(io.cwd, options.since);
   const config = await loadConfig(io.cwd, options.config, options.templates);
   const rules = { today: resolveToday(io, undefined), languages: config.languages };
-  // A folder that is gone from the working tree may still hold advisories at REF: that is a removal, not a mistake.
+  const sourcesBefore = await filesAtCommit(io.cwd, commit, options.paths);
+  // A folder that is gone from the working tree but held advisories at REF: that is a removal, not a mistake.
+  // One that holds none on either side is the wrong folder (run from a subfolder, say), refused as validate refuses it.
   const found = await findAdvisoryFiles(io.cwd, options.paths).catch((error: unknown) => {
-    if (error instanceof UsageError && options.paths.length === 0) return [];
+    if (error instanceof UsageError && options.paths.length === 0 && sourcesBefore.length > 0) return [];
     throw error;
   });
-  const after = validateFiles(await readSources(io.cwd, found), rules);
-  const before = validateFiles(await filesAtCommit(io.cwd, commit, options.paths), rules);
+  const sourcesAfter = await readSources(io.cwd, found);
+  const before = { sources: sourcesBefore, result: validateFiles(sourcesBefore, rules) };
+  const after = { sources: sourcesAfter, result: validateFiles(sourcesAfter, rules) };
 
   const renderer = await createRenderer(config, templateDirs(io, config, options.templates));
   const locale = renderer.locale(config.languages[0]!);
-  const invalid = { before: invalidFiles(before), after: invalidFiles(after) };
-  // A file that is broken in the working tree has not removed its advisory: leave it out of both sides.
-  const broken = new Set(invalid.after);
-  const kept = before.advisories.filter((a) => !broken.has(a.file)).map((a) => a.advisory);
-  const report: ChangeReport = { since: options.since, changes: diffAdvisories(kept, advisoriesOf(after)), invalid };
+  const invalid = { before: invalidFiles(before.result), after: invalidFiles(after.result) };
+  const compared = comparable(before, after);
+  const report: ChangeReport = { since: options.since, changes: diffAdvisories(compared.before, compared.after), invalid };
   const name = (l: Parameters<typeof levelName>[0]) => levelName(l, locale);
   io.stdout(options.json ? changesJson(report, name) : changesMarkdown(report, name));
   // Like validate: errors in the working tree fail the run, after the summary is printed.

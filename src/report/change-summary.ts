@@ -4,7 +4,7 @@
  * from advisories goes through the Markdown bulletins' own escaping, so a
  * guidance item cannot break the comment's structure.
  */
-import type { AdvisoryChange, RegionRef } from '../advisory/diff.js';
+import type { AdvisoryChange, Field, RegionRef } from '../advisory/diff.js';
 import type { Level } from '../advisory/types.js';
 import { escapeMarkdownText, inlineMarkdownToMarkdown } from '../render/markdown-md.js';
 
@@ -37,6 +37,11 @@ function region(r: RegionRef): string {
   return r.code ? `${plain(r.name)} (${r.code})` : plain(r.name);
 }
 
+const FIELD_NAMES: Record<Field, string> = { country: 'Country name', title: 'Title', issued: 'Issue date', updated: 'Update date', review_by: 'Review date' };
+const inline = inlineMarkdownToMarkdown;
+/** An old or new value: quoted, so that where it ends is plain; "none" when the field is left out. */
+const value = (text: string | undefined, format: (t: string) => string) => (text === undefined ? 'none' : `“${format(text)}”`);
+
 function lines(c: AdvisoryChange, level: (l: Level) => string): string[] {
   const out: string[] = [];
   const from = c.level?.from;
@@ -44,19 +49,52 @@ function lines(c: AdvisoryChange, level: (l: Level) => string): string[] {
   if (c.status === 'added') out.push(`**New advisory** at ${level(to!)}`);
   else if (c.status === 'removed') out.push(`**Advisory removed** (was at ${level(from!)})`);
   else if (from !== undefined && to !== undefined) out.push(`**Level ${to > from ? 'raised' : 'lowered'}** from ${level(from)} to ${level(to)}`);
+  for (const f of c.fields) out.push(`${FIELD_NAMES[f.field]} changed from ${value(f.from, plain)} to ${value(f.to, plain)}`);
   for (const r of c.regions.added) out.push(`Region added: ${region(r)} at ${level(r.level)}`);
   for (const r of c.regions.removed) out.push(`Region removed: ${region(r)} (was at ${level(r.level)})`);
   for (const r of c.regions.relevelled) out.push(`Region ${r.to > r.from ? 'raised' : 'lowered'}: ${region(r)} from ${level(r.from)} to ${level(r.to)}`);
-  for (const g of c.guidance.added) out.push(`Guidance added: ${inlineMarkdownToMarkdown(g)}`);
-  for (const g of c.guidance.removed) out.push(`Guidance removed: ${inlineMarkdownToMarkdown(g)}`);
+  for (const r of c.regions.renamed) out.push(`Region renamed: ${region({ name: r.from, code: r.code })} to ${value(r.to, plain)}`);
+  for (const r of c.regions.notes) out.push(`Region note changed: ${region(r)}, from ${value(r.from, inline)} to ${value(r.to, inline)}`);
+  if (c.regions.reordered.length) out.push(`Regions reordered, now: ${c.regions.reordered.map(region).join('; ')}`);
+  for (const g of c.guidance.added) out.push(`Guidance added: ${inline(g)}`);
+  for (const g of c.guidance.removed) out.push(`Guidance removed: ${inline(g)}`);
+  // In full, as a numbered list: which item comes first is the point.
+  if (c.guidance.reordered.length) out.push(['Guidance reordered, now:', ...c.guidance.reordered.map((g, i) => `  ${i + 1}. ${inline(g)}`)].join('\n'));
   if (c.risks.added.length) out.push(`Risks added: ${c.risks.added.join(', ')}`);
   if (c.risks.removed.length) out.push(`Risks removed: ${c.risks.removed.join(', ')}`);
   for (const name of c.contacts.added) out.push(`Contact added: ${plain(name)}`);
   for (const name of c.contacts.removed) out.push(`Contact removed: ${plain(name)}`);
   for (const { name, fields } of c.contacts.changed) out.push(`Contact changed: ${plain(name)} (${fields.join(', ')})`);
-  for (const u of c.updates) out.push(`New update, ${u.date}: ${inlineMarkdownToMarkdown(u.summary)}`);
+  if (c.contacts.reordered.length) out.push(`Contacts reordered, now: ${c.contacts.reordered.map(plain).join('; ')}`);
+  for (const u of c.updates.added) out.push(`New update, ${u.date}: ${inline(u.summary)}`);
+  for (const u of c.updates.removed) out.push(`Update removed, ${u.date}: ${inline(u.summary)}`);
   if (c.reworded.length) out.push(`Reworded: ${c.reworded.join(', ')}`);
+  for (const lang of c.translations.added) out.push(`Translation added: ${lang}`);
+  for (const lang of c.translations.removed) out.push(`Translation removed: ${lang}`);
+  for (const t of c.translations.changed) out.push(`Translation changed: ${t.lang} (${t.fields.join(', ')})`);
+  if (c.other.length) out.push(`Also changed: ${c.other.map(plain).join(', ')}`);
   return out.map((line) => `- ${line}`);
+}
+
+/**
+ * What Markdown must show as written, never re-read: backslash escapes, code spans
+ * (on one line, as this report writes them), link targets and autolinks; then an
+ * `@` that could start a mention (not one inside an e-mail address, which GitHub
+ * links as an address) and a `#` before a digit, which starts an issue reference.
+ */
+const MENTION_OR_REFERENCE =
+  /(\\[\s\S]|(`+)(?!`)[^\n]*?(?<!`)\2(?!`)|`+|\]\([^\s)]*(?: "(?:\\.|[^"\\\n])*")?\)|<[^\s<>]*>|[\w.+-]@[\w-]+(?:\.[\w-]+)+)|(@(?=[\p{L}\p{N}_])|#(?=\p{N}))/gu;
+
+/**
+ * GitHub turns `@name`, `@org/team` and `#12` in a comment into mentions, which
+ * notify people, and issue links. It does so after Markdown is parsed, on the
+ * text, so a backslash or an HTML entity does not stop it (github/markup#1168,
+ * github/cmark-gfm#181). An empty HTML comment after the sign does: it splits the
+ * text, renders as nothing, and leaves the words as written, where a zero-width
+ * space would be copied along with them. Code spans already show text as written.
+ */
+function withoutMentions(markdown: string): string {
+  return markdown.replace(MENTION_OR_REFERENCE, (_match, verbatim: string | undefined, _run, sign: string) => verbatim ?? `${sign}<!-- -->`);
 }
 
 function counts(changes: readonly AdvisoryChange[]): string {
@@ -76,7 +114,9 @@ function counts(changes: readonly AdvisoryChange[]): string {
 export function changesMarkdown(report: ChangeReport, levelName: LevelNamer): string {
   const level = (l: Level) => `level ${l} (${plain(levelName(l))})`;
   const out = [`## Travel advisory changes since ${code(report.since)}`, ''];
-  if (report.changes.length === 0) out.push('No changes to the meaning of any advisory.', '');
+  const uncompared = report.invalid.before.length + report.invalid.after.length > 0;
+  // With files left out, "no changes" is only true of the rest.
+  if (report.changes.length === 0) out.push(uncompared ? 'No changes to the meaning of the advisories compared; the files below were not compared.' : 'No changes to the meaning of any advisory.', '');
   else out.push(counts(report.changes), '');
   for (const c of report.changes) out.push(`### ${plain(c.country)} (${c.code})`, '', ...lines(c, level), '');
   for (const [side, files] of [
@@ -85,7 +125,7 @@ export function changesMarkdown(report: ChangeReport, levelName: LevelNamer): st
   ] as const) {
     if (files.length) out.push(`> **Not compared**, because ${files.length === 1 ? 'this file has' : 'these files have'} errors ${side}: ${files.map(code).join(', ')}. Run \`advisory validate\` to see them.`, '');
   }
-  return out.join('\n');
+  return withoutMentions(out.join('\n'));
 }
 
 export function changesJson(report: ChangeReport, levelName: LevelNamer): string {

@@ -57,27 +57,81 @@ describe('diffAdvisories', () => {
         country: 'Lebanon',
         status: 'changed',
         level: { from: 3, to: 4 },
+        fields: [{ field: 'updated', from: '2025-03-10', to: '2026-10-05' }],
         regions: {
           added: [{ name: 'Nabatieh Governorate', code: 'LB-NA', level: 4 }],
           removed: [{ name: 'Beirut southern suburbs', level: 3 }],
           relevelled: [{ name: 'South Governorate', code: 'LB-JA', from: 4, to: 3 }],
+          renamed: [],
+          notes: [],
+          reordered: [],
         },
-        guidance: { added: ['Do not travel to Lebanon.'], removed: ['Reconsider your need to travel.'] },
+        guidance: { added: ['Do not travel to Lebanon.'], removed: ['Reconsider your need to travel.'], reordered: [] },
         risks: { added: ['kidnapping'], removed: [] },
-        contacts: { added: ['MEA Control Room'], removed: [], changed: [{ name: 'Embassy of India, Beirut', fields: ['phone', 'emergency'] }] },
-        updates: [{ date: '2026-10-05', summary: 'Raised to **Level 4**.' }],
+        contacts: { added: ['MEA Control Room'], removed: [], changed: [{ name: 'Embassy of India, Beirut', fields: ['phone', 'emergency'] }], reordered: [] },
+        updates: { added: [{ date: '2026-10-05', summary: 'Raised to **Level 4**.' }], removed: [] },
         reworded: [],
+        translations: { added: [], removed: [], changed: [] },
+        other: [],
       },
     ]);
   });
 
-  it('matches advisories by code and regions by code, so renaming a file or a region is not a change', () => {
-    const renamed = { ...base, regions: [{ name: 'South', code: 'LB-JA', level: 4 as const }, base.regions[1]!] };
-    expect(diffAdvisories([base], [renamed])).toEqual([]);
+  it('matches regions by code, so a renamed region or a new note is a change to it, not one removed and one added', () => {
+    const after: Advisory = { ...base, regions: [{ name: 'South', code: 'LB-JA', level: 4, note: 'Calm now.' }, base.regions[1]!] };
+    expect(diffAdvisories([base], [after])[0]!.regions).toEqual({
+      added: [],
+      removed: [],
+      relevelled: [],
+      renamed: [{ code: 'LB-JA', from: 'South Governorate', to: 'South' }],
+      notes: [{ name: 'South', code: 'LB-JA', to: 'Calm now.' }],
+      reordered: [],
+    });
   });
 
-  it('notes reworded text that changes nothing else', () => {
-    expect(diffAdvisories([base], [{ ...base, summary: 'The situation is dangerous.', title: 'Beware' }])[0]!.reworded).toEqual(['title', 'summary']);
+  it('notes reworded text, and the old and new values of the name, title and dates', () => {
+    const after: Advisory = { ...base, country: 'Liban', summary: 'The situation is dangerous.', title: 'Beware', review_by: '2026-01-01' };
+    const change = diffAdvisories([base], [after])[0]!;
+    expect(change.reworded).toEqual(['summary']);
+    expect(change.fields).toEqual([
+      { field: 'country', from: 'Lebanon', to: 'Liban' },
+      { field: 'title', to: 'Beware' },
+      { field: 'review_by', to: '2026-01-01' },
+    ]);
+  });
+
+  it('counts repeated guidance and notes a new order, giving it in full', () => {
+    const after: Advisory = { ...base, guidance: ['Avoid demonstrations.', 'Reconsider your need to travel.', 'Avoid demonstrations.'] };
+    expect(diffAdvisories([base], [after])[0]!.guidance).toEqual({ added: ['Avoid demonstrations.'], removed: [], reordered: after.guidance });
+  });
+
+  it('notes regions and contacts in a new order, but not risks, whose order means nothing', () => {
+    const after: Advisory = { ...base, regions: [...base.regions].reverse(), contacts: [{ name: 'MEA' }, ...base.contacts], risks: ['kidnapping', 'terrorism'] };
+    const change = diffAdvisories([{ ...base, contacts: [...base.contacts, { name: 'MEA' }], risks: ['terrorism', 'kidnapping'] }], [after])[0]!;
+    expect([change.regions.reordered, change.contacts.reordered, change.risks]).toEqual([
+      [{ name: 'Beirut southern suburbs' }, { name: 'South Governorate', code: 'LB-JA' }],
+      ['MEA', 'Embassy of India, Beirut'],
+      { added: [], removed: [] },
+    ]);
+  });
+
+  it('reports an update entry deleted, and an edited one as the old removed and the new added', () => {
+    const before: Advisory = { ...base, updates: [{ date: '2025-04-01', summary: 'Level 3.' }, ...base.updates] };
+    const after: Advisory = { ...base, updates: [{ date: '2025-04-01', summary: 'Level 2.' }] };
+    expect(diffAdvisories([before], [after])[0]!.updates).toEqual({ added: [{ date: '2025-04-01', summary: 'Level 2.' }], removed: before.updates });
+  });
+
+  it('compares translations field by field, whatever the order of their keys, and names the language and fields', () => {
+    const fr = { updated: '2025-03-10', title: 'Attention', summary: 'Situation  instable.' };
+    const before: Advisory = { ...base, translations: { fr, hi: { title: 'x' } } };
+    expect(diffAdvisories([before], [{ ...before, translations: { fr: { summary: 'Situation instable.', title: 'Attention', updated: '2025-03-10' }, hi: { title: 'x' } } }])).toEqual([]);
+    const after: Advisory = { ...before, translations: { fr: { ...fr, title: 'Danger', guidance: ['Partez.'] }, ar: { title: 'y' } } };
+    expect(diffAdvisories([before], [after])[0]!.translations).toEqual({ added: ['ar'], removed: ['hi'], changed: [{ lang: 'fr', fields: ['guidance', 'title'] }] });
+  });
+
+  it('reports a field it has no words for as changed, rather than nothing', () => {
+    const after = { ...base, future: 'a new field' } as Advisory;
+    expect(diffAdvisories([base], [after])[0]!.other).toEqual(['future']);
   });
 });
 
@@ -111,6 +165,7 @@ describe('changesMarkdown', () => {
         '### Lebanon \\*\\[beta\\]\\* (LB)',
         '',
         '- **Level lowered** from level 3 (Reconsider Travel) to level 2 (Exercise Increased Caution)',
+        '- Country name changed from “Lebanon” to “Lebanon \\*\\[beta\\]\\*”',
         '- Region removed: Beirut southern suburbs (was at level 3 (Reconsider Travel))',
         '- Guidance added: \\# not a heading',
         '- New update, 2026-10-05: Lowered. - not a list',
@@ -118,6 +173,73 @@ describe('changesMarkdown', () => {
         '> **Not compared**, because this file has errors in the working tree: `advisories/x.yaml`. Run `advisory validate` to see them.',
         '',
       ].join('\n'),
+    );
+  });
+
+  it('prints the other changes of meaning, with old and new values', () => {
+    const before: Advisory = { ...base, contacts: [...base.contacts, { name: 'MEA' }], translations: { fr: { title: 'Attention' } } };
+    const after = {
+      ...before,
+      country: 'Liban',
+      updated: '2025-04-01',
+      guidance: [...base.guidance].reverse(),
+      regions: [base.regions[1]!, { ...base.regions[0]!, name: 'South', note: 'Calm *now*.' }],
+      contacts: [...before.contacts].reverse(),
+      updates: [],
+      body: 'New.',
+      translations: { fr: { title: 'Danger' } },
+      future: 1,
+    } as Advisory;
+    expect(changesMarkdown(report(diffAdvisories([before], [after])), levelName)).toBe(
+      [
+        '## Travel advisory changes since `main`',
+        '',
+        '1 advisory: 1 changed.',
+        '',
+        '### Liban (LB)',
+        '',
+        '- Country name changed from “Lebanon” to “Liban”',
+        '- Update date changed from “2025-03-10” to “2025-04-01”',
+        '- Region renamed: South Governorate (LB-JA) to “South”',
+        '- Region note changed: South (LB-JA), from none to “Calm *now*.”',
+        '- Regions reordered, now: Beirut southern suburbs; South (LB-JA)',
+        '- Guidance reordered, now:',
+        '  1. Avoid demonstrations.',
+        '  2. Reconsider your need to travel.',
+        '- Contacts reordered, now: MEA; Embassy of India, Beirut',
+        '- Update removed, 2025-03-10: Issued at Level 3.',
+        '- Reworded: body',
+        '- Translation changed: fr (title)',
+        '- Also changed: future',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('keeps @mentions and #references from pinging people or linking issues, and leaves addresses, links and code alone', () => {
+    const after: Advisory = {
+      ...base,
+      country: 'Lebanon @everyone',
+      guidance: [...base.guidance, 'Ask @octocat or @org/team (see #12); write to desk@example.org; `@x #1`; [#3](https://example.org/@y#4)'],
+    };
+    expect(changesMarkdown(report(diffAdvisories([base], [after])), levelName)).toBe(
+      [
+        '## Travel advisory changes since `main`',
+        '',
+        '1 advisory: 1 changed.',
+        '',
+        '### Lebanon @<!-- -->everyone (LB)',
+        '',
+        '- Country name changed from “Lebanon” to “Lebanon @<!-- -->everyone”',
+        '- Guidance added: Ask @<!-- -->octocat or @<!-- -->org/team (see #<!-- -->12); write to <desk@example.org>; `@x #1`; [#<!-- -->3](https://example.org/@y#4)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('says what was compared when files were left out', () => {
+    expect(changesMarkdown(report([], { before: ['advisories/x.yaml'], after: [] }), levelName)).toBe(
+      '## Travel advisory changes since `main`\n\nNo changes to the meaning of the advisories compared; the files below were not compared.\n\n> **Not compared**, because this file has errors at `main`: `advisories/x.yaml`. Run `advisory validate` to see them.\n',
     );
   });
 

@@ -58,6 +58,7 @@ describe('advisory diff', () => {
         '### Lebanon (LB)',
         '',
         '- **Level raised** from level 3 (Reconsider Travel) to level 4 (Do Not Travel)',
+        '- Update date changed from “2026-10-05” to “2026-11-01”',
         '- Region lowered: Nabatieh Governorate (LB-NA) from level 4 (Do Not Travel) to level 3 (Reconsider Travel)',
         '- Guidance added: Leave Lebanon while commercial flights are available.',
         '- Guidance removed: Have a plan to leave the country at short notice, as flights and roads can be disrupted.',
@@ -103,8 +104,90 @@ describe('advisory diff', () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('> **Not compared**, because this file has errors in the working tree: `advisories/jp.yaml`. Run `advisory validate` to see them.\n');
     // Broken is not removed: the advisory is left out on both sides.
-    expect(result.stdout).toContain('No changes to the meaning of any advisory.');
+    expect(result.stdout).toContain('No changes to the meaning of the advisories compared; the files below were not compared.');
     expect(result.stdout).not.toContain('Advisory removed');
+  });
+
+  it('reports a region renamed and its note changed, with the old note', () => {
+    edit('lb.yaml', (t) => t.replace('  - name: South Governorate\n', '  - name: Southern Lebanon\n').replace('particularly near the border with Israel.\n', 'now calm and safe to visit.\n'));
+    expect(runCli(['diff'], { cwd: project.dir })).toEqual({
+      status: 0,
+      stdout: [
+        '## Travel advisory changes since `HEAD`',
+        '',
+        '1 advisory: 1 changed.',
+        '',
+        '### Lebanon (LB)',
+        '',
+        '- Region renamed: South Governorate (LB-JA) to “Southern Lebanon”',
+        '- Region note changed: Southern Lebanon (LB-JA), from “Risk of armed conflict and cross-border hostilities, particularly near the border with Israel.” to “Risk of armed conflict and cross-border hostilities, now calm and safe to visit.”',
+        '',
+      ].join('\n'),
+      stderr: '',
+    });
+  });
+
+  it('reports guidance reordered or repeated, updates deleted or edited, the name and dates, and not a translation laid out anew', () => {
+    const [first, second, third] = ['Find out the earthquake', 'Follow warnings', 'Check weather'].map((start) => readFileSync(file('jp.yaml'), 'utf8').split('\n').find((l) => l.includes(start))!);
+    edit('jp.yaml', (t) => t.replace('country: Japan', 'country: Nippon').replace('updated: 2026-04-01', 'updated: 2026-04-02\nreview_by: 2026-10-01').replace(`${first}\n${second}\n${third}`, `${second}\n${first}\n${third}\n${third}`));
+    edit('tt.yaml', (t) => t.replace('  - date: 2026-01-05\n    summary: Issued at Level 2.\n', '').replace('the <hurricane> season', 'the hurricane season'));
+    // Key order in YAML means nothing: the same translation, laid out anew.
+    edit('lb.yaml', (t) => t.replace(/ {2}ar:\n( {4}updated: .*\n)( {4}title: .*\n)/, '  ar:\n$2$1'));
+    expect(readFileSync(file('lb.yaml'), 'utf8')).toMatch(/ {2}ar:\n {4}title: /);
+    const result = runCli(['diff'], { cwd: project.dir });
+    expect(result.stdout).toBe(
+      [
+        '## Travel advisory changes since `HEAD`',
+        '',
+        '2 advisories: 2 changed.',
+        '',
+        '### Nippon (JP)',
+        '',
+        '- Country name changed from “Japan” to “Nippon”',
+        '- Update date changed from “2026-04-01” to “2026-04-02”',
+        '- Review date changed from none to “2026-10-01”',
+        `- Guidance added: ${third.slice(4)}`,
+        '- Guidance reordered, now:',
+        `  1. ${second.slice(4)}`,
+        `  2. ${first.slice(4)}`,
+        `  3. ${third.slice(4)}`,
+        `  4. ${third.slice(4)}`,
+        '',
+        '### Trinidad & Tobago (TT)',
+        '',
+        '- New update, 2026-03-01: Added advice on the hurricane season & "Carnival".',
+        '- Update removed, 2026-03-01: Added advice on the \\<hurricane> season & "Carnival".',
+        '- Update removed, 2026-01-05: Issued at Level 2.',
+        '',
+      ].join('\n'),
+    );
+    expect(result.status).toBe(0);
+  });
+
+  it('matches a file with errors by the code it claims, so a broken renamed file is not compared rather than removed, nor new once fixed', () => {
+    renameSync(file('ml.yaml'), file('mali.yaml'));
+    edit('mali.yaml', (t) => t.replace(/^level: 4$/m, 'level: four'));
+    const notCompared = (side: string) =>
+      `## Travel advisory changes since \`HEAD\`\n\nNo changes to the meaning of the advisories compared; the files below were not compared.\n\n> **Not compared**, because this file has errors ${side}: \`advisories/mali.yaml\`. Run \`advisory validate\` to see them.\n`;
+    expect(runCli(['diff'], { cwd: project.dir })).toEqual({ status: 1, stdout: notCompared('in the working tree'), stderr: '' });
+    git('add', '-A');
+    git('commit', '-q', '-m', 'broken');
+    edit('mali.yaml', (t) => t.replace(/^level: four$/m, 'level: 4'));
+    renameSync(file('mali.yaml'), file('ml.yaml'));
+    expect(runCli(['diff'], { cwd: project.dir })).toEqual({ status: 0, stdout: notCompared('at `HEAD`'), stderr: '' });
+  });
+
+  it('refuses a folder without advisories on either side, as validate does, but reports a deleted one as removals', () => {
+    mkdirSync(path.join(project.dir, 'sub'));
+    expect(runCli(['diff'], { cwd: path.join(project.dir, 'sub') })).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'error: advisories: no such file or folder (advisories are read from ./advisories by default; pass a path)\n',
+    });
+    rmSync(path.join(project.dir, 'advisories'), { recursive: true });
+    const result = runCli(['diff'], { cwd: project.dir });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('4 advisories: 4 removed.');
   });
 
   it('shows a file name in a code span, escaped, so that it cannot add a heading or a link to the comment', () => {
@@ -114,7 +197,7 @@ describe('advisory diff', () => {
     const working = runCli(['diff'], { cwd: project.dir });
     expect(working.status).toBe(1);
     expect(working.stdout).toBe(
-      `## Travel advisory changes since \`HEAD\`\n\nNo changes to the meaning of any advisory.\n\n> **Not compared**, because this file has errors in the working tree: ${shown}. Run \`advisory validate\` to see them.\n`,
+      `## Travel advisory changes since \`HEAD\`\n\nNo changes to the meaning of the advisories compared; the files below were not compared.\n\n> **Not compared**, because this file has errors in the working tree: ${shown}. Run \`advisory validate\` to see them.\n`,
     );
     // Committed, it is refused at the revision too, by its name, unread.
     git('add', '-A');
