@@ -27,6 +27,7 @@ const TYPES: Record<string, string> = {
   txt: 'text/plain; charset=utf-8',
   json: 'application/json; charset=utf-8',
   xml: 'application/xml; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
 };
 
 function contentType(file: string): string {
@@ -52,15 +53,18 @@ export async function startPreviewServer(port: number, initial: Site): Promise<P
   const streams = new Set<ServerResponse>();
   let allowedHosts = new Set<string>();
 
-  const send = (res: ServerResponse, status: number, type: string, body: string) => {
-    res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  const send = (res: ServerResponse, status: number, type: string, body: string, headers: Record<string, string> = {}) => {
+    res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...headers });
     res.end(body);
   };
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
-    // Another web site must not read the preview through a name that resolves to 127.0.0.1 (DNS rebinding).
-    if (!allowedHosts.has(req.headers.host ?? '')) return send(res, 403, TYPES.txt!, 'Open the preview at its own address.\n');
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, TYPES.txt!, 'Only GET and HEAD.\n');
+    // Another web site must not read the preview through a name that resolves to 127.0.0.1 (DNS
+    // rebinding). Host names are case-insensitive: LOCALHOST is the same address.
+    if (!allowedHosts.has((req.headers.host ?? '').toLowerCase())) return send(res, 403, TYPES.txt!, 'Open the preview at its own address.\n');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, TYPES.txt!, 'Only GET and HEAD.\n', { Allow: 'GET, HEAD' });
+    // A HEAD of the event stream gets its headers, not a stream that never ends.
+    if (req.url === EVENTS_PATH && req.method === 'HEAD') return send(res, 200, 'text/event-stream', '');
     if (req.url === EVENTS_PATH) {
       res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
       res.write(`retry: 500\n\n${buildEvent(build)}`);
@@ -72,6 +76,8 @@ export async function startPreviewServer(port: number, initial: Site): Promise<P
     if (file === null) return send(res, 400, TYPES.txt!, 'Bad request.\n');
     if (!site.ok) return send(res, 500, TYPES.html!, withLiveReload(problemsPage(site.problems), build));
     const content = site.files.get(file);
+    // A folder asked for without its slash (/fr): its index is at /fr/, where its relative links work.
+    if (content === undefined && site.files.has(`${file}/index.html`)) return send(res, 308, TYPES.txt!, '', { Location: `/${encodeURI(file)}/` });
     if (content === undefined) return send(res, 404, TYPES.html!, withLiveReload(notFoundPage(`/${file}`, [...site.files.keys()]), build));
     send(res, 200, contentType(file), file.endsWith('.html') ? withLiveReload(content, build) : content);
   };

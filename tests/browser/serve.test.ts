@@ -94,6 +94,23 @@ describe('advisory serve', () => {
     expect(status).toBe(403);
   });
 
+  it('answers as a web server would: feed types, Allow on 405, a folder without its slash redirected, any case of localhost', async () => {
+    const ask = (file: string, options: { method?: string; host?: string } = {}) =>
+      new Promise<{ status: number; headers: Record<string, string | string[] | undefined> }>((resolve, reject) => {
+        const req = request(`${url}${file}`, { method: options.method ?? 'GET', ...(options.host ? { headers: { Host: options.host } } : {}) }, (res) => {
+          res.resume();
+          resolve({ status: res.statusCode!, headers: res.headers });
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    expect((await ask('feed.atom')).headers['content-type']).toBe('application/atom+xml; charset=utf-8');
+    expect(await ask('ml.html', { method: 'POST' })).toMatchObject({ status: 405, headers: { allow: 'GET, HEAD' } });
+    expect(await ask('fr')).toMatchObject({ status: 308, headers: { location: '/fr/' } });
+    expect((await ask('ml.html', { host: new URL(url).host.replace('127.0.0.1', 'LOCALHOST') })).status).toBe(200);
+    expect((await ask('__advisory/events', { method: 'HEAD' })).headers['content-type']).toBe('text/event-stream');
+  });
+
   it('stops on Ctrl-C with exit code 0', async () => {
     const since = serve.stderr().length;
     expect(await serve.interrupt()).toEqual({ code: 0, signal: null });
