@@ -51,6 +51,11 @@ export function codeClaim(file: ValidatedFile): CodeClaim[] {
   return file.advisory ? [{ file: file.file, code: file.advisory.code, at: file.at('code') }] : [];
 }
 
+/** How a second file for a country is reported; `show` tells by it which country it concerns. */
+export function duplicateCodeMessage(code: string, firstFile: string): string {
+  return `code ${code} is already used by ${firstFile}; each country has one advisory file`;
+}
+
 /** Rules across files: one advisory per country. Claims in file order. */
 export function crossFileDiagnostics(claims: readonly CodeClaim[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -64,7 +69,7 @@ export function crossFileDiagnostics(claims: readonly CodeClaim[]): Diagnostic[]
         line: claim.at.line,
         col: claim.at.col,
         field: 'code',
-        message: `code ${claim.code} is already used by ${first.file}; each country has one advisory file`,
+        message: duplicateCodeMessage(claim.code, first.file),
         rule: 'duplicate-code',
       });
     } else {

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { stat } from 'node:fs/promises';
 import { CODE_HINTS } from '../advisory/iso3166.js';
+import { duplicateCodeMessage } from '../advisory/validate.js';
 import { FORMATS, type Format } from '../config/config.js';
 import { UsageError, type ExitCode } from '../errors.js';
 import type { Io } from '../report/logger.js';
@@ -38,6 +39,12 @@ export async function show(io: Io, options: ShowOptions): Promise<ExitCode> {
   const found = byFile ? project.advisories[0] : project.advisories.find((a) => a.advisory.code === code);
   const problems = project.diagnostics.filter((d) => byFile || d.file === found?.file || d.severity === 'error');
   io.stderr(stylish({ diagnostics: problems, files: project.files }, io.chalk));
+  // Two files for this country: which one is its advisory is the officer's to settle, and build refuses.
+  const duplicated = found && problems.some((d) => d.rule === 'duplicate-code' && d.message === duplicateCodeMessage(found.advisory.code, found.file));
+  if (duplicated) {
+    io.stderr(`error: ${found.advisory.code} has more than one advisory file; keep one, then show it\n`);
+    return 1;
+  }
   if (!found) {
     if (!problems.some((d) => d.severity === 'error')) {
       const hint = CODE_HINTS[code] ? ` (${CODE_HINTS[code]})` : '';

@@ -371,6 +371,16 @@ describe('advisory show', () => {
     expect(runCli(['show', 'UK'], { cwd: project() })).toEqual({ status: 1, stdout: '', stderr: 'error: no advisory with code UK in advisories/ (GB is the ISO code of the United Kingdom)\n' });
   });
 
+  it('exits 1 for a code with two advisory files, as build refuses them, and shows the other code as usual', () => {
+    const dir = project();
+    writeFileSync(path.join(dir, 'advisories/ml2.yaml'), readFileSync(path.join(dir, 'advisories/ml.yaml')));
+    const result = runCli(['show', 'ML'], { cwd: dir });
+    expect(result).toMatchObject({ status: 1, stdout: '' });
+    expect(result.stderr).toContain('advisories/ml2.yaml:2:7  error  code ML is already used by advisories/ml.yaml; each country has one advisory file\n');
+    expect(result.stderr.endsWith('error: ML has more than one advisory file; keep one, then show it\n')).toBe(true);
+    expect(runCli(['show', 'JP'], { cwd: dir }).status).toBe(0);
+  });
+
   it('exits 1 for an invalid advisory, with its problems', () => {
     const result = runCli(['show', 'advisories/ml.yaml'], { cwd: brokenProject() });
     expect(result.status).toBe(1);
