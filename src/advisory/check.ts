@@ -42,7 +42,8 @@ export function describeFound(node: unknown): string {
     const value = node.value;
     if (value === null) return 'nothing';
     if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-    if (typeof value === 'number') return `the number ${String(value)}`;
+    // As written: 2.0 and 0x4 are the number 2 and 4, which would not say what is wrong with them.
+    if (typeof value === 'number') return `the number ${node.source ?? String(value)}`;
     if (typeof value === 'boolean') return `${String(value)} (a true/false value)`;
     return String(value);
   }
@@ -108,6 +109,10 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
       if (!isScalar(node) || typeof node.value !== 'number' || !Number.isInteger(node.value) || node.value < spec.min || node.value > spec.max) {
         return mismatch();
       }
+      // YAML reads 2.0, 0x4, +3, 4e0 and 03 as integers too; a level is written as its digit,
+      // so that what the file says and what is published read the same.
+      const written = node.source ?? String(node.value);
+      if (written !== String(node.value)) return mismatch(`write it as ${node.value}`);
       return node.value;
     }
     case 'boolean': {

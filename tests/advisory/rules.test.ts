@@ -21,6 +21,12 @@ describe('required fields and types', () => {
     expect(check(replaceLine('level: 2', 'level: "2"'))).toEqual(['advisories/ml.yaml:3:8  error  level must be an integer from 1 to 4, found "2"']);
   });
 
+  it('asks for the digit when YAML would read another spelling as the level (2.0, 0x4, +3, 03)', () => {
+    for (const [written, level] of [['2.0', 2], ['0x4', 4], ['+3', 3], ['03', 3], ['4e0', 4]] as const) {
+      expect(check(replaceLine('level: 2', `level: ${written}`))).toEqual([`advisories/ml.yaml:3:8  error  level must be an integer from 1 to 4, found the number ${written}: write it as ${level}`]);
+    }
+  });
+
   it('asks for quotes when text was written as a number', () => {
     expect(check(replaceLine('phone: "+223 20 00 00 00"', 'phone: 22320000000'))).toEqual([
       'advisories/ml.yaml:17:12  error  contacts[0].phone must be a phone number such as "+223 20 00 00 00" (quoted), found the number 22320000000: put it in quotes',
