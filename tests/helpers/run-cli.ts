@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { asUnprivileged } from './unprivileged.js';
+import { asUnprivileged, unprivilegedBin } from './unprivileged.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = path.join(ROOT, 'bin/advisory.js');
@@ -39,7 +39,8 @@ export function cliEnv(extra: Record<string, string | undefined> = {}): NodeJS.P
 
 export function runCli(args: readonly string[], options: RunOptions): CliResult {
   const env = cliEnv(options.env);
-  const limited = options.fileSizeLimitKiB === undefined ? [process.execPath, BIN, ...args] : ['sh', '-c', `ulimit -f ${options.fileSizeLimitKiB} && exec "$@"`, 'sh', process.execPath, BIN, ...args];
+  const bin = options.unprivileged ? unprivilegedBin() : BIN;
+  const limited = options.fileSizeLimitKiB === undefined ? [process.execPath, bin, ...args] : ['sh', '-c', `ulimit -f ${options.fileSizeLimitKiB} && exec "$@"`, 'sh', process.execPath, bin, ...args];
   const command = options.unprivileged ? [...asUnprivileged(), ...limited] : limited;
   const result = spawnSync(command[0]!, command.slice(1), { cwd: options.cwd, env, encoding: 'utf8', input: options.input ?? '' });
   const clean = (s: string) => s.split(options.cwd).join('<tmp>').replace(/ in \d+\.\d+ s /g, ' in <time> s ');

@@ -14,7 +14,7 @@ import { deadPid } from '../helpers/processes.js';
 import { bigProject, sampleProject } from '../helpers/projects.js';
 import { runCli, tempProject } from '../helpers/run-cli.js';
 import { leftovers, snapshotTree } from '../helpers/tree-snapshot.js';
-import { giveToUnprivileged, restoreWritable } from '../helpers/unprivileged.js';
+import { giveToUnprivileged, removeUnprivilegedTool, restoreWritable } from '../helpers/unprivileged.js';
 
 /** The sample project (under `root`, when given), built once: the "previous output" every test here tries to lose. */
 function builtProject(root?: string): { dir: string; dist: string; before: Record<string, string> } {
@@ -186,6 +186,8 @@ describe('leftovers of a killed build', () => {
 });
 
 describe('a previous output that cannot be removed once the new one is in place', () => {
+  afterAll(removeUnprivilegedTool);
+
   /** The sample project built as a user whom permissions bind, with a folder of its output made read-only. */
   function builtWithReadOnlyFolder(): { dir: string; build: (...args: string[]) => ReturnType<typeof runCli> } {
     const { dir, cleanup } = sampleProject();
