@@ -68,6 +68,20 @@ function quoteHint(node: Node | null | undefined, text: string, spec: Spec): str
   return undefined;
 }
 
+/**
+ * How to make a list of text written as one value: `-Stay vigilant` (no space
+ * after the dash) is text to YAML, and so are the "items" below it, joined.
+ */
+function listHint(node: Node | null | undefined): string | undefined {
+  if (!isScalar(node) || typeof node.value !== 'string' || node.type !== 'PLAIN') return undefined;
+  if (/^-\S/.test(node.value)) {
+    // YAML joined the lines: the first item is the text up to the next line's dash.
+    const first = node.value.slice(1).split(' - ')[0]!;
+    return `a list item needs a space after its dash: write "- ${first.length > 30 ? `${first.slice(0, 27)}...` : first}"`;
+  }
+  return 'write each item on a line of its own, starting with "- "';
+}
+
 export function checkNode(spec: Spec, node: Node | null | undefined, path: string, ctx: CheckContext): unknown {
   const at = ctx.source.position(node);
   ctx.positions.set(path, at);
@@ -127,7 +141,7 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
       return detached(node.value);
     }
     case 'array': {
-      if (!isSeq(node)) return mismatch();
+      if (!isSeq(node)) return mismatch(listHint(node));
       if (spec.minItems !== undefined && node.items.length < spec.minItems) return mismatch('the list is empty');
       const out: unknown[] = [];
       node.items.forEach((item, index) => {

@@ -6,6 +6,7 @@
 import { isUtf8 } from 'node:buffer';
 import { LineCounter, parseAllDocuments, isAlias, isCollection, isMap, isPair, isScalar, type Document, type Node } from 'yaml';
 import { uniqueDiagnostics, type Diagnostic } from '../report/diagnostics.js';
+import { findIndentationProblem, type IndentationProblem } from './indentation.js';
 
 /** Largest advisory file accepted. A real advisory is under 50 KB; 1 MiB leaves room and stops abuse. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -111,6 +112,12 @@ export function parseYamlSource(file: string, bytes: Uint8Array, what = 'advisor
   const doc = docs[0] as Document.Parsed | undefined;
   if (!doc) return fail(`file is empty; ${aOrAn(what)} is a YAML mapping of fields`, undefined, 'empty');
 
+  const firstError = doc.errors[0];
+  const misindented = firstError ? misindentedLineNear(text, lineCounter.linePos(firstError.pos[0]).line) : null;
+  if (misindented) {
+    const { line, col, message } = misindented;
+    return { source: { file, text, root: null, position, positionAt }, diagnostics: [{ severity: 'error', file, line, col, field: '', message, rule: 'yaml-indentation' }] };
+  }
   for (const error of [...doc.errors, ...doc.warnings]) {
     const opener = error.code === 'MISSING_CHAR' ? unclosedQuote(text, error.pos[0]) : null;
     if (opener) {
@@ -205,6 +212,17 @@ function walk(node: unknown, depth: number, report: (problem: string, node: Node
       walk(item, depth + 1, report);
     }
   }
+}
+
+/**
+ * The misindented line, when there is one beside the parser's first error:
+ * the parser often stops on the line before the mistake or just after it.
+ * Further off, the two would be about different things, and the parser's own
+ * words are shown.
+ */
+function misindentedLineNear(text: string, firstErrorLine: number): IndentationProblem | null {
+  const problem = findIndentationProblem(text);
+  return problem && Math.abs(problem.line - firstErrorLine) <= 1 ? problem : null;
 }
 
 function tooDeepMessage(): string {

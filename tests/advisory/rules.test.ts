@@ -92,6 +92,57 @@ describe('plain text that YAML would cut or join', () => {
   });
 });
 
+describe('lines indented wrongly', () => {
+  // The parser's own words ("Implicit keys need to be on a single line") name neither the line nor indentation.
+  it('names a field indented further than the one above, which already has its value', () => {
+    expect(check(replaceLine('review_by: 2026-01-01', ' review_by: 2026-01-01'))).toEqual([
+      'advisories/ml.yaml:6:2  error  YAML syntax error: "review_by: 2026-01-01" is indented further than "updated:" on line 5, which already has its value, so YAML cannot read it as a field; line it up with "updated:" (column 1), or, if it is more of the text above, put the whole text in quotes',
+    ]);
+    expect(check(replaceLine('    phone: "+223 20 00 00 00"', '     phone: "+223 20 00 00 00"'))).toEqual([
+      'advisories/ml.yaml:17:6  error  YAML syntax error: "phone: "+223 20 00 00 00"" is indented further than "name:" on line 16, which already has its value, so YAML cannot read it as a field; line it up with "name:" (column 5), or, if it is more of the text above, put the whole text in quotes',
+    ]);
+  });
+
+  it('names a field or a list item that starts left of its siblings', () => {
+    expect(check(replaceLine('    phone: "+223 20 00 00 00"', '   phone: "+223 20 00 00 00"'))).toEqual([
+      'advisories/ml.yaml:17:4  error  YAML syntax error: "phone:" starts at column 4, but the fields beside it start at column 5 ("name:" on line 16); line it up with them',
+    ]);
+    expect(check(replaceLine('  - date: 2025-07-01', ' - date: 2025-07-01'))).toEqual([
+      'advisories/ml.yaml:21:2  error  YAML syntax error: this list item\'s dash is at column 2, but the other items\' dashes are at column 3 ("- date: 2025-07-02" on line 19); line it up with them',
+    ]);
+  });
+
+  it('names both depths when a line sits between two that could be meant', () => {
+    expect(check(`${VALID}translations:\n  fr:\n    summary: Soyez prudent.\n   guidance:\n      - Restez en contact avec l'ambassade.\n`)).toEqual([
+      'advisories/ml.yaml:26:4  error  YAML syntax error: "guidance:" starts at column 4, between the fields at column 3 ("fr:" on line 24) and the fields at column 5 ("summary:" on line 25); line it up with the ones it belongs with',
+    ]);
+  });
+
+  it('names a field that sits between a list and the fields of its items', () => {
+    expect(check(replaceLine('    code: ML-1\n', '    code: ML-1\n   level: 4\n').replace('    level: 4\ncontacts', 'contacts'))).toEqual([
+      'advisories/ml.yaml:14:4  error  YAML syntax error: "level:" starts at column 4, but the fields beside it start at column 5 ("code:" on line 13); line it up with them',
+    ]);
+  });
+
+  it('asks for the space after a colon or a dash', () => {
+    expect(check(replaceLine('summary: Be careful.', 'summary:Be careful.'))).toEqual([
+      'advisories/ml.yaml:8:9  error  YAML syntax error: "summary:Be careful." has no space after the colon, so YAML does not read it as the field summary; write "summary: Be careful...."',
+    ]);
+    expect(check(replaceLine('  - Stay in contact with the embassy.', '  -Stay in contact with the embassy.'))).toEqual([
+      'advisories/ml.yaml:10:3  error  guidance must be a list of at least 1 item, found "-Stay in contact with the embassy.": a list item needs a space after its dash: write "- Stay in contact with the em..."',
+    ]);
+    expect(check(replaceLine('  - Stay in contact with the embassy.', '  Stay in contact with the embassy.'))).toEqual([
+      'advisories/ml.yaml:10:3  error  guidance must be a list of at least 1 item, found "Stay in contact with the embassy.": write each item on a line of its own, starting with "- "',
+    ]);
+  });
+
+  it('leaves the parser\'s words where the mistake is not indentation', () => {
+    expect(check(replaceLine('summary: Be careful.', 'summary: Warning: high risk'))).toEqual([
+      'advisories/ml.yaml:8:10  error  YAML syntax error: Nested mappings are not allowed in compact mappings; if this value is text containing ": ", put the whole text in quotes',
+    ]);
+  });
+});
+
 describe('closed lists and codes', () => {
   it('rejects a risk outside the closed list, with a suggestion', () => {
     expect(check(replaceLine('risks: [terrorism]', 'risks: [terorism]'))).toEqual([

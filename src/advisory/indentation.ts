@@ -1,0 +1,166 @@
+/**
+ * The line an officer indented wrongly, found when YAML refuses a file.
+ *
+ * The parser reports its own state ("Implicit keys need to be on a single
+ * line", "Sequence item without - indicator"), often on the line before the
+ * mistake, and never says "indentation". The commonest slip in a hand-edited
+ * advisory is a field or a list item one space off, so before the parser's
+ * words are shown, the lines are read again for that: every field and list
+ * item must start where its siblings start, or deeper than the line that
+ * opens it. This is a reading of the lines, not a second YAML parser: where
+ * the file uses anything it does not follow (a quote or bracket left open
+ * across lines), it gives up and the parser's messages stand.
+ */
+import type { Position } from './yaml-source.js';
+
+export interface IndentationProblem extends Position {
+  message: string;
+}
+
+/** A mapping or a list, open at a column: fields and items of it start there. */
+interface Level {
+  col: number;
+  kind: 'map' | 'seq';
+  /** Line number and text of its latest field or item: the nearest example to show the officer. */
+  line: number;
+  first: string;
+}
+
+/** A field name as advisories, configs and label catalogues write them. */
+const KEY = /^([\p{L}\p{N}_-]+):(?: |$)/u;
+/** The same name with text right after the colon: `summary:Do not travel`. */
+const KEY_WITHOUT_SPACE = /^([\p{L}_][\p{L}\p{N}_-]*):(?=[^\s/])/u;
+const BLOCK_SCALAR = /^[|>][-+0-9]*\s*(?:#.*)?$/;
+
+export function findIndentationProblem(text: string): IndentationProblem | null {
+  const lines = text.split(/\r?\n/);
+  const levels: Level[] = [];
+  /** Column of the line that opened a block still waiting for its first field or item. */
+  let opener: number | null = null;
+  /** The field or item whose plain text value may go on over deeper lines. */
+  let valued: Level | null = null;
+  /** A `|` or `>` text: lines deeper than its field are its text, and then those as deep as its first line. */
+  let block: { above: number; indent: number | null } | null = null;
+
+  for (let index = 0; index < lines.length; index++) {
+    const raw = lines[index]!;
+    const content = raw.trimStart();
+    const col = raw.length - content.length;
+    if (content === '' || content.startsWith('#')) continue;
+    if (block !== null) {
+      block.indent ??= col > block.above ? col : null;
+      if (block.indent !== null && col >= block.indent) continue;
+      block = null;
+    }
+    const line = index + 1;
+    const dash = /^-(?: +|$)/.exec(content);
+    const key = dash ? null : KEY.exec(content);
+
+    if (valued !== null && col > valued.col) {
+      // Deeper than a line with a value: more of that value's text to YAML, unless it reads as a field.
+      if (!key) continue;
+      const lineUp = valued.kind === 'map' ? `line it up with "${valued.first}" (column ${valued.col + 1})` : 'line it up with the fields it belongs with';
+      return {
+        line,
+        col: col + 1,
+        message: `YAML syntax error: "${quoteStart(content)}" is indented further than "${valued.first}" on line ${valued.line}, which already has its value, so YAML cannot read it as a field; ${lineUp}, or, if it is more of the text above, put the whole text in quotes`,
+      };
+    }
+    valued = null;
+    if (!dash && !key) {
+      if (opener !== null && col > opener) {
+        // `summary:` with its text on the lines below.
+        if (unclosed(content)) return null;
+        valued = { col: opener, kind: 'map', line, first: quoteStart(content) };
+        opener = null;
+        continue;
+      }
+      const noSpace = KEY_WITHOUT_SPACE.exec(content);
+      if (noSpace) {
+        return { line, col: col + noSpace[0].length + 1, message: `YAML syntax error: "${quoteStart(content)}" has no space after the colon, so YAML does not read it as the field ${noSpace[1]}; write "${noSpace[1]}: ${content.slice(noSpace[0].length).slice(0, 20)}..."` };
+      }
+      return null; // Text where a field or an item was expected: not a question of indentation.
+    }
+
+    const kind = dash ? 'seq' : 'map';
+    // `key:` followed by its items at the same column is YAML's compact list.
+    const opens = opener !== null && (col > opener || (col === opener && kind === 'seq' && levels.at(-1)?.kind === 'map' && levels.at(-1)?.col === col));
+    if (opens) {
+      levels.push({ col, kind, line, first: firstWords(content) });
+    } else {
+      let popped: Level | undefined;
+      // Deeper levels are closed, and so is a compact list when a field of the mapping that holds it follows.
+      while (levels.length > 0 && (levels.at(-1)!.col > col || (kind === 'map' && levels.at(-1)!.kind === 'seq' && levels.at(-2)?.col === col))) popped = levels.pop();
+      const sibling = levels.at(-1);
+      if (!sibling && !popped) {
+        // The file's first field or item, wherever it starts.
+        levels.push({ col, kind, line, first: firstWords(content) });
+      } else if (!sibling || sibling.col !== col) {
+        const what = dash ? `this list item's dash is at column ${col + 1}` : `"${firstWords(content)}" starts at column ${col + 1}`;
+        // A field can only belong with fields, an item with items: name both depths only when either could be meant.
+        if (popped && sibling && popped.kind === kind && sibling.kind === kind) {
+          return { line, col: col + 1, message: `YAML syntax error: ${what}, between ${startAt(sibling)} and ${startAt(popped)}; line it up with the ones it belongs with` };
+        }
+        const model = (popped?.kind === kind ? popped : sibling?.kind === kind ? sibling : (popped ?? sibling))!;
+        const others = model.kind === 'seq' ? `the other items' dashes are at column ${model.col + 1}` : `the fields beside it start at column ${model.col + 1}`;
+        return { line, col: col + 1, message: `YAML syntax error: ${what}, but ${others} ("${model.first}" on line ${model.line}); line it up with them` };
+      } else if (sibling.kind !== kind) {
+        return null; // A field among list items or the reverse: the parser's words are as good as any.
+      } else {
+        sibling.line = line;
+        sibling.first = firstWords(content);
+      }
+    }
+    opener = null;
+
+    // What the line opens: a block below it, a `|` text, or a value that may go on.
+    const rest = dash ? content.slice(dash[0].length) : content;
+    const restCol = dash ? col + dash[0].length : col;
+    const field = KEY.exec(rest);
+    if (dash && field) levels.push({ col: restCol, kind: 'map', line, first: firstWords(rest) });
+    const value = field ? rest.slice(field[0].length).trim() : rest;
+    // A value's text (plain or `|`) goes on over lines deeper than its field's name, or than its item's dash.
+    const owner: Level = field ? { col: restCol, kind: 'map', line, first: `${field[1]}:` } : { col, kind: 'seq', line, first: quoteStart(content) };
+    if (value === '' || value.startsWith('#')) {
+      opener = owner.col;
+    } else if (BLOCK_SCALAR.test(value)) {
+      block = { above: owner.col, indent: null };
+    } else if (unclosed(value)) {
+      return null; // A quote or bracket open across lines: beyond a reading of indentation.
+    } else {
+      valued = owner;
+    }
+  }
+  return null;
+}
+
+/** Whether a value leaves a quote or a flow bracket open at the end of its line. */
+function unclosed(value: string): boolean {
+  if (value.startsWith('"')) return !/^"(?:[^"\\]|\\.)*"/.test(value);
+  if (value.startsWith("'")) return !/^'(?:[^']|'')*'/.test(value);
+  if (value.startsWith('[') || value.startsWith('{')) {
+    let depth = 0;
+    for (const ch of value) {
+      if (ch === '[' || ch === '{') depth++;
+      else if (ch === ']' || ch === '}') depth--;
+    }
+    return depth > 0;
+  }
+  return false;
+}
+
+/** Where a level's fields or items start, to name it beside another. */
+function startAt(level: Level): string {
+  return `the ${level.kind === 'seq' ? 'dashes' : 'fields'} at column ${level.col + 1} ("${level.first}" on line ${level.line})`;
+}
+
+/** The start of a line as the officer wrote it, short enough to quote. */
+function quoteStart(content: string): string {
+  return content.length > 40 ? `${content.slice(0, 37)}...` : content;
+}
+
+/** A field's name with its colon, or a list item's first words: what to look for on a line. */
+function firstWords(content: string): string {
+  const key = KEY.exec(content);
+  return key ? `${key[1]}:` : quoteStart(content);
+}
