@@ -92,6 +92,7 @@ async function buildLocked(io: Io, options: BuildOptions, out: string, shownOut:
 
   // With the cache, staging begins as the output before last, whose unchanged files need not be linked again.
   const staging = await openStaging(out, cacheDir ? spareFolder(cacheDir) : undefined);
+  if (staging.notReused) warnNotRemoved(io, [staging.notReused], 'an earlier output the build cache kept, which this build could not use');
   try {
     const { results, diagnostics } = await runUnits(files, {
       settings: { cwd: io.cwd, rules: { today, languages: config.languages }, strict: Boolean(options.strict) },

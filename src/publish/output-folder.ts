@@ -15,6 +15,7 @@ import { UsageError } from '../errors.js';
 import { walk } from '../walk.js';
 import { MANIFEST_FILE, parseOwnManifest, type Manifest } from './manifest.js';
 import { removeTree } from './remove-tree.js';
+import { isWorkableTree } from './workable-tree.js';
 
 const STAGING_MARK = '.advisory-staging-';
 const RETIRED_MARK = '.advisory-retired-';
@@ -36,16 +37,16 @@ function besideOut(out: string, mark: string): string {
  * Removes (with `dispose`) a folder of ours that is no longer needed. One that
  * cannot be removed (a folder in it without write permission, say) is returned
  * rather than thrown: what is published is already in place. A retired output
- * is first renamed: half removed, it must never be the folder that
+ * is first renamed (`setAside`): half removed, it must never be the folder that
  * recoverLeftovers puts back when --out is missing after a killed swap.
  */
-function discard(folder: string, out: string, dispose: (folder: string) => void = removeTree): NotRemoved | null {
+function discard(folder: string, out: string, dispose: (folder: string) => void = removeTree, setAside = path.basename(folder).includes(RETIRED_MARK)): NotRemoved | null {
   try {
     dispose(folder);
     return null;
   } catch (error) {
     let left = folder;
-    if (path.basename(folder).includes(RETIRED_MARK)) {
+    if (setAside) {
       const renamed = besideOut(out, UNREMOVABLE_MARK);
       try {
         renameSync(folder, renamed);
@@ -210,6 +211,8 @@ export interface Staging {
   dir: string;
   /** Whether it began as the folder given to openStaging to reuse, rather than empty. */
   reused: boolean;
+  /** That folder, when it could be neither reused nor removed: set aside beside `out`, for the caller to report. */
+  notReused: NotRemoved | null;
   write(relative: string, content: string | Uint8Array): Promise<void>;
   /**
    * Swap the staged folder in place of `out`; the folder it replaces goes to `dispose` (by default,
@@ -243,12 +246,15 @@ export function folderWriter(dir: string): (relative: string, content: string | 
 
 /**
  * A new staging folder beside `out`: empty, or `reuse` moved into place when
- * there is one (a build's own earlier output, whose files it may keep).
+ * there is one (a build's own earlier output, whose files it may keep). Reusing
+ * it only saves work, so it must never make the build fail: one this process
+ * cannot change all of (isWorkableTree) is removed and staging starts empty.
  */
 export async function openStaging(out: string, reuse?: string): Promise<Staging> {
   await mkdir(path.dirname(out), { recursive: true });
   const dir = besideOut(out, STAGING_MARK);
   let reused = false;
+  let notReused: NotRemoved | null = null;
   if (reuse) {
     try {
       await rename(reuse, dir);
@@ -256,12 +262,18 @@ export async function openStaging(out: string, reuse?: string): Promise<Staging>
     } catch {
       // None, or on another file system: start empty.
     }
+    // Judged once moved: no other build can take or replace it any more.
+    if (reused && !isWorkableTree(dir)) {
+      reused = false;
+      notReused = discard(dir, out, removeTree, true);
+    }
   }
   if (!reused) await mkdir(dir);
   const write = folderWriter(dir);
   return {
     dir,
     reused,
+    notReused,
     async write(relative, content) {
       write(relative, content);
     },

@@ -236,6 +236,82 @@ describe('a previous output that cannot be removed once the new one is in place'
   });
 });
 
+describe('an earlier output that the build cache would reuse, with a folder this user cannot write', () => {
+  afterAll(removeUnprivilegedTool);
+
+  const UNREMOVABLE = /\.dist\.advisory-unremovable-\d+-[0-9a-f]{8}/;
+
+  /** The sample project, given to a user whom permissions bind, and its build with the cache on, as that user. */
+  function unprivilegedProject(): { dir: string; build: () => ReturnType<typeof runCli> } {
+    const { dir, cleanup } = sampleProject();
+    onTestFinished(() => {
+      restoreWritable(dir);
+      cleanup();
+    });
+    giveToUnprivileged(dir);
+    return { dir, build: () => runCli(['build'], { cwd: dir, unprivileged: true }) };
+  }
+
+  /** What a build of `dir`'s advisories writes into an empty folder, without the cache. */
+  function builtFromEmpty(dir: string): Record<string, string> {
+    const fresh = tempProject();
+    onTestFinished(fresh.cleanup);
+    cpSync(path.join(dir, 'advisories'), path.join(fresh.dir, 'advisories'), { recursive: true });
+    cpSync(path.join(dir, 'advisory.config.yaml'), path.join(fresh.dir, 'advisory.config.yaml'));
+    expect(runCli(['build', '--no-cache'], { cwd: fresh.dir }).status).toBe(0);
+    return snapshotTree(path.join(fresh.dir, 'dist'));
+  }
+
+  /** A second change to France's advisory, after editAdvisory. */
+  function editAgain(dir: string): void {
+    const file = path.join(dir, 'advisories/fr.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Stay very alert in crowded places', 'Stay alert in crowded places and near landmarks'));
+  }
+
+  it('made read-only in dist/: the build that replaces it sets it aside and warns, as without the cache, and later builds publish', () => {
+    const { dir, build } = unprivilegedProject();
+    expect(build().status).toBe(0);
+    spawnSync('chmod', ['555', path.join(dir, 'dist/fr')]);
+    editAdvisory(dir);
+    const result = build();
+    expect(result.stderr).toMatch(new RegExp(`^Built 60 bulletins for 5 advisories in <time> s -> dist/\nwarning: could not remove (${UNREMOVABLE.source})/, the previous output of dist/ \\(permission denied \\(EACCES\\)\\); remove it by hand\n$`));
+    expect(result.status).toBe(0);
+    expect(snapshotTree(path.join(dir, 'dist'))).toEqual(builtFromEmpty(dir));
+    const left = leftovers(dir);
+    expect(left).toEqual([UNREMOVABLE.exec(result.stderr)![0]]);
+
+    // The next two builds start from the spare the build before them kept: it must be usable.
+    for (const edit of [editAgain, () => undefined]) {
+      edit(dir);
+      const again = build();
+      expect(again.stderr).toBe(`warning: could not remove ${left[0]}/, left by an earlier build (permission denied (EACCES)); remove it by hand\nBuilt 60 bulletins for 5 advisories in <time> s -> dist/\n`);
+      expect(again.status).toBe(0);
+      expect(snapshotTree(path.join(dir, 'dist'))).toEqual(builtFromEmpty(dir));
+      expect(leftovers(dir)).toEqual(left);
+    }
+  });
+
+  it('made read-only in the cache (a spare kept by an earlier version): not reused, set aside with a warning, and the build publishes as from empty', () => {
+    const { dir, build } = unprivilegedProject();
+    expect(build().status).toBe(0);
+    // The second build keeps the first one's output as its spare.
+    expect(build().status).toBe(0);
+    spawnSync('chmod', ['555', path.join(dir, '.advisory-cache/v3/spare/fr')]);
+    editAdvisory(dir);
+    const result = build();
+    expect(result.stderr).toMatch(new RegExp(`^warning: could not remove (${UNREMOVABLE.source})/, an earlier output the build cache kept, which this build could not use \\(permission denied \\(EACCES\\)\\); remove it by hand\nBuilt 60 bulletins for 5 advisories in <time> s -> dist/\n$`));
+    expect(result.status).toBe(0);
+    expect(snapshotTree(path.join(dir, 'dist'))).toEqual(builtFromEmpty(dir));
+    expect(leftovers(dir)).toEqual([UNREMOVABLE.exec(result.stderr)![0]]);
+
+    editAgain(dir);
+    const again = build();
+    expect(again.stderr).toMatch(/^warning: could not remove \.dist\.advisory-unremovable-\d+-[0-9a-f]{8}\/, left by an earlier build \(permission denied \(EACCES\)\); remove it by hand\nBuilt 60 bulletins/);
+    expect(again.status).toBe(0);
+    expect(snapshotTree(path.join(dir, 'dist'))).toEqual(builtFromEmpty(dir));
+  });
+});
+
 describe('a build killed with SIGKILL', () => {
   // Big enough that a build runs for seconds, so it can be caught at each moment.
   const COUNT = 80;
