@@ -15,7 +15,7 @@ import { BuildCache, cacheKey, sha256, type CacheEntry } from './build-cache.js'
 import type { SourceHashes } from './source-hashes.js';
 import type { ManifestEntry } from './manifest.js';
 import { openDataPart } from './open-data.js';
-import { VERSION } from '../version.js';
+import { toolIdentity } from '../version.js';
 
 export interface UnitSettings {
   cwd: string;
@@ -86,7 +86,7 @@ interface Keyed {
 
 /** The key of a file's cache entry: everything its output depends on. */
 function entryKey(file: string, sourceSha256: string, settings: UnitSettings, rendering: UnitRendering): string {
-  return cacheKey([VERSION, rendering.renderer.fingerprint, JSON.stringify(settings.rules), String(settings.strict), file, sourceSha256]);
+  return cacheKey([toolIdentity(), rendering.renderer.fingerprint, JSON.stringify(settings.rules), String(settings.strict), file, sourceSha256]);
 }
 
 async function keyed(absolute: string, settings: UnitSettings, rendering?: UnitRendering): Promise<Keyed> {

@@ -10,7 +10,7 @@ import { walk } from '../walk.js';
 import Handlebars from 'handlebars';
 import { readLimited } from '../advisory/read-limited.js';
 import { derivedKey, type DerivedStore } from '../derived-store.js';
-import { VERSION } from '../version.js';
+import { toolIdentity } from '../version.js';
 import { FORMATS, type Format } from '../config/config.js';
 import { ConfigError, TemplateError, errorMessage } from '../errors.js';
 import { label, parseLabels, type Labels } from './labels.js';
@@ -68,7 +68,7 @@ function classify(relative: string): { kind: 'page'; format: Format; page: Page 
  * Only a catalogue without problems is kept, so every message still comes from parsing.
  */
 function keptLabels(file: string, bytes: Uint8Array, size: number, store?: DerivedStore): Map<string, string> {
-  const key = store && derivedKey(['labels', VERSION, size], bytes);
+  const key = store && derivedKey(['labels', toolIdentity(), size], bytes);
   const kept = key === undefined ? undefined : store!.getJson<Array<[string, string]>>(key);
   if (kept) return new Map(kept);
   const labels = parseLabels(file, bytes, size);

@@ -6,7 +6,7 @@
 import stringWidth from 'string-width';
 import { derivedKey, type DerivedStore } from '../derived-store.js';
 import { memoize } from '../memo.js';
-import { VERSION } from '../version.js';
+import { toolIdentity } from '../version.js';
 
 export const TEXT_WIDTH = 72;
 
@@ -67,11 +67,11 @@ const wordWidth = memoize(MEASURED_MAX, (word) => {
  * The clusters an earlier build measured, and this build's kept for the next
  * (when the store is saved): string-width's first call compiles its Unicode
  * property expressions, \p{RGI_Emoji} among them, which took 35 ms of a
- * rebuild in languages such as Hindi. Keyed by the tool's version and the
+ * rebuild in languages such as Hindi. Keyed by the tool (its code) and the
  * platform's Unicode data; only widths string-width gave are ever kept.
  */
 export function keepClusterWidths(store: DerivedStore): void {
-  const key = derivedKey(['cluster widths', VERSION, process.versions.unicode, process.versions.icu]);
+  const key = derivedKey(['cluster widths', toolIdentity(), process.versions.unicode, process.versions.icu]);
   const kept = store.getJson<Array<[string, number]>>(key);
   for (const [cluster, width] of kept ?? []) measuredClusters.set(cluster, width);
   store.beforeSave(() => {

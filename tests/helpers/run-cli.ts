@@ -28,6 +28,8 @@ export interface RunOptions {
   fileSizeLimitKiB?: number;
   /** Run as a user whom file permissions bind (see unprivileged.ts): as root, `nobody`; anyone else, as they are. */
   unprivileged?: boolean;
+  /** Another copy of the tool's binary to run (see copyOfTool in unprivileged.ts). */
+  bin?: string;
 }
 
 /** The environment the binary runs in under test: no colour, no DEBUG, a fixed SOURCE_DATE_EPOCH. */
@@ -39,7 +41,7 @@ export function cliEnv(extra: Record<string, string | undefined> = {}): NodeJS.P
 
 export function runCli(args: readonly string[], options: RunOptions): CliResult {
   const env = cliEnv(options.env);
-  const bin = options.unprivileged ? unprivilegedBin() : BIN;
+  const bin = options.bin ?? (options.unprivileged ? unprivilegedBin() : BIN);
   const limited = options.fileSizeLimitKiB === undefined ? [process.execPath, bin, ...args] : ['sh', '-c', `ulimit -f ${options.fileSizeLimitKiB} && exec "$@"`, 'sh', process.execPath, bin, ...args];
   const command = options.unprivileged ? [...asUnprivileged(), ...limited] : limited;
   const result = spawnSync(command[0]!, command.slice(1), { cwd: options.cwd, env, encoding: 'utf8', input: options.input ?? '' });

@@ -54,6 +54,14 @@ function runtimePackages(): string[] {
 
 let copiedBin: string | undefined;
 
+/** A copy of the tool as it would be installed (bin, build, templates and its run-time packages) in a new temporary folder; the caller removes it. */
+export function copyOfTool(): string {
+  const tool = mkdtempSync(path.join(os.tmpdir(), 'advisory-tool-'));
+  for (const part of ['package.json', 'bin', 'build', 'templates']) cpSync(path.join(ROOT, part), path.join(tool, part), { recursive: true });
+  for (const name of runtimePackages()) cpSync(path.join(ROOT, 'node_modules', name), path.join(tool, 'node_modules', name), { recursive: true });
+  return tool;
+}
+
 /**
  * The binary to run through asUnprivileged. As root: a copy of the tool (bin, build, templates and
  * its run-time packages) in a folder given to `nobody`, because the checkout may sit in a folder
@@ -63,9 +71,7 @@ let copiedBin: string | undefined;
 export function unprivilegedBin(): string {
   if (!isRoot()) return path.join(ROOT, 'bin/advisory.js');
   if (copiedBin) return copiedBin;
-  const tool = mkdtempSync(path.join(os.tmpdir(), 'advisory-tool-'));
-  for (const part of ['package.json', 'bin', 'build', 'templates']) cpSync(path.join(ROOT, part), path.join(tool, part), { recursive: true });
-  for (const name of runtimePackages()) cpSync(path.join(ROOT, 'node_modules', name), path.join(tool, 'node_modules', name), { recursive: true });
+  const tool = copyOfTool();
   giveToUnprivileged(tool);
   copiedBin = path.join(tool, 'bin/advisory.js');
   return copiedBin;

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { sampleProject } from '../helpers/projects.js';
 import { runCli } from '../helpers/run-cli.js';
+import { copyOfTool } from '../helpers/unprivileged.js';
 import { snapshotTree } from '../helpers/tree-snapshot.js';
 
 function project(): string {
@@ -114,6 +115,26 @@ describe('the build cache', () => {
     const blobs = blobNames(dir);
     expect(blobs).not.toContain(oldMali);
     expect(blobs).toContain(publishedSha(dir, 'ml.html'));
+  });
+
+  it('is keyed by the tool\'s own code: a tool changed under the same version number renders again', () => {
+    // A checkout of the repository changes its code between pulls while package.json keeps its version.
+    const dir = project();
+    const tool = copyOfTool();
+    onTestFinished(() => rmSync(tool, { recursive: true, force: true }));
+    const bin = path.join(tool, 'bin/advisory.js');
+    const buildWith = () => {
+      const result = runCli(['build'], { cwd: dir, bin });
+      expect([result.status, result.stderr]).toEqual([0, expect.stringMatching(/Built 60 bulletins for 5 advisories/)]);
+      return readFileSync(path.join(dir, 'dist/ml.txt'), 'utf8');
+    };
+    const widest = (text: string) => Math.max(...text.split('\n').map((line) => line.length));
+    expect(widest(buildWith())).toBeGreaterThan(60);
+    const wrap = path.join(tool, 'build/render/wrap.js');
+    const code = readFileSync(wrap, 'utf8');
+    expect(code).toContain('export const TEXT_WIDTH = 72;');
+    writeFileSync(wrap, code.replace('export const TEXT_WIDTH = 72;', 'export const TEXT_WIDTH = 60;'));
+    expect(widest(buildWith())).toBeLessThanOrEqual(60);
   });
 
   it('reuses the indexes and feeds while what they show is unchanged, and renders them again when it changes', () => {
