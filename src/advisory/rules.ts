@@ -8,12 +8,15 @@ import type { Advisory } from './types.js';
 import { translationFallback, translationStale } from './translation-rules.js';
 import { otherCountryNamed } from './country-names.js';
 import { addDays } from './dates.js';
+import { titleNamesItsCountry, titleNamesItsLevel } from './title-rules.js';
 
 export interface RuleOptions {
   /** Reference date (YYYY-MM-DD) for `review_by`. */
   today: string;
   /** Configured languages; the first is primary. */
   languages: readonly string[];
+  /** Per language, the names of levels 1 to 4 as bulletins print them; without them, titles are not compared with the level. */
+  levelNames?: Readonly<Record<string, readonly string[]>>;
 }
 
 export type Rule = (advisory: Advisory, ctx: CheckContext, options: RuleOptions) => void;
@@ -136,7 +139,7 @@ const translationsComplete: Rule = (a, ctx, { languages }) => {
   }
 };
 
-export const RULES: readonly Rule[] = [datesInOrder, datesNotInFuture, reviewDue, countryOfItsCode, updatesNewestFirst, regionCodes, regionSaysSomething, someoneToCall, translationsComplete, translationFallback, translationStale];
+export const RULES: readonly Rule[] = [datesInOrder, datesNotInFuture, reviewDue, countryOfItsCode, updatesNewestFirst, regionCodes, regionSaysSomething, someoneToCall, translationsComplete, translationFallback, translationStale, titleNamesItsLevel, titleNamesItsCountry];
 
 export function applyRules(advisory: Advisory, ctx: CheckContext, options: RuleOptions): void {
   for (const rule of RULES) rule(advisory, ctx, options);

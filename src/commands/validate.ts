@@ -4,7 +4,7 @@ import { github, githubError, json, stylish, type ReportFormat } from '../report
 import type { ExitCode } from '../errors.js';
 import { loadConfig } from '../config/config.js';
 import { runUnits } from '../publish/units.js';
-import { createRenderer } from '../render/renderer.js';
+import { createRenderer, levelNamesByLanguage } from '../render/renderer.js';
 import { displayPath } from '../advisory/load.js';
 import { templateDirs } from './templates-option.js';
 import { projectFiles, resolveToday, type ProjectOptions } from './project.js';
@@ -20,11 +20,11 @@ export async function validate(io: Io, options: ValidateOptions): Promise<ExitCo
   const config = await loadConfig(io.cwd, options.config, options.templates);
   // The templates and label catalogues are read and compiled as a build would, so that a
   // project that passes here cannot fail to build on them.
-  await createRenderer(config, templateDirs(io, config, options.templates), (p) => displayPath(io.cwd, p));
+  const renderer = await createRenderer(config, templateDirs(io, config, options.templates), (p) => displayPath(io.cwd, p));
   const today = resolveToday(io, options.today);
   // Large projects are checked in worker threads, file by file, as a build does (without rendering).
   const { results, diagnostics } = await runUnits(await projectFiles(io, options.paths), {
-    settings: { cwd: io.cwd, rules: { today, languages: config.languages }, strict: Boolean(options.strict) },
+    settings: { cwd: io.cwd, rules: { today, languages: config.languages, levelNames: levelNamesByLanguage(renderer, config.languages) }, strict: Boolean(options.strict) },
     languages: config.languages.length,
     ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
   });

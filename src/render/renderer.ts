@@ -10,7 +10,8 @@ import { FORMAT_DEFINITIONS } from './formats.js';
 import { checkCatalogues } from './labels.js';
 import { baseHelpers, compileFormat, loadTemplateSet, type CompiledFormat, type TemplateSet } from './templates.js';
 import { keepClusterWidths } from './wrap.js';
-import { bulletinPath, bulletinView, indexPath, indexView, type Locale } from './view.js';
+import { bulletinPath, bulletinView, indexPath, indexView, levelName, type Locale } from './view.js';
+import { LEVELS } from '../config/levels.js';
 
 export interface RenderedFile {
   /** Relative to the output folder, with forward slashes. */
@@ -62,4 +63,9 @@ export async function createRenderer(config: Config, templateDirs: readonly stri
       return { path: indexPath(lang, primary, ext), content: compiled.get(format)!.index(view, `the ${lang} index`) };
     },
   };
+}
+
+/** Per language, the names of levels 1 to 4 as the bulletins print them: validation compares titles with them. */
+export function levelNamesByLanguage(renderer: Renderer, languages: readonly string[]): Record<string, string[]> {
+  return Object.fromEntries(languages.map((lang) => [lang, LEVELS.map((level) => levelName(level, renderer.locale(lang)))]));
 }

@@ -1,6 +1,6 @@
 /** One test per validation rule, with the exact message an officer sees. */
 import { describe, expect, it } from 'vitest';
-import { check, replaceLine, VALID } from './validate-helpers.js';
+import { check, replaceLine, US_LEVEL_NAMES, VALID } from './validate-helpers.js';
 
 describe('a valid advisory', () => {
   it('has no problems', () => {
@@ -140,6 +140,40 @@ describe('lines indented wrongly', () => {
     expect(check(replaceLine('summary: Be careful.', 'summary: Warning: high risk'))).toEqual([
       'advisories/ml.yaml:8:10  error  YAML syntax error: Nested mappings are not allowed in compact mappings; if this value is text containing ": ", put the whole text in quotes',
     ]);
+  });
+});
+
+describe('titles that contradict the advisory', () => {
+  const titled = (title: string) => replaceLine('level: 2\n', `level: 2\ntitle: ${title}\n`);
+
+  it('warns when the title names another level than the advisory\'s (raised in a hurry, title left)', () => {
+    expect(check(titled('Do not travel to Mali'))).toEqual([
+      'advisories/ml.yaml:4:8  warning  title "Do not travel to Mali" names level 4 (Do Not Travel), but level is 2 (Exercise Increased Caution); write the title for the new level, or check the level',
+    ]);
+    expect(check(titled('Exercise increased caution in Mali'))).toEqual([]);
+    // A title that names its own level may name another too, as one region's does.
+    expect(check(titled('Exercise increased caution in Mali; do not travel to Kidal'))).toEqual([]);
+  });
+
+  it('compares a translation\'s title with the level names of its language', () => {
+    const fr = ['Faites preuve de prudence normale', 'Faites preuve d\'une prudence accrue', 'Reconsidérez votre voyage', 'Ne voyagez pas'];
+    const yaml = `${titled('Exercise increased caution in Mali')}translations:\n  fr:\n    title: Ne voyagez pas au Mali\n`;
+    expect(check(yaml, { languages: ['en', 'fr'], levelNames: { en: US_LEVEL_NAMES, fr } }).filter((line) => line.includes('title'))).toEqual([
+      'advisories/ml.yaml:26:12  warning  translations.fr.title "Ne voyagez pas au Mali" names level 4 (Ne voyagez pas), but level is 2 (Faites preuve d\'une prudence accrue); write the title for the new level, or check the level',
+    ]);
+  });
+
+  it('warns when the title names another country and not its own (a file copied to start another)', () => {
+    expect(check(titled('Exercise increased caution in Senegal'))).toEqual([
+      'advisories/ml.yaml:4:8  warning  title "Exercise increased caution in Senegal" names Senegal (SN), not Mali (ML); if this file was copied from another advisory, rewrite its text for Mali',
+    ]);
+    // Names as whole words only: Niger is not named in "Nigeria".
+    expect(check(titled('Exercise increased caution in Nigeria'))).toEqual([
+      'advisories/ml.yaml:4:8  warning  title "Exercise increased caution in Nigeria" names Nigeria (NG), not Mali (ML); if this file was copied from another advisory, rewrite its text for Mali',
+    ]);
+    // A title naming its own country may name a neighbour.
+    expect(check(titled('Exercise increased caution in Mali and near the border with Niger'))).toEqual([]);
+    expect(check(titled('Exercise increased caution in the Republic of Mali'))).toEqual([]);
   });
 });
 

@@ -29,13 +29,17 @@ updates:
 export interface CheckOptions {
   today?: string;
   languages?: string[];
+  levelNames?: Record<string, string[]>;
 }
+
+/** The level names the default labels give the US scale, as validate and build pass them. */
+export const US_LEVEL_NAMES = ['Exercise Normal Precautions', 'Exercise Increased Caution', 'Reconsider Travel', 'Do Not Travel'];
 
 /** Diagnostics as an officer sees them: `file:line:col  severity  message`. */
 export function check(yaml: string, options: CheckOptions = {}): string[] {
   const file = 'advisories/ml.yaml';
   const { source, diagnostics } = parseYamlSource(file, Buffer.from(yaml, 'utf8'));
-  const result = validateSource(source, { today: options.today ?? '2025-08-01', languages: options.languages ?? ['en'] });
+  const result = validateSource(source, { today: options.today ?? '2025-08-01', languages: options.languages ?? ['en'], levelNames: options.levelNames ?? { en: US_LEVEL_NAMES } });
   return [...diagnostics, ...result.diagnostics].map((d) => `${d.file}:${d.line}:${d.col}  ${d.severity}  ${d.message}`);
 }
 

@@ -1,7 +1,8 @@
 /** `advisory validate` for machines: report formats, warning budgets and stale advice, through the real binary. */
-import { cpSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { sampleProject } from '../helpers/projects.js';
 import { FIXTURES, runCli, tempProject } from '../helpers/run-cli.js';
 
 const REVIEW = path.join(FIXTURES, 'review');
@@ -211,5 +212,30 @@ describe('stale advice', () => {
       stdout: '',
       stderr: 'error: --today must be a date as YYYY-MM-DD, found "2026-02-30"\n',
     });
+  });
+});
+
+describe('a level raised with the title left as it was', () => {
+  it('warns in every language whose title names the old level, with the names the bulletins print', () => {
+    const { dir, cleanup } = sampleProject();
+    onTestFinished(cleanup);
+    const file = path.join(dir, 'advisories/fr.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('\nlevel: 2\n', '\nlevel: 4\n'));
+    const warning = (at: string, field: string, title: string, old: string, own: string) =>
+      `advisories/fr.yaml:${at}  warning  ${field} "${title}" names level 2 (${old}), but level is 4 (${own}); write the title for the new level, or check the level`;
+    expect(runCli(['validate'], { cwd: dir })).toEqual({
+      status: 0,
+      stdout: '',
+      stderr: [
+        warning('4:8', 'title', 'Exercise increased caution in France', 'Exercise Increased Caution', 'Do Not Travel'),
+        warning('119:12', 'translations.hi.title', 'फ़्रांस में अधिक सावधानी बरतें', 'अधिक सावधानी बरतें', 'यात्रा न करें'),
+        warning('169:12', 'translations.ar.title', 'توخَّ مزيدًا من الحذر في فرنسا', 'توخَّ مزيدًا من الحذر', 'لا تسافر'),
+        '3 warnings',
+        '✓ 5 advisories valid (3 warnings)',
+        '',
+      ].join('\n'),
+    });
+    // A pipeline that publishes with --strict stops there.
+    expect(runCli(['build', '--strict'], { cwd: dir }).status).toBe(1);
   });
 });
