@@ -14,6 +14,19 @@ export interface ChangeReport {
   changes: AdvisoryChange[];
   /** Advisory files left out because they have errors, per side. */
   invalid: { before: string[]; after: string[] };
+  /**
+   * Advisories found on one side only, while the other side has a file with errors
+   * that names no country and may hold them: at the revision, whose file is gone
+   * (`before`), or new in the working tree (`after`). Neither withdrawn nor issued, as far as anyone can tell.
+   */
+  unmatched: { before: UnmatchedAdvisory[]; after: UnmatchedAdvisory[] };
+}
+
+export interface UnmatchedAdvisory {
+  code: string;
+  country: string;
+  level: Level;
+  file: string;
 }
 
 export type LevelNamer = (level: Level) => string;
@@ -119,11 +132,14 @@ export function changesMarkdown(report: ChangeReport, levelName: LevelNamer): st
   if (report.changes.length === 0) out.push(uncompared ? 'No changes to the meaning of the advisories compared; the files below were not compared.' : 'No changes to the meaning of any advisory.', '');
   else out.push(counts(report.changes), '');
   for (const c of report.changes) out.push(`### ${plain(c.country)} (${c.code})`, '', ...lines(c, level), '');
-  for (const [side, files] of [
-    ['in the working tree', report.invalid.after],
-    [`at ${code(report.since)}`, report.invalid.before],
+  const since = code(report.since);
+  const heading = (a: UnmatchedAdvisory) => `**${plain(a.country)} (${a.code})**, at ${level(a.level)}`;
+  for (const [side, files, unmatched] of [
+    ['in the working tree', report.invalid.after, report.unmatched.before.map((a) => `${heading(a)} at ${since}, is not in the working tree: ${code(a.file)} was removed or renamed, and a file above may hold it now, so whether the advisory was withdrawn is not known.`)],
+    [`at ${since}`, report.invalid.before, report.unmatched.after.map((a) => `${heading(a)}, is new in the working tree, in ${code(a.file)}, but a file above may have held it at ${since}, so whether the advisory is new is not known.`)],
   ] as const) {
     if (files.length) out.push(`> **Not compared**, because ${files.length === 1 ? 'this file has' : 'these files have'} errors ${side}: ${files.map(code).join(', ')}. Run \`advisory validate\` to see them.`, '');
+    for (const line of unmatched) out.push(`> ${line}`, '');
   }
   return withoutMentions(out.join('\n'));
 }
@@ -131,5 +147,6 @@ export function changesMarkdown(report: ChangeReport, levelName: LevelNamer): st
 export function changesJson(report: ChangeReport, levelName: LevelNamer): string {
   const named = (l: Level | undefined) => (l === undefined ? undefined : { level: l, name: levelName(l) });
   const changes = report.changes.map((c) => ({ ...c, level: c.level && { from: named(c.level.from), to: named(c.level.to) } }));
-  return `${JSON.stringify({ ...report, changes }, null, 2)}\n`;
+  const unmatched = (list: readonly UnmatchedAdvisory[]) => list.map((a) => ({ ...a, level: named(a.level) }));
+  return `${JSON.stringify({ ...report, changes, unmatched: { before: unmatched(report.unmatched.before), after: unmatched(report.unmatched.after) } }, null, 2)}\n`;
 }

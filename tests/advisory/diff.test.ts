@@ -136,7 +136,7 @@ describe('diffAdvisories', () => {
 });
 
 describe('changesMarkdown', () => {
-  const report = (changes: ChangeReport['changes'], invalid: ChangeReport['invalid'] = { before: [], after: [] }): ChangeReport => ({ since: 'main', changes, invalid });
+  const report = (changes: ChangeReport['changes'], invalid: ChangeReport['invalid'] = { before: [], after: [] }): ChangeReport => ({ since: 'main', changes, invalid, unmatched: { before: [], after: [] } });
 
   it('says so when nothing changed', () => {
     expect(changesMarkdown(report([]), levelName)).toBe('## Travel advisory changes since `main`\n\nNo changes to the meaning of any advisory.\n');
