@@ -91,23 +91,31 @@ function lines(c: AdvisoryChange, level: (l: Level) => string): string[] {
 
 /**
  * What Markdown must show as written, never re-read: backslash escapes, code spans
- * (on one line, as this report writes them), link targets and autolinks; then an
- * `@` that could start a mention (not one inside an e-mail address, which GitHub
- * links as an address) and a `#` before a digit, which starts an issue reference.
+ * (on one line, as this report writes them), link targets, autolinks and e-mail
+ * addresses (whole, as GitHub links them as addresses); then an `@` that could start
+ * a mention, a `#` before a digit, which starts an issue reference, and a run of 7 to
+ * 40 hexadecimal digits standing alone, which GitHub links to the commit it abbreviates.
  */
 const MENTION_OR_REFERENCE =
-  /(\\[\s\S]|(`+)(?!`)[^\n]*?(?<!`)\2(?!`)|`+|\]\([^\s)]*(?: "(?:\\.|[^"\\\n])*")?\)|<[^\s<>]*>|[\w.+-]@[\w-]+(?:\.[\w-]+)+)|(@(?=[\p{L}\p{N}_])|#(?=\p{N}))/gu;
+  /(\\[\s\S]|(`+)(?!`)[^\n]*?(?<!`)\2(?!`)|`+|\]\([^\s)]*(?: "(?:\\.|[^"\\\n])*")?\)|<[^\s<>]*>|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+)|(@(?=[\p{L}\p{N}_])|#(?=\p{N}))|(?<![\p{L}\p{N}_])([0-9a-fA-F]{7,40})(?![\p{L}\p{N}_])/gu;
+
+/** Where GitHub finds no reference: the empty HTML comment that {@link withoutMentions} puts in one. */
+const BREAK = '<!-- -->';
 
 /**
  * GitHub turns `@name`, `@org/team` and `#12` in a comment into mentions, which
- * notify people, and issue links. It does so after Markdown is parsed, on the
- * text, so a backslash or an HTML entity does not stop it (github/markup#1168,
- * github/cmark-gfm#181). An empty HTML comment after the sign does: it splits the
- * text, renders as nothing, and leaves the words as written, where a zero-width
- * space would be copied along with them. Code spans already show text as written.
+ * notify people, and issue links, and `1a2b3c4` into a link to that commit. It
+ * does so after Markdown is parsed, on the text, so a backslash or an HTML entity
+ * does not stop it (github/markup#1168, github/cmark-gfm#181). An empty HTML
+ * comment does: it splits the text, renders as nothing, and leaves the words as
+ * written, where a zero-width space would be copied along with them. It goes after
+ * the sign of a mention or a reference, and every 6 digits of a hash, so that no
+ * piece is long enough to be one. Code spans already show text as written.
  */
 function withoutMentions(markdown: string): string {
-  return markdown.replace(MENTION_OR_REFERENCE, (_match, verbatim: string | undefined, _run, sign: string) => verbatim ?? `${sign}<!-- -->`);
+  return markdown.replace(MENTION_OR_REFERENCE, (_match, verbatim: string | undefined, _run, sign: string | undefined, hash: string | undefined) =>
+    verbatim ?? (sign !== undefined ? `${sign}${BREAK}` : hash!.match(/.{1,6}/g)!.join(BREAK)),
+  );
 }
 
 function counts(changes: readonly AdvisoryChange[]): string {

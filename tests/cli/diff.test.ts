@@ -274,6 +274,28 @@ describe('advisory diff', () => {
     expect(before.stdout).toContain(`> **Not compared**, because this file has errors at \`HEAD\`: ${shown}. Run \`advisory validate\` to see them.\n`);
   });
 
+  it('keeps a commit hash in advisory text from becoming a link, and leaves links, addresses and code alone', () => {
+    const hash40 = 'deadbeefcafe0123456789abcdef0123456789ab';
+    const item = `Fixed in 1a2b3c4 and ${hash40}, not ${hash40}cd, \`9f8e7d6c\`; see https://example.org/c/1a2b3c4d or write to 1a2b3c4d@example.org; call 1234567.`;
+    edit('jp.yaml', (t) => t.replace('guidance:\n', `guidance:\n  - "${item}"\n`).replace('country: Japan', 'country: Japan DECAF12'));
+    expect(runCli(['diff'], { cwd: project.dir })).toEqual({
+      status: 0,
+      stdout: [
+        '## Travel advisory changes since `HEAD`',
+        '',
+        '1 advisory: 1 changed.',
+        '',
+        '### Japan DECAF1<!-- -->2 (JP)',
+        '',
+        '- Country name changed from “Japan” to “Japan DECAF1<!-- -->2”',
+        // Every 6 digits, so that no piece is long enough to be a hash; 42 digits are none.
+        `- Guidance added: Fixed in 1a2b3c<!-- -->4 and deadbe<!-- -->efcafe<!-- -->012345<!-- -->6789ab<!-- -->cdef01<!-- -->234567<!-- -->89ab, not ${hash40}cd, \`9f8e7d6c\`; see <https://example.org/c/1a2b3c4d> or write to <1a2b3c4d@example.org>; call 123456<!-- -->7.`,
+        '',
+      ].join('\n'),
+      stderr: '',
+    });
+  });
+
   it('fences a file name holding backticks with a longer run of them', () => {
     writeFileSync(file('`x``.yaml'), 'level: 9\n');
     expect(runCli(['diff'], { cwd: project.dir }).stdout).toContain('errors in the working tree: ```advisories/`x``.yaml```. Run');
