@@ -165,6 +165,19 @@ describe('advisory diff', () => {
     expect(result.status).toBe(0);
   });
 
+  it('names a change it has no words for, such as updates of one day in a new order, and not a contact address spaced anew', () => {
+    edit('tt.yaml', (t) => t.replace('  - date: 2026-01-05\n', '  - date: 2026-03-01\n'));
+    git('commit', '-q', '-am', 'two updates on one day');
+    // The first update is the latest one, shown in the feeds: their order means something.
+    edit('tt.yaml', (t) => t.replace(/( {2}- date: 2026-03-01\n.*\n)( {2}- date: 2026-03-01\n.*\n)/, '$2$1'));
+    edit('ml.yaml', (t) => t.replace('address: 1 Example Street, Bamako, Mali', 'address: 1 Example Street,  Bamako,   Mali'));
+    expect(runCli(['diff'], { cwd: project.dir })).toEqual({
+      status: 0,
+      stdout: ['## Travel advisory changes since `HEAD`', '', '1 advisory: 1 changed.', '', '### Trinidad & Tobago (TT)', '', '- Also changed: updates', ''].join('\n'),
+      stderr: '',
+    });
+  });
+
   it('matches a file with errors by the code it claims, so a broken renamed file is not compared rather than removed, nor new once fixed', () => {
     renameSync(file('ml.yaml'), file('mali.yaml'));
     edit('mali.yaml', (t) => t.replace(/^level: 4$/m, 'level: four'));
