@@ -130,10 +130,13 @@ function comparable(before: LoadResult, after: LoadResult): { before: Advisory[]
   const sides = { before: kept(before), after: kept(after) };
   /** Whether `side` has a file with errors that names no country and that `other` does not have. */
   const mayHoldAny = (side: LoadResult, other: LoadResult) => invalidFiles(side).some((file) => codeOf(side, file) === undefined && !other.files.includes(file));
-  /** The advisories of `side` that `other` lacks, when `other` has a file that may hold them. */
-  const onlyIn = (side: LoadedAdvisory[], others: LoadedAdvisory[], other: LoadResult, otherSide: LoadResult) =>
-    mayHoldAny(other, otherSide) ? side.filter((a) => !others.some((o) => o.advisory.code === a.advisory.code)) : [];
-  const unmatched = { before: onlyIn(sides.before, sides.after, after, before), after: onlyIn(sides.after, sides.before, before, after) };
+  /** The advisories of one side that the other lacks, when the other has a file that may hold them. */
+  const onlyIn = (mine: LoadedAdvisory[], mySide: LoadResult, theirs: LoadedAdvisory[], theirSide: LoadResult) => {
+    if (!mayHoldAny(theirSide, mySide)) return [];
+    const codes = new Set(theirs.map((a) => a.advisory.code));
+    return mine.filter((a) => !codes.has(a.advisory.code));
+  };
+  const unmatched = { before: onlyIn(sides.before, before, sides.after, after), after: onlyIn(sides.after, after, sides.before, before) };
   const compared = (side: LoadedAdvisory[], left: LoadedAdvisory[]) => side.filter((a) => !left.includes(a)).map((a) => a.advisory);
   const entry = ({ advisory, file }: LoadedAdvisory) => ({ code: advisory.code, country: advisory.country, level: advisory.level, file });
   return {
