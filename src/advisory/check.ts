@@ -224,7 +224,7 @@ const SLICE_MIN_LENGTH = 13;
  * the end of the build. Joining makes a new string; slicing off the joint
  * gives a view into that string alone.
  */
-function detached(value: string): string {
+export function detached(value: string): string {
   return value.length < SLICE_MIN_LENGTH ? value : ` ${value}`.slice(1);
 }
 

@@ -4,9 +4,9 @@
  * regions? what do we tell people to do?), not a line diff. Advisories are
  * matched by country code, so renaming a file is not a change. Pure.
  *
- * Every field of an advisory is compared: a change the report has no words
- * for still shows, as `other`, because a comment saying "no changes" when
- * the advice changed is worse than no comment at all.
+ * Every field of an advisory is compared, at any depth: a change the report
+ * has no words for still shows, as `other`, because a comment saying "no
+ * changes" when the advice changed is worse than no comment at all.
  */
 import type { Advisory, Contact, Level, Region, Risk, Translation, Update } from './types.js';
 
@@ -47,7 +47,11 @@ export interface AdvisoryChange {
   /** Long texts whose wording changed: summary, body. */
   reworded: string[];
   translations: { added: string[]; removed: string[]; changed: Array<{ lang: string; fields: string[] }> };
-  /** Fields this report has no words for that changed. */
+  /**
+   * What changed that the fields above have no words for: a top-level field (`future`, or
+   * `updates` when only their order changed), or a field of an item found on both sides of a
+   * list (`regions[2].population`, by its index in the new list).
+   */
   other: string[];
 }
 
@@ -66,62 +70,72 @@ function canonical(value: unknown): string {
   });
 }
 
-/**
- * Items added and removed, counting repeats (a duplicate is an item added), and
- * whether the items on both sides are in a different order, which matters: the
- * first guidance item is what a reader sees first.
- */
-function listChanges<T>(before: readonly T[], after: readonly T[], key: (item: T) => string): { added: T[]; removed: T[]; reordered: boolean } {
-  const unmatched = (items: readonly T[], others: readonly T[]) => {
-    const left = new Map<string, number>();
-    for (const item of others) left.set(key(item), (left.get(key(item)) ?? 0) + 1);
-    const kept: string[] = [];
-    const extra: T[] = [];
-    for (const item of items) {
-      const n = left.get(key(item)) ?? 0;
-      if (n > 0) {
-        left.set(key(item), n - 1);
-        kept.push(key(item));
-      } else extra.push(item);
-    }
-    return { kept, extra };
-  };
-  const now = unmatched(after, before);
-  const old = unmatched(before, after);
-  return { added: now.extra, removed: old.extra, reordered: now.kept.some((k, i) => k !== old.kept[i]) };
+/** An item found on both sides, with its index in the new list. */
+interface Pair<T> {
+  was: T;
+  is: T;
+  index: number;
 }
 
-const regionKey = (r: Region) => r.code ?? `name:${r.name}`;
-const regionRef = (r: Region): RegionRef => (r.code ? { name: r.name, code: r.code } : { name: r.name });
-
-function regionChanges(before: readonly Region[], after: readonly Region[]): AdvisoryChange['regions'] {
-  const { added, removed, reordered } = listChanges(before, after, regionKey);
-  const old = new Map(before.map((r) => [regionKey(r), r]));
-  const pairs = after.flatMap((r) => {
-    const was = old.get(regionKey(r));
-    return was ? [{ was, r }] : [];
+/**
+ * Items added and removed, counting repeats (a duplicate is an item added), the
+ * items found on both sides (the nth copy before with the nth after), and whether
+ * those are in a different order, which matters: the first guidance item is what
+ * a reader sees first.
+ */
+function listChanges<T>(before: readonly T[], after: readonly T[], key: (item: T) => string): { added: T[]; removed: T[]; pairs: Array<Pair<T>>; reordered: boolean } {
+  const waiting = new Map<string, number[]>();
+  before.forEach((item, i) => waiting.set(key(item), [...(waiting.get(key(item)) ?? []), i]));
+  const matched = new Set<number>();
+  const pairs: Array<Pair<T>> = [];
+  const added: T[] = [];
+  after.forEach((is, index) => {
+    const i = waiting.get(key(is))?.shift();
+    if (i === undefined) added.push(is);
+    else {
+      matched.add(i);
+      pairs.push({ was: before[i]!, is, index });
+    }
   });
-  return {
+  const keptBefore = before.filter((_, i) => matched.has(i)).map(key);
+  return { added, removed: before.filter((_, i) => !matched.has(i)), pairs, reordered: pairs.some(({ is }, n) => key(is) !== keptBefore[n]) };
+}
+
+/**
+ * The backstop inside a list: the fields of items found on both sides that changed
+ * and that the report has no words for, as `regions[2].population` (the index in
+ * the new list, as validate names fields).
+ */
+function unreportedFields<T extends object>(list: string, pairs: ReadonlyArray<Pair<T>>, reported: ReadonlySet<string>): string[] {
+  return pairs.flatMap(({ was, is, index }) => changedKeys(was, is, reported).map((field) => `${list}[${index}].${field}`));
+}
+
+const regionKey = (r: Region) => r.code ?? `name:${normal(r.name)}`;
+const regionRef = (r: Region): RegionRef => (r.code ? { name: r.name, code: r.code } : { name: r.name });
+/** What the report says of a region found on both sides: its level, name and note (its code is how it is found). */
+const REGION_FIELDS = new Set(['code', 'level', 'name', 'note']);
+
+function regionChanges(before: readonly Region[], after: readonly Region[]): { report: AdvisoryChange['regions']; unreported: string[] } {
+  const { added, removed, pairs, reordered } = listChanges(before, after, regionKey);
+  const report = {
     added: added.map((r) => ({ ...regionRef(r), level: r.level })),
     removed: removed.map((r) => ({ ...regionRef(r), level: r.level })),
-    relevelled: pairs.filter(({ was, r }) => was.level !== r.level).map(({ was, r }) => ({ ...regionRef(r), from: was.level, to: r.level })),
-    renamed: pairs.filter(({ was, r }) => normal(was.name) !== normal(r.name)).map(({ was, r }) => ({ code: r.code!, from: was.name, to: r.name })),
+    relevelled: pairs.filter(({ was, is }) => was.level !== is.level).map(({ was, is }) => ({ ...regionRef(is), from: was.level, to: is.level })),
+    renamed: pairs.filter(({ was, is }) => normal(was.name) !== normal(is.name)).map(({ was, is }) => ({ code: is.code!, from: was.name, to: is.name })),
     notes: pairs
-      .filter(({ was, r }) => optionalNormal(was.note) !== optionalNormal(r.note))
-      .map(({ was, r }) => ({ ...regionRef(r), ...(was.note !== undefined ? { from: was.note } : {}), ...(r.note !== undefined ? { to: r.note } : {}) })),
+      .filter(({ was, is }) => optionalNormal(was.note) !== optionalNormal(is.note))
+      .map(({ was, is }) => ({ ...regionRef(is), ...(was.note !== undefined ? { from: was.note } : {}), ...(is.note !== undefined ? { to: is.note } : {}) })),
     reordered: reordered ? after.map(regionRef) : [],
   };
+  return { report, unreported: unreportedFields('regions', pairs, REGION_FIELDS) };
 }
 
-const CONTACT_FIELDS = ['phone', 'email', 'url', 'address', 'hours', 'emergency'] as const;
-
+/** A contact is found by its name; every other field of it that changes is named, whatever fields the format has. */
 function contactChanges(before: readonly Contact[], after: readonly Contact[]): AdvisoryChange['contacts'] {
-  const { added, removed, reordered } = listChanges(before, after, (c) => c.name);
-  const old = new Map(before.map((c) => [c.name, c]));
-  const changed = after.flatMap((c) => {
-    const was = old.get(c.name);
-    const fields = was ? CONTACT_FIELDS.filter((f) => was[f] !== c[f]) : [];
-    return fields.length ? [{ name: c.name, fields: [...fields] }] : [];
+  const { added, removed, pairs, reordered } = listChanges(before, after, (c) => normal(c.name));
+  const changed = pairs.flatMap(({ was, is }) => {
+    const fields = changedKeys(was, is, new Set(['name']));
+    return fields.length ? [{ name: is.name, fields }] : [];
   });
   return { added: added.map((c) => c.name), removed: removed.map((c) => c.name), changed, reordered: reordered ? after.map((c) => c.name) : [] };
 }
@@ -148,8 +162,22 @@ function changedKeys(before: object, after: object, skip: ReadonlySet<string> = 
     .sort(compareText);
 }
 
-/** The fields compared one by one above; any other field is compared whole, so that no new field can change silently. */
-const COMPARED = new Set(['code', 'level', ...FIELDS, 'regions', 'guidance', 'risks', 'contacts', 'updates', 'summary', 'body', 'translations']);
+/** Risks are tags: their order means nothing. The rest of an advisory means what it says, in its order. */
+const meaning = (a: Advisory) => ({ ...a, risks: [...a.risks].sort(compareText) });
+
+/** The top-level fields a change says something about, in words or as a path in `other`. */
+function mentioned(c: AdvisoryChange): Set<string> {
+  const sections = { regions: c.regions, guidance: c.guidance, risks: c.risks, contacts: c.contacts, updates: c.updates, translations: c.translations };
+  const said = (lists: object) => Object.values(lists).some((list: unknown[]) => list.length > 0);
+  return new Set([
+    'code', // advisories are found by it
+    ...(c.level ? ['level'] : []),
+    ...c.fields.map((f) => f.field),
+    ...c.reworded,
+    ...Object.entries(sections).flatMap(([name, lists]) => (said(lists) ? [name] : [])),
+    ...c.other.map((path) => /^[^[.]*/.exec(path)![0]),
+  ]);
+}
 
 function emptyChange(a: Advisory, status: AdvisoryChange['status']): AdvisoryChange {
   return {
@@ -177,7 +205,8 @@ function compareAdvisory(before: Advisory, after: Advisory): AdvisoryChange | nu
     ...(before[field] !== undefined ? { from: before[field] } : {}),
     ...(after[field] !== undefined ? { to: after[field] } : {}),
   }));
-  change.regions = regionChanges(before.regions, after.regions);
+  const regions = regionChanges(before.regions, after.regions);
+  change.regions = regions.report;
   const guidance = listChanges(before.guidance, after.guidance, normal);
   change.guidance = { added: guidance.added, removed: guidance.removed, reordered: guidance.reordered ? [...after.guidance] : [] };
   // Risks are tags: their order means nothing.
@@ -188,7 +217,10 @@ function compareAdvisory(before: Advisory, after: Advisory): AdvisoryChange | nu
   change.updates = { added: updates.added, removed: updates.removed };
   change.reworded = (['summary', 'body'] as const).filter((f) => optionalNormal(before[f]) !== optionalNormal(after[f]));
   change.translations = translationChanges(before.translations, after.translations);
-  change.other = changedKeys(before, after, COMPARED);
+  // The backstop: what changed that the words above do not cover is still named, inside lists
+  // (a field of a region or an update) and at the top (a field, or a list whose change is its order).
+  change.other = [...regions.unreported, ...unreportedFields('updates', updates.pairs, new Set(['date', 'summary']))];
+  change.other = [...changedKeys(meaning(before), meaning(after), mentioned(change)), ...change.other];
   return hasChanges(change) ? change : null;
 }
 

@@ -11,7 +11,7 @@ import { invisibleCharacters, relativeInside, visible } from '../report/paths.js
 import { compareDiagnostics, uniqueDiagnostics, type Diagnostic } from '../report/diagnostics.js';
 import type { RuleOptions } from './rules.js';
 import type { LoadedAdvisory } from './types.js';
-import { codeClaim, crossFileDiagnostics, validAdvisories, validateSource, type ValidatedFile } from './validate.js';
+import { codeClaim, crossFileDiagnostics, validAdvisories, validateSource, type Identity, type ValidatedFile } from './validate.js';
 import { readLimited, SymbolicLinkError } from './read-limited.js';
 import { parseYamlSource } from './yaml-source.js';
 
@@ -32,6 +32,8 @@ export interface LoadResult {
   advisories: LoadedAdvisory[];
   diagnostics: Diagnostic[];
   files: string[];
+  /** Per file, the country it says it is about, also when it has errors (none for a file refused unread). */
+  identities: ReadonlyMap<string, Identity>;
 }
 
 /** A path as it reads: relative to cwd when inside it, with forward slashes; not yet made safe to print. */
@@ -151,5 +153,10 @@ export function validateFiles(sources: readonly SourceFile[], options: RuleOptio
   const crossFile = crossFileDiagnostics(validated.flatMap(codeClaim));
   diagnostics.push(...crossFile);
   diagnostics.sort(compareDiagnostics);
-  return { advisories: validAdvisories(validated, crossFile), diagnostics, files: sources.map((s) => s.file) };
+  return {
+    advisories: validAdvisories(validated, crossFile),
+    diagnostics,
+    files: sources.map((s) => s.file),
+    identities: new Map(validated.map((v) => [v.file, v.identity])),
+  };
 }

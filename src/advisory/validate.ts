@@ -1,15 +1,27 @@
 /** From a parsed YAML document to a validated Advisory plus every problem found. Pure. */
+import { isMap, type Node } from 'yaml';
 import type { Diagnostic } from '../report/diagnostics.js';
-import { CheckContext, checkNode } from './check.js';
+import { CheckContext, checkNode, detached } from './check.js';
 import { advisoryFormat } from './format.js';
 import { applyRules, type RuleOptions } from './rules.js';
 import type { Advisory, LoadedAdvisory } from './types.js';
 import type { YamlSource } from './yaml-source.js';
 
+/**
+ * Which country a file says it is about: its code and name as written (on one
+ * line, trimmed), read even from a file with errors, so that a report can name
+ * the country it failed to read; each absent when the file does not say it as text.
+ */
+export interface Identity {
+  code?: string;
+  country?: string;
+}
+
 export interface ValidatedFile {
   file: string;
   /** Present only when the file has no errors (warnings allowed). */
   advisory?: Advisory;
+  identity: Identity;
   diagnostics: Diagnostic[];
   /** Position of a field, for cross-file rules. */
   at(field: string): { line: number; col: number };
@@ -18,13 +30,24 @@ export interface ValidatedFile {
 export function validateSource(source: YamlSource, options: RuleOptions): ValidatedFile {
   const ctx = new CheckContext(source);
   const at = (field: string) => ctx.at(field);
-  if (!source.root) return { file: source.file, diagnostics: ctx.diagnostics, at };
+  const failed = () => ({ file: source.file, identity: claimedIdentity(source.root), diagnostics: ctx.diagnostics, at });
+  if (!source.root) return failed();
   const value = checkNode(advisoryFormat, source.root, '', ctx) as Partial<Advisory> | undefined;
-  if (value === undefined) return { file: source.file, diagnostics: ctx.diagnostics, at };
+  if (value === undefined) return failed();
   const advisory = withDefaults(value as Advisory);
   applyRules(advisory, ctx, options);
-  const failed = ctx.diagnostics.some((d) => d.severity === 'error');
-  return failed ? { file: source.file, diagnostics: ctx.diagnostics, at } : { file: source.file, advisory, diagnostics: ctx.diagnostics, at };
+  if (ctx.diagnostics.some((d) => d.severity === 'error')) return failed();
+  return { file: source.file, advisory, identity: { code: advisory.code, country: advisory.country }, diagnostics: ctx.diagnostics, at };
+}
+
+/** The code and country a mapping says as text, whatever else is wrong with it; detached, so that a kept name does not keep the file. */
+function claimedIdentity(root: Node | null): Identity {
+  const text = (key: string) => {
+    const value: unknown = isMap(root) ? root.get(key) : undefined;
+    const line = typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : '';
+    return line ? { [key]: detached(line) } : {};
+  };
+  return { ...text('code'), ...text('country') };
 }
 
 /** Optional lists default to empty, so later stages never test for undefined. */

@@ -6,11 +6,10 @@
  * validated exactly like files on disk.
  */
 import { execFile } from 'node:child_process';
-import { isMap } from 'yaml';
 import { diffAdvisories } from '../advisory/diff.js';
 import { findAdvisoryFiles, isAdvisoryFileName, pathRefusal, readSources, validateFiles, type LoadResult, type SourceFile } from '../advisory/load.js';
-import type { Advisory } from '../advisory/types.js';
-import { MAX_FILE_BYTES, parseYamlSource } from '../advisory/yaml-source.js';
+import type { Advisory, LoadedAdvisory } from '../advisory/types.js';
+import { MAX_FILE_BYTES } from '../advisory/yaml-source.js';
 import { loadConfig } from '../config/config.js';
 import { UsageError, type ExitCode } from '../errors.js';
 import { changesJson, changesMarkdown, type ChangeReport } from '../report/change-summary.js';
@@ -108,37 +107,43 @@ async function filesAtCommit(cwd: string, commit: string, paths: readonly string
 
 const invalidFiles = (result: LoadResult) => [...new Set(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file))];
 
-/** The country code a file with errors claims, when it can still be read as a mapping with a `code`. */
-function claimedCode(source: SourceFile): string | undefined {
-  if (source.refused) return undefined;
-  const root = parseYamlSource(source.file, source.bytes, 'advisory', source.size).source.root;
-  const code = isMap(root) ? root.get('code') : undefined;
-  return typeof code === 'string' ? code.trim().toUpperCase() : undefined;
-}
-
-interface Side {
-  sources: SourceFile[];
-  result: LoadResult;
-}
+/** The country a file is about, as advisories are matched: by the code it says (the advisory's own, or the one a file with errors claims). */
+const codeOf = (result: LoadResult, file: string) => result.identities.get(file)?.code?.toUpperCase();
 
 /**
- * The advisories of both sides that can be compared. A file with errors on one
- * side says nothing about its advisory: it is not removed (broken now) nor new
- * (broken before), so its country is left out of both sides, found by the code
- * the file claims (a broken file may also have been renamed) and by its path
- * (when no code can be read from it).
+ * What can be compared between the advisories at the revision and those in the
+ * working tree. A file with errors on one side says nothing about its advisory:
+ * it is not removed (broken now) nor new (broken before), so its country is left
+ * out of both sides, found by the code the file claims (a broken file may also
+ * have been renamed) and by its path (a valid file there on the other side).
+ *
+ * A file with errors that says no code, at a path the other side does not have
+ * (renamed, or new, and not YAML at all, say), could hold any advisory: one that
+ * would otherwise be reported removed (or new) on the other side may simply be in
+ * it. Those are `unmatched`, reported as what is known (its file gone, or new),
+ * never as an advisory withdrawn (or issued).
  */
-function comparable(before: Side, after: Side): { before: Advisory[]; after: Advisory[] } {
-  const broken = (side: Side) => new Set(invalidFiles(side.result));
-  const brokenBefore = broken(before);
-  const brokenAfter = broken(after);
-  const uncertain = new Set([
-    ...[...before.sources, ...after.sources].filter((s) => brokenBefore.has(s.file) || brokenAfter.has(s.file)).flatMap((s) => claimedCode(s) ?? []),
-    ...before.result.advisories.filter((a) => brokenAfter.has(a.file)).map((a) => a.advisory.code),
-    ...after.result.advisories.filter((a) => brokenBefore.has(a.file)).map((a) => a.advisory.code),
-  ]);
-  const kept = (side: Side) => side.result.advisories.map((a) => a.advisory).filter((a) => !uncertain.has(a.code));
-  return { before: kept(before), after: kept(after) };
+function comparable(before: LoadResult, after: LoadResult): { before: Advisory[]; after: Advisory[]; unmatched: ChangeReport['unmatched'] } {
+  const broken = new Set([...invalidFiles(before), ...invalidFiles(after)]);
+  const uncertain = new Set([before, after].flatMap((side) => side.files.filter((file) => broken.has(file)).flatMap((file) => codeOf(side, file) ?? [])));
+  const kept = (side: LoadResult) => side.advisories.filter((a) => !uncertain.has(a.advisory.code));
+  const sides = { before: kept(before), after: kept(after) };
+  /** Whether `side` has a file with errors that names no country and that `other` does not have. */
+  const mayHoldAny = (side: LoadResult, other: LoadResult) => invalidFiles(side).some((file) => codeOf(side, file) === undefined && !other.files.includes(file));
+  /** The advisories of one side that the other lacks, when the other has a file that may hold them. */
+  const onlyIn = (mine: LoadedAdvisory[], mySide: LoadResult, theirs: LoadedAdvisory[], theirSide: LoadResult) => {
+    if (!mayHoldAny(theirSide, mySide)) return [];
+    const codes = new Set(theirs.map((a) => a.advisory.code));
+    return mine.filter((a) => !codes.has(a.advisory.code));
+  };
+  const unmatched = { before: onlyIn(sides.before, before, sides.after, after), after: onlyIn(sides.after, after, sides.before, before) };
+  const compared = (side: LoadedAdvisory[], left: LoadedAdvisory[]) => side.filter((a) => !left.includes(a)).map((a) => a.advisory);
+  const entry = ({ advisory, file }: LoadedAdvisory) => ({ code: advisory.code, country: advisory.country, level: advisory.level, file });
+  return {
+    before: compared(sides.before, unmatched.before),
+    after: compared(sides.after, unmatched.after),
+    unmatched: { before: unmatched.before.map(entry), after: unmatched.after.map(entry) },
+  };
 }
 
 export async function diff(io: Io, options: DiffOptions): Promise<ExitCode> {
@@ -153,14 +158,14 @@ export async function diff(io: Io, options: DiffOptions): Promise<ExitCode> {
     throw error;
   });
   const sourcesAfter = await readSources(io.cwd, found);
-  const before = { sources: sourcesBefore, result: validateFiles(sourcesBefore, rules) };
-  const after = { sources: sourcesAfter, result: validateFiles(sourcesAfter, rules) };
+  const before = validateFiles(sourcesBefore, rules);
+  const after = validateFiles(sourcesAfter, rules);
 
   const renderer = await createRenderer(config, templateDirs(io, config, options.templates));
   const locale = renderer.locale(config.languages[0]!);
-  const invalid = { before: invalidFiles(before.result), after: invalidFiles(after.result) };
+  const invalid = { before: invalidFiles(before), after: invalidFiles(after) };
   const compared = comparable(before, after);
-  const report: ChangeReport = { since: options.since, changes: diffAdvisories(compared.before, compared.after), invalid };
+  const report: ChangeReport = { since: options.since, changes: diffAdvisories(compared.before, compared.after), invalid, unmatched: compared.unmatched };
   const name = (l: Parameters<typeof levelName>[0]) => levelName(l, locale);
   io.stdout(options.json ? changesJson(report, name) : changesMarkdown(report, name));
   // Like validate: errors in the working tree fail the run, after the summary is printed.

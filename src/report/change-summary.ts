@@ -14,6 +14,19 @@ export interface ChangeReport {
   changes: AdvisoryChange[];
   /** Advisory files left out because they have errors, per side. */
   invalid: { before: string[]; after: string[] };
+  /**
+   * Advisories found on one side only, while the other side has a file with errors
+   * that names no country and may hold them: at the revision, whose file is gone
+   * (`before`), or new in the working tree (`after`). Neither withdrawn nor issued, as far as anyone can tell.
+   */
+  unmatched: { before: UnmatchedAdvisory[]; after: UnmatchedAdvisory[] };
+}
+
+export interface UnmatchedAdvisory {
+  code: string;
+  country: string;
+  level: Level;
+  file: string;
 }
 
 export type LevelNamer = (level: Level) => string;
@@ -78,23 +91,31 @@ function lines(c: AdvisoryChange, level: (l: Level) => string): string[] {
 
 /**
  * What Markdown must show as written, never re-read: backslash escapes, code spans
- * (on one line, as this report writes them), link targets and autolinks; then an
- * `@` that could start a mention (not one inside an e-mail address, which GitHub
- * links as an address) and a `#` before a digit, which starts an issue reference.
+ * (on one line, as this report writes them), link targets, autolinks and e-mail
+ * addresses (whole, as GitHub links them as addresses); then an `@` that could start
+ * a mention, a `#` before a digit, which starts an issue reference, and a run of 7 to
+ * 40 hexadecimal digits standing alone, which GitHub links to the commit it abbreviates.
  */
 const MENTION_OR_REFERENCE =
-  /(\\[\s\S]|(`+)(?!`)[^\n]*?(?<!`)\2(?!`)|`+|\]\([^\s)]*(?: "(?:\\.|[^"\\\n])*")?\)|<[^\s<>]*>|[\w.+-]@[\w-]+(?:\.[\w-]+)+)|(@(?=[\p{L}\p{N}_])|#(?=\p{N}))/gu;
+  /(\\[\s\S]|(`+)(?!`)[^\n]*?(?<!`)\2(?!`)|`+|\]\([^\s)]*(?: "(?:\\.|[^"\\\n])*")?\)|<[^\s<>]*>|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+)|(@(?=[\p{L}\p{N}_])|#(?=\p{N}))|(?<![\p{L}\p{N}_])([0-9a-fA-F]{7,40})(?![\p{L}\p{N}_])/gu;
+
+/** Where GitHub finds no reference: the empty HTML comment that {@link withoutMentions} puts in one. */
+const BREAK = '<!-- -->';
 
 /**
  * GitHub turns `@name`, `@org/team` and `#12` in a comment into mentions, which
- * notify people, and issue links. It does so after Markdown is parsed, on the
- * text, so a backslash or an HTML entity does not stop it (github/markup#1168,
- * github/cmark-gfm#181). An empty HTML comment after the sign does: it splits the
- * text, renders as nothing, and leaves the words as written, where a zero-width
- * space would be copied along with them. Code spans already show text as written.
+ * notify people, and issue links, and `1a2b3c4` into a link to that commit. It
+ * does so after Markdown is parsed, on the text, so a backslash or an HTML entity
+ * does not stop it (github/markup#1168, github/cmark-gfm#181). An empty HTML
+ * comment does: it splits the text, renders as nothing, and leaves the words as
+ * written, where a zero-width space would be copied along with them. It goes after
+ * the sign of a mention or a reference, and every 6 digits of a hash, so that no
+ * piece is long enough to be one. Code spans already show text as written.
  */
 function withoutMentions(markdown: string): string {
-  return markdown.replace(MENTION_OR_REFERENCE, (_match, verbatim: string | undefined, _run, sign: string) => verbatim ?? `${sign}<!-- -->`);
+  return markdown.replace(MENTION_OR_REFERENCE, (_match, verbatim: string | undefined, _run, sign: string | undefined, hash: string | undefined) =>
+    verbatim ?? (sign !== undefined ? `${sign}${BREAK}` : hash!.match(/.{1,6}/g)!.join(BREAK)),
+  );
 }
 
 function counts(changes: readonly AdvisoryChange[]): string {
@@ -119,11 +140,14 @@ export function changesMarkdown(report: ChangeReport, levelName: LevelNamer): st
   if (report.changes.length === 0) out.push(uncompared ? 'No changes to the meaning of the advisories compared; the files below were not compared.' : 'No changes to the meaning of any advisory.', '');
   else out.push(counts(report.changes), '');
   for (const c of report.changes) out.push(`### ${plain(c.country)} (${c.code})`, '', ...lines(c, level), '');
-  for (const [side, files] of [
-    ['in the working tree', report.invalid.after],
-    [`at ${code(report.since)}`, report.invalid.before],
+  const since = code(report.since);
+  const heading = (a: UnmatchedAdvisory) => `**${plain(a.country)} (${a.code})**, at ${level(a.level)}`;
+  for (const [side, files, unmatched] of [
+    ['in the working tree', report.invalid.after, report.unmatched.before.map((a) => `${heading(a)} at ${since}, is not in the working tree: ${code(a.file)} was removed or renamed, and a file above may hold it now, so whether the advisory was withdrawn is not known.`)],
+    [`at ${since}`, report.invalid.before, report.unmatched.after.map((a) => `${heading(a)}, is new in the working tree, in ${code(a.file)}, but a file above may have held it at ${since}, so whether the advisory is new is not known.`)],
   ] as const) {
     if (files.length) out.push(`> **Not compared**, because ${files.length === 1 ? 'this file has' : 'these files have'} errors ${side}: ${files.map(code).join(', ')}. Run \`advisory validate\` to see them.`, '');
+    for (const line of unmatched) out.push(`> ${line}`, '');
   }
   return withoutMentions(out.join('\n'));
 }
@@ -131,5 +155,6 @@ export function changesMarkdown(report: ChangeReport, levelName: LevelNamer): st
 export function changesJson(report: ChangeReport, levelName: LevelNamer): string {
   const named = (l: Level | undefined) => (l === undefined ? undefined : { level: l, name: levelName(l) });
   const changes = report.changes.map((c) => ({ ...c, level: c.level && { from: named(c.level.from), to: named(c.level.to) } }));
-  return `${JSON.stringify({ ...report, changes }, null, 2)}\n`;
+  const unmatched = (list: readonly UnmatchedAdvisory[]) => list.map((a) => ({ ...a, level: named(a.level) }));
+  return `${JSON.stringify({ ...report, changes, unmatched: { before: unmatched(report.unmatched.before), after: unmatched(report.unmatched.after) } }, null, 2)}\n`;
 }

@@ -68,7 +68,7 @@ describe('diffAdvisories', () => {
         },
         guidance: { added: ['Do not travel to Lebanon.'], removed: ['Reconsider your need to travel.'], reordered: [] },
         risks: { added: ['kidnapping'], removed: [] },
-        contacts: { added: ['MEA Control Room'], removed: [], changed: [{ name: 'Embassy of India, Beirut', fields: ['phone', 'emergency'] }], reordered: [] },
+        contacts: { added: ['MEA Control Room'], removed: [], changed: [{ name: 'Embassy of India, Beirut', fields: ['emergency', 'phone'] }], reordered: [] },
         updates: { added: [{ date: '2026-10-05', summary: 'Raised to **Level 4**.' }], removed: [] },
         reworded: [],
         translations: { added: [], removed: [], changed: [] },
@@ -133,10 +133,38 @@ describe('diffAdvisories', () => {
     const after = { ...base, future: 'a new field' } as Advisory;
     expect(diffAdvisories([base], [after])[0]!.other).toEqual(['future']);
   });
+
+  it('reports a field it has no words for inside a region, a contact or an update, even beside a change it has words for', () => {
+    // As a field added to the format later would be: nothing below knows it by name.
+    const before = { ...base, updates: [{ date: '2025-03-10', summary: 'Issued at Level 3.', url: 'https://example.org/a' }] } as Advisory;
+    const after = {
+      ...before,
+      regions: [{ ...base.regions[0]!, level: 3 }, { ...base.regions[1]!, population: 1000 }],
+      contacts: [{ ...base.contacts[0]!, fax: '+961 2 222 222' }],
+      updates: [{ ...before.updates[0]!, url: 'https://example.org/b' }],
+    } as Advisory;
+    const change = diffAdvisories([before], [after])[0]!;
+    expect([change.regions.relevelled, change.contacts.changed, change.other]).toEqual([
+      [{ name: 'South Governorate', code: 'LB-JA', from: 4, to: 3 }],
+      [{ name: 'Embassy of India, Beirut', fields: ['fax'] }],
+      ['regions[1].population', 'updates[0].url'],
+    ]);
+  });
+
+  it('reports a list whose only change is its order, when it has no words for that order, but not risks, nor spacing', () => {
+    const updates = [
+      { date: '2025-03-10', summary: 'Raised to Level 3.' },
+      { date: '2025-03-10', summary: 'Issued at Level 2.' },
+    ];
+    const before: Advisory = { ...base, updates, contacts: [{ name: 'Embassy', address: '1 Rue  de\nla Paix' }] };
+    const same: Advisory = { ...before, risks: [...before.risks].reverse(), contacts: [{ name: 'Embassy', address: '1 Rue de la Paix' }] };
+    expect(diffAdvisories([before], [same])).toEqual([]);
+    expect(diffAdvisories([before], [{ ...before, updates: [...updates].reverse() }])[0]!.other).toEqual(['updates']);
+  });
 });
 
 describe('changesMarkdown', () => {
-  const report = (changes: ChangeReport['changes'], invalid: ChangeReport['invalid'] = { before: [], after: [] }): ChangeReport => ({ since: 'main', changes, invalid });
+  const report = (changes: ChangeReport['changes'], invalid: ChangeReport['invalid'] = { before: [], after: [] }): ChangeReport => ({ since: 'main', changes, invalid, unmatched: { before: [], after: [] } });
 
   it('says so when nothing changed', () => {
     expect(changesMarkdown(report([]), levelName)).toBe('## Travel advisory changes since `main`\n\nNo changes to the meaning of any advisory.\n');

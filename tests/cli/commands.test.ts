@@ -339,16 +339,82 @@ describe('advisory list', () => {
       updated: '2025-07-02',
       title: 'Do not travel to Mali',
       file: 'advisories/ml.yaml',
+      valid: true,
+      errors: [],
     });
   });
 
-  it('lists the valid advisories and exits 1 when some are broken', () => {
+  it('lists the valid advisories, then each file with errors with what it says of its country, and exits 1', () => {
     const result = runCli(['list'], { cwd: brokenProject() });
     expect(result.status).toBe(1);
     expect(result.stdout).toBe(
-      ['2 Exercise Increased Caution   FR  France  2026-06-12  Exercise increased caution in France', '1 Exercise Normal Precautions  JP  Japan   2026-04-01  Exercise Normal Precautions: Japan', ''].join('\n'),
+      [
+        '2 Exercise Increased Caution   FR  France  2026-06-12  Exercise increased caution in France',
+        '1 Exercise Normal Precautions  JP  Japan   2026-04-01  Exercise Normal Precautions: Japan',
+        // Its code and country read from the file; its level is the mistake, so it is not shown.
+        '? Level unknown                ML  Mali    advisories/ml.yaml has 3 errors',
+        // Not YAML at all: nothing can be read of it.
+        '? Level unknown                ??  ?       advisories/sn.yaml has 1 error',
+        '',
+      ].join('\n'),
     );
     expect(result.stderr).toBe(`${BROKEN_REPORT}\n`);
+  });
+
+  it('includes each file with errors in --json, with valid: false and its errors, so that no country drops out of the list', () => {
+    const result = runCli(['list', '--json'], { cwd: brokenProject() });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(`${BROKEN_REPORT}\n`);
+    const rows = JSON.parse(result.stdout) as Array<Record<string, unknown>>;
+    expect(rows.map((r) => [r.file, r.code, r.level, r.valid])).toEqual([
+      ['advisories/fr.yaml', 'FR', 2, true],
+      ['advisories/jp.yaml', 'JP', 1, true],
+      ['advisories/ml.yaml', 'ML', null, false],
+      ['advisories/sn.yaml', null, null, false],
+    ]);
+    const error = (line: number, col: number, field: string, message: string, rule: string) => ({ severity: 'error', file: 'advisories/ml.yaml', line, col, field, message, rule });
+    expect(rows[2]).toEqual({
+      level: null,
+      level_name: null,
+      code: 'ML',
+      country: 'Mali',
+      updated: null,
+      title: null,
+      file: 'advisories/ml.yaml',
+      valid: false,
+      errors: [
+        error(3, 8, 'level', 'level must be an integer from 1 to 4, found "four"', 'type'),
+        error(5, 10, 'updated', 'updated must be a date as YYYY-MM-DD, e.g. 2025-07-02, found "2025-02-30": 2025-02-30 is not a real date: month 2 of 2025 has 28 days', 'value'),
+        error(11, 5, 'contacts[0].phnoe', 'unknown field "phnoe" in contacts[0]; did you mean "phone"? (expected one of: name, phone, email, url, address, hours, emergency)', 'unknown-field'),
+      ],
+    });
+    expect(rows[3]).toEqual({
+      level: null,
+      level_name: null,
+      code: null,
+      country: null,
+      updated: null,
+      title: null,
+      file: 'advisories/sn.yaml',
+      valid: false,
+      errors: [{ severity: 'error', file: 'advisories/sn.yaml', line: 6, col: 10, field: '', message: 'YAML syntax error: the double quote opened here is never closed; close it at the end of the value', rule: 'yaml' }],
+    });
+  });
+
+  it('lists a second file for a country, and one refused by --strict, as files with errors, named by their advisory', () => {
+    const dir = project();
+    writeFileSync(path.join(dir, 'advisories/zz-japan-copy.yaml'), readFileSync(path.join(dir, 'advisories/jp.yaml')));
+    const result = runCli(['list', '--strict'], { cwd: dir });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe(
+      [
+        '2 Exercise Increased Caution   FR  France  2026-06-12  Exercise increased caution in France',
+        '1 Exercise Normal Precautions  JP  Japan   2026-04-01  Exercise Normal Precautions: Japan',
+        '? Level unknown                ML  Mali    advisories/ml.yaml has 1 error',
+        '? Level unknown                JP  Japan   advisories/zz-japan-copy.yaml has 1 error',
+        '',
+      ].join('\n'),
+    );
   });
 });
 

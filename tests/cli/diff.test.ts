@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FIXTURES, runCli, tempProject } from '../helpers/run-cli.js';
 
 let project: { dir: string; cleanup: () => void };
+type ChangeJson = { changes: unknown[]; invalid: unknown; unmatched: unknown };
 const git = (...args: string[]) =>
   execFileSync('git', ['-c', 'user.name=Officer', '-c', 'user.email=officer@example.org', '-c', 'commit.gpgsign=false', ...args], { cwd: project.dir, encoding: 'utf8' });
 const file = (name: string) => path.join(project.dir, 'advisories', name);
@@ -164,6 +165,19 @@ describe('advisory diff', () => {
     expect(result.status).toBe(0);
   });
 
+  it('names a change it has no words for, such as updates of one day in a new order, and not a contact address spaced anew', () => {
+    edit('tt.yaml', (t) => t.replace('  - date: 2026-01-05\n', '  - date: 2026-03-01\n'));
+    git('commit', '-q', '-am', 'two updates on one day');
+    // The first update is the latest one, shown in the feeds: their order means something.
+    edit('tt.yaml', (t) => t.replace(/( {2}- date: 2026-03-01\n.*\n)( {2}- date: 2026-03-01\n.*\n)/, '$2$1'));
+    edit('ml.yaml', (t) => t.replace('address: 1 Example Street, Bamako, Mali', 'address: 1 Example Street,  Bamako,   Mali'));
+    expect(runCli(['diff'], { cwd: project.dir })).toEqual({
+      status: 0,
+      stdout: ['## Travel advisory changes since `HEAD`', '', '1 advisory: 1 changed.', '', '### Trinidad & Tobago (TT)', '', '- Also changed: updates', ''].join('\n'),
+      stderr: '',
+    });
+  });
+
   it('matches a file with errors by the code it claims, so a broken renamed file is not compared rather than removed, nor new once fixed', () => {
     renameSync(file('ml.yaml'), file('mali.yaml'));
     edit('mali.yaml', (t) => t.replace(/^level: 4$/m, 'level: four'));
@@ -175,6 +189,71 @@ describe('advisory diff', () => {
     edit('mali.yaml', (t) => t.replace(/^level: four$/m, 'level: 4'));
     renameSync(file('mali.yaml'), file('ml.yaml'));
     expect(runCli(['diff'], { cwd: project.dir })).toEqual({ status: 0, stdout: notCompared('at `HEAD`'), stderr: '' });
+  });
+
+  it('does not call an advisory withdrawn when its file is gone and a file with errors that names no country may hold it', () => {
+    // Renamed and broken so badly that no code can be read from it: is Mali in it? Nobody can tell.
+    renameSync(file('ml.yaml'), file('mali.yaml'));
+    edit('mali.yaml', (t) => t.replace('title: Do not travel to Mali', 'title: "Do not travel to Mali'));
+    rmSync(file('jp.yaml'));
+    const gone = (country: string, code: string, level: string, name: string) =>
+      `> **${country} (${code})**, at ${level} at \`HEAD\`, is not in the working tree: \`advisories/${name}\` was removed or renamed, and a file above may hold it now, so whether the advisory was withdrawn is not known.\n`;
+    expect(runCli(['diff'], { cwd: project.dir })).toEqual({
+      status: 1,
+      stdout: [
+        '## Travel advisory changes since `HEAD`\n',
+        'No changes to the meaning of the advisories compared; the files below were not compared.\n',
+        '> **Not compared**, because this file has errors in the working tree: `advisories/mali.yaml`. Run `advisory validate` to see them.\n',
+        gone('Japan', 'JP', 'level 1 (Exercise Normal Precautions)', 'jp.yaml'),
+        gone('Mali', 'ML', 'level 4 (Do Not Travel)', 'ml.yaml'),
+      ].join('\n'),
+      stderr: '',
+    });
+    const json = JSON.parse(runCli(['diff', '--json'], { cwd: project.dir }).stdout) as ChangeJson;
+    expect([json.changes, json.invalid, json.unmatched]).toEqual([
+      [],
+      { before: [], after: ['advisories/mali.yaml'] },
+      {
+        before: [
+          { code: 'JP', country: 'Japan', level: { level: 1, name: 'Exercise Normal Precautions' }, file: 'advisories/jp.yaml' },
+          { code: 'ML', country: 'Mali', level: { level: 4, name: 'Do Not Travel' }, file: 'advisories/ml.yaml' },
+        ],
+        after: [],
+      },
+    ]);
+
+    // Committed broken, then fixed under its old name: new, or the file that could not be read? Not known either.
+    git('add', '-A');
+    git('commit', '-q', '-m', 'broken');
+    edit('mali.yaml', (t) => t.replace('title: "Do not travel to Mali', 'title: Do not travel to Mali'));
+    renameSync(file('mali.yaml'), file('ml.yaml'));
+    expect(runCli(['diff'], { cwd: project.dir })).toEqual({
+      status: 0,
+      stdout: [
+        '## Travel advisory changes since `HEAD`\n',
+        'No changes to the meaning of the advisories compared; the files below were not compared.\n',
+        '> **Not compared**, because this file has errors at `HEAD`: `advisories/mali.yaml`. Run `advisory validate` to see them.\n',
+        '> **Mali (ML)**, at level 4 (Do Not Travel), is new in the working tree, in `advisories/ml.yaml`, but a file above may have held it at `HEAD`, so whether the advisory is new is not known.\n',
+      ].join('\n'),
+      stderr: '',
+    });
+  });
+
+  it('still reports an advisory removed when every file with errors names its country', () => {
+    rmSync(file('jp.yaml'));
+    renameSync(file('ml.yaml'), file('mali.yaml'));
+    edit('mali.yaml', (t) => t.replace(/^level: 4$/m, 'level: four'));
+    expect(runCli(['diff'], { cwd: project.dir })).toEqual({
+      status: 1,
+      stdout: [
+        '## Travel advisory changes since `HEAD`\n',
+        '1 advisory: 1 removed.\n',
+        '### Japan (JP)\n',
+        '- **Advisory removed** (was at level 1 (Exercise Normal Precautions))\n',
+        '> **Not compared**, because this file has errors in the working tree: `advisories/mali.yaml`. Run `advisory validate` to see them.\n',
+      ].join('\n'),
+      stderr: '',
+    });
   });
 
   it('refuses a folder without advisories on either side, as validate does, but reports a deleted one as removals', () => {
@@ -206,6 +285,28 @@ describe('advisory diff', () => {
     const before = runCli(['diff'], { cwd: project.dir });
     expect(before.status).toBe(0);
     expect(before.stdout).toContain(`> **Not compared**, because this file has errors at \`HEAD\`: ${shown}. Run \`advisory validate\` to see them.\n`);
+  });
+
+  it('keeps a commit hash in advisory text from becoming a link, and leaves links, addresses and code alone', () => {
+    const hash40 = 'deadbeefcafe0123456789abcdef0123456789ab';
+    const item = `Fixed in 1a2b3c4 and ${hash40}, not ${hash40}cd, \`9f8e7d6c\`; see https://example.org/c/1a2b3c4d or write to 1a2b3c4d@example.org; call 1234567.`;
+    edit('jp.yaml', (t) => t.replace('guidance:\n', `guidance:\n  - "${item}"\n`).replace('country: Japan', 'country: Japan DECAF12'));
+    expect(runCli(['diff'], { cwd: project.dir })).toEqual({
+      status: 0,
+      stdout: [
+        '## Travel advisory changes since `HEAD`',
+        '',
+        '1 advisory: 1 changed.',
+        '',
+        '### Japan DECAF1<!-- -->2 (JP)',
+        '',
+        '- Country name changed from “Japan” to “Japan DECAF1<!-- -->2”',
+        // Every 6 digits, so that no piece is long enough to be a hash; 42 digits are none.
+        `- Guidance added: Fixed in 1a2b3c<!-- -->4 and deadbe<!-- -->efcafe<!-- -->012345<!-- -->6789ab<!-- -->cdef01<!-- -->234567<!-- -->89ab, not ${hash40}cd, \`9f8e7d6c\`; see <https://example.org/c/1a2b3c4d> or write to <1a2b3c4d@example.org>; call 123456<!-- -->7.`,
+        '',
+      ].join('\n'),
+      stderr: '',
+    });
   });
 
   it('fences a file name holding backticks with a longer run of them', () => {
