@@ -5,17 +5,28 @@
  * lose their target, and an inline field stays inside its list item or line.
  */
 import type { Token, Tokens } from 'marked';
-import { bodyHeadingDepth, collapseLines, joinLines } from './markdown-html.js';
+import { isolateNumbers } from './bidi.js';
+import { bodyHeadingDepth, collapseLines, joinLines, type TextOptions } from './markdown-html.js';
 import { lexBlocks, lexInline } from './markdown-lexer.js';
 import { safeUrl } from './safe-url.js';
 import { indentBlock } from './wrap.js';
 
-export function inlineMarkdownToMarkdown(markdown: string): string {
-  return escapeLineStart(collapseLines(inlineMd(lexInline(markdown))));
+export function inlineMarkdownToMarkdown(markdown: string, options: TextOptions = {}): string {
+  return escapeLineStart(collapseLines(inlineMd(lexInline(markdown), textWriter(options))));
 }
 
-export function markdownToMarkdown(markdown: string): string {
-  return blocks(lexBlocks(markdown)).join('\n\n');
+export function markdownToMarkdown(markdown: string, options: TextOptions = {}): string {
+  return blocks(lexBlocks(markdown), textWriter(options)).join('\n\n');
+}
+
+/** Writes a text token's source as Markdown text. */
+type WriteText = (raw: string) => string;
+
+/** Right-to-left text keeps its phone numbers in their own order, between Unicode isolates (see bidi.ts). */
+const rtlText: WriteText = (raw) => isolateNumbers(escapeText(raw));
+
+function textWriter(options: TextOptions): WriteText {
+  return options.rtl ? rtlText : escapeText;
 }
 
 /**
@@ -63,11 +74,11 @@ export function escapeLineStart(line: string): string {
   return BLOCK_START.test(rest) ? `${indent}\\${rest}` : line;
 }
 
-function blocks(tokens: Token[]): string[] {
+function blocks(tokens: Token[], text: WriteText): string[] {
   const out: string[] = [];
   for (const token of tokens) {
-    const text = block(token);
-    if (text !== null) out.push(text);
+    const written = block(token, text);
+    if (written !== null) out.push(written);
   }
   return out;
 }
@@ -79,7 +90,7 @@ function paragraph(text: string): string {
     .join('\n');
 }
 
-function block(token: Token): string | null {
+function block(token: Token, text: WriteText): string | null {
   switch (token.type) {
     case 'space':
     case 'def':
@@ -87,11 +98,11 @@ function block(token: Token): string | null {
     case 'paragraph':
     case 'text': {
       const t = token as Tokens.Paragraph | Tokens.Text;
-      return paragraph(t.tokens ? inlineMd(t.tokens) : escapeText(t.text));
+      return paragraph(t.tokens ? inlineMd(t.tokens, text) : text(t.text));
     }
     case 'heading': {
       const t = token as Tokens.Heading;
-      return `${'#'.repeat(bodyHeadingDepth(t.depth))} ${collapseLines(inlineMd(t.tokens))}`;
+      return `${'#'.repeat(bodyHeadingDepth(t.depth))} ${collapseLines(inlineMd(t.tokens, text))}`;
     }
     case 'list': {
       const list = token as Tokens.List;
@@ -99,13 +110,13 @@ function block(token: Token): string | null {
       const items = list.items.map((item, i) => {
         const marker = list.ordered ? `${start + i}. ` : '- ';
         const check = item.task ? (item.checked ? '[x] ' : '[ ] ') : '';
-        const inner = blocks(item.tokens.filter((t) => t.type !== 'checkbox')).join(list.loose ? '\n\n' : '\n');
+        const inner = blocks(item.tokens.filter((t) => t.type !== 'checkbox'), text).join(list.loose ? '\n\n' : '\n');
         return marker + indentBlock(check + inner, ' '.repeat(marker.length)).slice(marker.length);
       });
       return items.join(list.loose ? '\n\n' : '\n');
     }
     case 'blockquote': {
-      const inner = blocks((token as Tokens.Blockquote).tokens).join('\n\n');
+      const inner = blocks((token as Tokens.Blockquote).tokens, text).join('\n\n');
       return inner
         .split('\n')
         .map((l) => (l ? `> ${l}` : '>'))
@@ -122,14 +133,14 @@ function block(token: Token): string | null {
       return '---';
     case 'table': {
       const table = token as Tokens.Table;
-      const row = (cells: Tokens.TableCell[]) => `| ${cells.map((c) => inlineMd(c.tokens).replace(/\|/g, '\\|').trim()).join(' | ')} |`;
+      const row = (cells: Tokens.TableCell[]) => `| ${cells.map((c) => inlineMd(c.tokens, text).replace(/\|/g, '\\|').trim()).join(' | ')} |`;
       const rule = `| ${table.align.map((a) => (a === 'center' ? ':---:' : a === 'right' ? '---:' : a === 'left' ? ':---' : '---')).join(' | ')} |`;
       return [row(table.header), rule, ...table.rows.map(row)].join('\n');
     }
     case 'html':
       return paragraph(escapeText((token as Tokens.HTML).text.trim()));
     default:
-      return paragraph('tokens' in token && Array.isArray(token.tokens) ? inlineMd(token.tokens) : escapeText(token.raw));
+      return paragraph('tokens' in token && Array.isArray(token.tokens) ? inlineMd(token.tokens, text) : escapeText(token.raw));
   }
 }
 
@@ -152,13 +163,13 @@ function codeSpan(token: Tokens.Codespan): string {
   return token.text.includes('|') ? token.text.replace(/[\\`*_[\]<>|~&]/g, '\\$&') : token.raw;
 }
 
-function inlineMd(tokens: Token[]): string {
+function inlineMd(tokens: Token[], text: WriteText): string {
   let out = '';
   for (const token of tokens) {
     switch (token.type) {
       case 'text': {
         const t = token as Tokens.Text;
-        out += t.tokens ? inlineMd(t.tokens) : escapeText(t.raw);
+        out += t.tokens ? inlineMd(t.tokens, text) : text(t.raw);
         break;
       }
       case 'escape':
@@ -173,17 +184,17 @@ function inlineMd(tokens: Token[]): string {
         out += codeSpan(token as Tokens.Codespan);
         break;
       case 'strong':
-        out += `**${inlineMd((token as Tokens.Strong).tokens)}**`;
+        out += `**${inlineMd((token as Tokens.Strong).tokens, text)}**`;
         break;
       case 'em':
-        out += `*${inlineMd((token as Tokens.Em).tokens)}*`;
+        out += `*${inlineMd((token as Tokens.Em).tokens, text)}*`;
         break;
       case 'del':
-        out += `~~${inlineMd((token as Tokens.Del).tokens)}~~`;
+        out += `~~${inlineMd((token as Tokens.Del).tokens, text)}~~`;
         break;
       case 'link': {
         const link = token as Tokens.Link;
-        const label = inlineMd(link.tokens);
+        const label = inlineMd(link.tokens, text);
         const url = safeUrl(link.href);
         if (url === null) out += label;
         else if (link.text === link.href.replace(/^mailto:/, '') && !link.raw.startsWith('[') && !link.text.includes('|')) out += `<${link.text}>`;
@@ -204,7 +215,7 @@ function inlineMd(tokens: Token[]): string {
         out += (token as Tokens.Checkbox).checked ? '[x] ' : '[ ] ';
         break;
       default:
-        out += 'tokens' in token && Array.isArray(token.tokens) ? inlineMd(token.tokens) : escapeText(token.raw);
+        out += 'tokens' in token && Array.isArray(token.tokens) ? inlineMd(token.tokens, text) : escapeText(token.raw);
     }
   }
   return out;
