@@ -32,14 +32,73 @@ function textWriter(options: TextOptions): WriteText {
 /**
  * Escapes plain text (a country name, a phone number) so Markdown shows it as
  * written: its punctuation, a character reference it would otherwise spell,
- * and closing `#`s that a heading would drop.
+ * and closing `#`s that a heading would drop. A web or e-mail address in
+ * running text becomes a link (see autolink), and a tab a space, as Markdown
+ * would show it anyway: markdownlint reports bare URLs (MD034) and tabs (MD010).
  */
 export function escapeMarkdownText(text: string): string {
-  const escaped = joinLines(text)
-    .replace(/([\\`*_[\]<>|~])/g, '\\$1')
-    .replace(/&(?=#?\w+;)/g, '\\&')
-    .replace(/(^|\s)(#+)(\s*)$/, '$1\\$2$3');
+  const plain = joinLines(text).replace(/\t/g, ' ');
+  let escaped = '';
+  let from = 0;
+  // A value of one word is left as text: it may be the address itself, which a template
+  // links on its own (`[{{email}}](mailto:...)`), and a link inside a link is not Markdown.
+  const words = / /.test(plain.trim());
+  for (const found of words ? plain.matchAll(BARE_ADDRESS) : []) {
+    const address = trimAddress(found[0]);
+    const start = found.index;
+    const end = start + address.length;
+    // Already set apart as `<address>`, the plain-text way: the brackets become the autolink's.
+    const bracketed = plain[start - 1] === '<' && plain[end] === '>';
+    const link = autolink(address);
+    if (link === null) continue;
+    escaped += escapePlain(plain.slice(from, bracketed ? start - 1 : start)) + link;
+    from = bracketed ? end + 1 : end;
+  }
+  escaped = (escaped + escapePlain(plain.slice(from))).replace(/(^|\s)(#+)(\s*)$/, '$1\\$2$3');
   return escapeLineStart(escaped);
+}
+
+function escapePlain(text: string): string {
+  return text.replace(/([\\`*_[\]<>|~])/g, '\\$1').replace(/&(?=#?\w+;)/g, '\\&');
+}
+
+/**
+ * A web address (`http://`, `https://` or `www.`, up to a space or `<`) or an
+ * e-mail address in plain text: where GFM's autolink literals see one, which
+ * is what markdownlint's MD034 reports as a bare URL. Not inside a word.
+ */
+const BARE_ADDRESS = /(?<![\p{L}\p{N}])(?:https?:\/\/|www\.)[^\s<>\p{Cf}]+|(?<![\p{L}\p{N}._+-])[A-Za-z0-9._+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+/gu;
+
+/**
+ * An address without what GFM leaves out of it at the end: punctuation that
+ * ends the sentence ("see https://example.org."), a `)` without its `(`
+ * ("(see https://example.org)"), a character reference.
+ */
+function trimAddress(address: string): string {
+  let end = address.length;
+  for (;;) {
+    const last = address[end - 1];
+    const reference = /&\w+;$/.exec(address.slice(0, end));
+    if (reference) end -= reference[0].length;
+    else if (last !== undefined && '?!.,:*_~\'"'.includes(last)) end -= 1;
+    else if (last === ')' && count(address.slice(0, end), ')') > count(address.slice(0, end), '(')) end -= 1;
+    else return address.slice(0, end);
+  }
+}
+
+const count = (text: string, char: string) => text.split(char).length - 1;
+
+/**
+ * An address as a Markdown link that reads as the address: `<https://…>`,
+ * `<name@example.org>`, and `[www.…](http://www.…)` (an autolink needs a
+ * scheme; GFM links `www.` to http). Null where a link cannot be written
+ * without changing the address: with a `|` (it would split a table cell) or a
+ * character reference in it (autolinks take no escapes); it then stays text.
+ */
+function autolink(address: string): string | null {
+  if (/\||&#?\w+;/.test(address) || !/[\p{L}\p{N}]/u.test(address.replace(/^(?:https?:\/\/|www\.)/, ''))) return null;
+  if (address.startsWith('www.')) return `[${escapePlain(address)}](${linkTarget(`http://${address}`)})`;
+  return `<${address}>`;
 }
 
 /**
@@ -127,7 +186,7 @@ function block(token: Token, text: WriteText): string | null {
       const longest = Math.max(0, ...(code.text.match(/`+/g) ?? []).map((r) => r.length));
       const fence = '`'.repeat(Math.max(3, longest + 1));
       const lang = (code.lang ?? '').replace(/[^\w-]/g, '') || 'text';
-      return `${fence}${lang}\n${code.text}\n${fence}`;
+      return `${fence}${lang}\n${expandTabs(code.text)}\n${fence}`;
     }
     case 'hr':
       return '---';
@@ -147,11 +206,26 @@ function block(token: Token, text: WriteText): string | null {
 /**
  * Source text that must read as text: HTML-looking parts, table pipes and
  * brackets (which, put somewhere else, could start a link, a link
- * definition or a task checkbox) are backslash-escaped.
+ * definition or a task checkbox) are backslash-escaped. A tab in running
+ * text shows as a space: it is written as one (markdownlint's MD010).
  */
 function escapeText(raw: string): string {
-  return raw.replace(/[<|[\]]/g, '\\$&');
+  return raw.replace(/[<|[\]]/g, '\\$&').replace(/\t/g, ' ');
 }
+
+/**
+ * A code block's tabs as spaces up to the next multiple of 8 columns, where
+ * browsers and terminals put a tab stop: its columns line up as before, and
+ * markdownlint (MD010) finds no tab. Columns are counted in code units.
+ */
+function expandTabs(code: string): string {
+  if (!code.includes('\t')) return code;
+  return code
+    .split('\n')
+    .map((line) => line.replace(/[^\t]*\t/g, (run) => run.slice(0, -1) + ' '.repeat(TAB_STOP - ((run.length - 1) % TAB_STOP))))
+    .join('\n');
+}
+const TAB_STOP = 8;
 
 /** A link target in `(...)`: characters that would end it, or split a table cell, are percent-encoded. */
 function linkTarget(url: string): string {
@@ -160,7 +234,8 @@ function linkTarget(url: string): string {
 
 /** A code span with a pipe would split a table cell (the index's summary column): it is written as escaped text. */
 function codeSpan(token: Tokens.Codespan): string {
-  return token.text.includes('|') ? token.text.replace(/[\\`*_[\]<>|~&]/g, '\\$&') : token.raw;
+  // A code span shows a tab as a space, as running text does.
+  return token.text.includes('|') ? token.text.replace(/[\\`*_[\]<>|~&]/g, '\\$&').replace(/\t/g, ' ') : token.raw.replace(/\t/g, ' ');
 }
 
 function inlineMd(tokens: Token[], text: WriteText): string {
