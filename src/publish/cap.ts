@@ -12,7 +12,8 @@
 import type { Advisory, Contact, Level, Risk } from '../advisory/types.js';
 import { updatedInAny } from '../advisory/versions.js';
 import { inlineMarkdownToText } from '../render/markdown-text.js';
-import { countryName, issuerName, levelName, titleText, type Locale } from '../render/view.js';
+import { isolated } from '../render/bidi.js';
+import { countryName, issuerName, levelName, textDirection, titleText, type Locale } from '../render/view.js';
 import { bulletinUrl } from './links.js';
 import { xmlElement } from './xml.js';
 
@@ -105,9 +106,12 @@ export function capReferences(advisory: Advisory, sender: string, version = advi
     .map((d) => `${sender},${capIdentifier(sender, advisory.code, d)},${capSent(d)}`);
 }
 
-/** Everything a reader of the alert needs to reach the contact, and when: the bulletin's fields, in its order. */
-function contactLine(c: Contact): string {
-  return [c.name, c.phone, c.email, c.url, c.address, c.hours].filter(Boolean).join(', ');
+/**
+ * Everything a reader of the alert needs to reach the contact, and when: the bulletin's fields, in its order.
+ * In a right-to-left language the phone number is isolated, as in the bulletins, so its digit groups keep their order.
+ */
+function contactLine(c: Contact, rtl: boolean): string {
+  return [c.name, c.phone && rtl ? isolated(c.phone) : c.phone, c.email, c.url, c.address, c.hours].filter(Boolean).join(', ');
 }
 
 function parameter(name: string, value: string): string {
@@ -123,7 +127,9 @@ function info(advisory: Advisory, locale: Locale, mapping: LevelMapping, categor
   const { lang, primary, config } = locale;
   const t = lang === primary ? undefined : advisory.translations[lang];
   const country = countryName(advisory, locale);
-  const guidance = advisory.guidance.map((item, i) => `- ${inlineMarkdownToText(t?.guidance?.[i] ?? item)}`);
+  // Text in a right-to-left language (this block's, or the primary one a missing translation falls back to) has its numbers isolated.
+  const inLanguage = (translated: string | undefined) => ({ rtl: textDirection(translated === undefined ? primary : lang) === 'rtl' });
+  const guidance = advisory.guidance.map((item, i) => `- ${inlineMarkdownToText(t?.guidance?.[i] ?? item, inLanguage(t?.guidance?.[i]))}`);
   // Names in this info block's language, where the translation gives them (an embassy's, a region's).
   const named = advisory.contacts.map((c, i) => {
     const translated = t?.contacts?.[i];
@@ -144,10 +150,10 @@ function info(advisory: Advisory, locale: Locale, mapping: LevelMapping, categor
     `    ${xmlElement('certainty', mapping.certainty)}`,
     `    ${xmlElement('senderName', issuerName(config, lang))}`,
     `    ${xmlElement('headline', titleText(advisory, locale))}`,
-    `    ${xmlElement('description', inlineMarkdownToText(t?.summary ?? advisory.summary))}`,
+    `    ${xmlElement('description', inlineMarkdownToText(t?.summary ?? advisory.summary, inLanguage(t?.summary)))}`,
     `    ${xmlElement('instruction', guidance.join('\n'))}`,
     `    ${xmlElement('web', bulletinUrl(config, advisory.code, lang))}`,
-    ...(contacts.length ? [`    ${xmlElement('contact', contacts.map(contactLine).join('; '))}`] : []),
+    ...(contacts.length ? [`    ${xmlElement('contact', contacts.map((c) => contactLine(c, textDirection(lang) === 'rtl')).join('; '))}`] : []),
     `    ${parameter('advisoryLevel', level(advisory.level))}`,
     ...(advisory.risks.length ? [`    ${parameter('risks', advisory.risks.join(' '))}`] : []),
     `    ${area(`${country}: ${level(advisory.level)}`, 'ISO3166-1', advisory.code)}`,

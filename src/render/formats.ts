@@ -4,7 +4,7 @@
  */
 import Handlebars from 'handlebars';
 import type { Format } from '../config/config.js';
-import { inlineMarkdownToHtml, joinLines, markdownToHtml } from './markdown-html.js';
+import { inlineMarkdownToHtml, joinLines, markdownToHtml, type TextOptions } from './markdown-html.js';
 import { escapeMarkdownText, inlineMarkdownToMarkdown, markdownToMarkdown } from './markdown-md.js';
 import { inlineMarkdownToText, markdownToText } from './markdown-text.js';
 import { textDirection, type Adapter } from './view.js';
@@ -14,7 +14,20 @@ export interface FormatDefinition {
   ext: string;
   /** HTML escapes every `{{value}}`; Markdown and text get values already made safe by the adapter. */
   htmlEscape: boolean;
-  adapter: Adapter;
+  /** The adapter for pages in a language of each direction. */
+  adapters: Readonly<Record<Direction, Adapter>>;
+}
+
+type Direction = ReturnType<typeof textDirection>;
+
+/**
+ * Per direction of the page's language, whether a field's Markdown is in a
+ * right-to-left language: that of the page, or the language the field falls back to.
+ * Such text has its phone numbers isolated (see bidi.ts); left-to-right text is left as it is.
+ */
+function adapters(make: (options: (lang: string | undefined) => TextOptions) => Adapter): Record<Direction, Adapter> {
+  const forPage = (dir: Direction) => make((lang) => ({ rtl: (lang === undefined ? dir : textDirection(lang)) === 'rtl' }));
+  return { ltr: forPage('ltr'), rtl: forPage('rtl') };
 }
 
 /**
@@ -31,34 +44,34 @@ const html: FormatDefinition = {
   id: 'html',
   ext: 'html',
   htmlEscape: true,
-  adapter: {
+  adapters: adapters((options) => ({
     text: (value, lang) => (lang === undefined ? value : new Handlebars.SafeString(inLanguage(Handlebars.escapeExpression(value), lang, 'span'))),
-    inline: (markdown, lang) => new Handlebars.SafeString(inLanguage(inlineMarkdownToHtml(markdown), lang, 'span')),
-    block: (markdown, lang) => new Handlebars.SafeString(inLanguage(markdownToHtml(markdown), lang, 'div')),
-  },
+    inline: (markdown, lang) => new Handlebars.SafeString(inLanguage(inlineMarkdownToHtml(markdown, options(lang)), lang, 'span')),
+    block: (markdown, lang) => new Handlebars.SafeString(inLanguage(markdownToHtml(markdown, options(lang)), lang, 'div')),
+  })),
 };
 
 const md: FormatDefinition = {
   id: 'md',
   ext: 'md',
   htmlEscape: false,
-  adapter: {
-    text: escapeMarkdownText,
-    inline: inlineMarkdownToMarkdown,
-    block: markdownToMarkdown,
-  },
+  adapters: adapters((options) => ({
+    text: (value) => escapeMarkdownText(value),
+    inline: (markdown, lang) => inlineMarkdownToMarkdown(markdown, options(lang)),
+    block: (markdown, lang) => markdownToMarkdown(markdown, options(lang)),
+  })),
 };
 
 const txt: FormatDefinition = {
   id: 'txt',
   ext: 'txt',
   htmlEscape: false,
-  adapter: {
+  adapters: adapters((options) => ({
     // Plain text cannot be restructured, but a newline in a one-line field would still break the layout.
     text: joinLines,
-    inline: inlineMarkdownToText,
-    block: (markdown) => markdownToText(markdown),
-  },
+    inline: (markdown, lang) => inlineMarkdownToText(markdown, options(lang)),
+    block: (markdown, lang) => markdownToText(markdown, options(lang)),
+  })),
 };
 
 export const FORMAT_DEFINITIONS: Readonly<Record<Format, FormatDefinition>> = { html, md, txt };

@@ -7,6 +7,7 @@
  * The renderers left to marked only wrap what these return in fixed tags.
  */
 import { Marked, Parser, type Tokens } from 'marked';
+import { isolateNumbers } from './bidi.js';
 import { lexBlocks, lexInline } from './markdown-lexer.js';
 import { safeUrl } from './safe-url.js';
 
@@ -25,7 +26,18 @@ export function escapeMarkdownTextForHtml(text: string): string {
   return text.replace(/[<>"']|&(?!(?:#\d{1,7}|#[Xx][a-fA-F0-9]{1,6}|\w+);)/g, (c) => HTML_ESCAPES[c]!);
 }
 
-const marked = new Marked({
+/** How a format's text is written: in a right-to-left language, numbers are isolated (see bidi.ts). */
+export interface TextOptions {
+  rtl?: boolean;
+}
+
+/** Source text as HTML; in right-to-left text, each phone-like run in a left-to-right `<bdi>`. */
+function rtlText(text: string): string {
+  return isolateNumbers(text, (run) => `<bdi dir="ltr">${escapeMarkdownTextForHtml(run)}</bdi>`, escapeMarkdownTextForHtml);
+}
+
+/** One `marked` instance per way of writing text, made once: left to right, and right to left. */
+const createMarked = (writeText: (text: string) => string) => new Marked({
   gfm: true,
   breaks: false,
   async: false,
@@ -41,7 +53,7 @@ const marked = new Marked({
     // "escaped" and would pass it through raw: here every text is escaped, whatever its flag.
     text(token: Tokens.Text | Tokens.Escape): string {
       if ('tokens' in token && token.tokens) return this.parser.parseInline(token.tokens);
-      return escapeMarkdownTextForHtml(token.text);
+      return writeText(token.text);
     },
     codespan({ text }: Tokens.Codespan): string {
       return `<code>${escapeHtml(text)}</code>`;
@@ -69,13 +81,16 @@ const marked = new Marked({
   },
 });
 
+const ltrMarked = createMarked(escapeMarkdownTextForHtml);
+const rtlMarked = createMarked(rtlText);
+
 // Tokens from the shared lexer (lexed once for every format), rendered by this instance's renderers.
-export function markdownToHtml(markdown: string): string {
-  return marked.parser(lexBlocks(markdown));
+export function markdownToHtml(markdown: string, options: TextOptions = {}): string {
+  return (options.rtl ? rtlMarked : ltrMarked).parser(lexBlocks(markdown));
 }
 
-export function inlineMarkdownToHtml(markdown: string): string {
-  return Parser.parseInline(lexInline(markdown), marked.defaults);
+export function inlineMarkdownToHtml(markdown: string, options: TextOptions = {}): string {
+  return Parser.parseInline(lexInline(markdown), (options.rtl ? rtlMarked : ltrMarked).defaults);
 }
 
 /**

@@ -5,30 +5,100 @@
  * lose their target, and an inline field stays inside its list item or line.
  */
 import type { Token, Tokens } from 'marked';
-import { bodyHeadingDepth, collapseLines, joinLines } from './markdown-html.js';
+import { isolateNumbers } from './bidi.js';
+import { bodyHeadingDepth, collapseLines, joinLines, type TextOptions } from './markdown-html.js';
 import { lexBlocks, lexInline } from './markdown-lexer.js';
 import { safeUrl } from './safe-url.js';
 import { indentBlock } from './wrap.js';
 
-export function inlineMarkdownToMarkdown(markdown: string): string {
-  return escapeLineStart(collapseLines(inlineMd(lexInline(markdown))));
+export function inlineMarkdownToMarkdown(markdown: string, options: TextOptions = {}): string {
+  return escapeLineStart(collapseLines(inlineMd(lexInline(markdown), textWriter(options))));
 }
 
-export function markdownToMarkdown(markdown: string): string {
-  return blocks(lexBlocks(markdown)).join('\n\n');
+export function markdownToMarkdown(markdown: string, options: TextOptions = {}): string {
+  return blocks(lexBlocks(markdown), textWriter(options)).join('\n\n');
+}
+
+/** Writes a text token's source as Markdown text. */
+type WriteText = (raw: string) => string;
+
+/** Right-to-left text keeps its phone numbers in their own order, between Unicode isolates (see bidi.ts). */
+const rtlText: WriteText = (raw) => isolateNumbers(escapeText(raw));
+
+function textWriter(options: TextOptions): WriteText {
+  return options.rtl ? rtlText : escapeText;
 }
 
 /**
  * Escapes plain text (a country name, a phone number) so Markdown shows it as
  * written: its punctuation, a character reference it would otherwise spell,
- * and closing `#`s that a heading would drop.
+ * and closing `#`s that a heading would drop. A web or e-mail address in
+ * running text becomes a link (see autolink), and a tab a space, as Markdown
+ * would show it anyway: markdownlint reports bare URLs (MD034) and tabs (MD010).
  */
 export function escapeMarkdownText(text: string): string {
-  const escaped = joinLines(text)
-    .replace(/([\\`*_[\]<>|~])/g, '\\$1')
-    .replace(/&(?=#?\w+;)/g, '\\&')
-    .replace(/(^|\s)(#+)(\s*)$/, '$1\\$2$3');
+  const plain = joinLines(text).replace(/\t/g, ' ');
+  let escaped = '';
+  let from = 0;
+  // A value of one word is left as text: it may be the address itself, which a template
+  // links on its own (`[{{email}}](mailto:...)`), and a link inside a link is not Markdown.
+  const words = / /.test(plain.trim());
+  for (const found of words ? plain.matchAll(BARE_ADDRESS) : []) {
+    const address = trimAddress(found[0]);
+    const start = found.index;
+    const end = start + address.length;
+    // Already set apart as `<address>`, the plain-text way: the brackets become the autolink's.
+    const bracketed = plain[start - 1] === '<' && plain[end] === '>';
+    const link = autolink(address);
+    if (link === null) continue;
+    escaped += escapePlain(plain.slice(from, bracketed ? start - 1 : start)) + link;
+    from = bracketed ? end + 1 : end;
+  }
+  escaped = (escaped + escapePlain(plain.slice(from))).replace(/(^|\s)(#+)(\s*)$/, '$1\\$2$3');
   return escapeLineStart(escaped);
+}
+
+function escapePlain(text: string): string {
+  return text.replace(/([\\`*_[\]<>|~])/g, '\\$1').replace(/&(?=#?\w+;)/g, '\\&');
+}
+
+/**
+ * A web address (`http://`, `https://` or `www.`, up to a space or `<`) or an
+ * e-mail address in plain text: where GFM's autolink literals see one, which
+ * is what markdownlint's MD034 reports as a bare URL. Not inside a word.
+ */
+const BARE_ADDRESS = /(?<![\p{L}\p{N}])(?:https?:\/\/|www\.)[^\s<>\p{Cf}]+|(?<![\p{L}\p{N}._+-])[A-Za-z0-9._+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+/gu;
+
+/**
+ * An address without what GFM leaves out of it at the end: punctuation that
+ * ends the sentence ("see https://example.org."), a `)` without its `(`
+ * ("(see https://example.org)"), a character reference.
+ */
+function trimAddress(address: string): string {
+  let end = address.length;
+  for (;;) {
+    const last = address[end - 1];
+    const reference = /&\w+;$/.exec(address.slice(0, end));
+    if (reference) end -= reference[0].length;
+    else if (last !== undefined && '?!.,:*_~\'"'.includes(last)) end -= 1;
+    else if (last === ')' && count(address.slice(0, end), ')') > count(address.slice(0, end), '(')) end -= 1;
+    else return address.slice(0, end);
+  }
+}
+
+const count = (text: string, char: string) => text.split(char).length - 1;
+
+/**
+ * An address as a Markdown link that reads as the address: `<https://…>`,
+ * `<name@example.org>`, and `[www.…](http://www.…)` (an autolink needs a
+ * scheme; GFM links `www.` to http). Null where a link cannot be written
+ * without changing the address: with a `|` (it would split a table cell) or a
+ * character reference in it (autolinks take no escapes); it then stays text.
+ */
+function autolink(address: string): string | null {
+  if (/\||&#?\w+;/.test(address) || !/[\p{L}\p{N}]/u.test(address.replace(/^(?:https?:\/\/|www\.)/, ''))) return null;
+  if (address.startsWith('www.')) return `[${escapePlain(address)}](${linkTarget(`http://${address}`)})`;
+  return `<${address}>`;
 }
 
 /**
@@ -63,11 +133,11 @@ export function escapeLineStart(line: string): string {
   return BLOCK_START.test(rest) ? `${indent}\\${rest}` : line;
 }
 
-function blocks(tokens: Token[]): string[] {
+function blocks(tokens: Token[], text: WriteText): string[] {
   const out: string[] = [];
   for (const token of tokens) {
-    const text = block(token);
-    if (text !== null) out.push(text);
+    const written = block(token, text);
+    if (written !== null) out.push(written);
   }
   return out;
 }
@@ -79,7 +149,7 @@ function paragraph(text: string): string {
     .join('\n');
 }
 
-function block(token: Token): string | null {
+function block(token: Token, text: WriteText): string | null {
   switch (token.type) {
     case 'space':
     case 'def':
@@ -87,11 +157,11 @@ function block(token: Token): string | null {
     case 'paragraph':
     case 'text': {
       const t = token as Tokens.Paragraph | Tokens.Text;
-      return paragraph(t.tokens ? inlineMd(t.tokens) : escapeText(t.text));
+      return paragraph(t.tokens ? inlineMd(t.tokens, text) : text(t.text));
     }
     case 'heading': {
       const t = token as Tokens.Heading;
-      return `${'#'.repeat(bodyHeadingDepth(t.depth))} ${collapseLines(inlineMd(t.tokens))}`;
+      return `${'#'.repeat(bodyHeadingDepth(t.depth))} ${collapseLines(inlineMd(t.tokens, text))}`;
     }
     case 'list': {
       const list = token as Tokens.List;
@@ -99,13 +169,13 @@ function block(token: Token): string | null {
       const items = list.items.map((item, i) => {
         const marker = list.ordered ? `${start + i}. ` : '- ';
         const check = item.task ? (item.checked ? '[x] ' : '[ ] ') : '';
-        const inner = blocks(item.tokens.filter((t) => t.type !== 'checkbox')).join(list.loose ? '\n\n' : '\n');
+        const inner = blocks(item.tokens.filter((t) => t.type !== 'checkbox'), text).join(list.loose ? '\n\n' : '\n');
         return marker + indentBlock(check + inner, ' '.repeat(marker.length)).slice(marker.length);
       });
       return items.join(list.loose ? '\n\n' : '\n');
     }
     case 'blockquote': {
-      const inner = blocks((token as Tokens.Blockquote).tokens).join('\n\n');
+      const inner = blocks((token as Tokens.Blockquote).tokens, text).join('\n\n');
       return inner
         .split('\n')
         .map((l) => (l ? `> ${l}` : '>'))
@@ -116,31 +186,46 @@ function block(token: Token): string | null {
       const longest = Math.max(0, ...(code.text.match(/`+/g) ?? []).map((r) => r.length));
       const fence = '`'.repeat(Math.max(3, longest + 1));
       const lang = (code.lang ?? '').replace(/[^\w-]/g, '') || 'text';
-      return `${fence}${lang}\n${code.text}\n${fence}`;
+      return `${fence}${lang}\n${expandTabs(code.text)}\n${fence}`;
     }
     case 'hr':
       return '---';
     case 'table': {
       const table = token as Tokens.Table;
-      const row = (cells: Tokens.TableCell[]) => `| ${cells.map((c) => inlineMd(c.tokens).replace(/\|/g, '\\|').trim()).join(' | ')} |`;
+      const row = (cells: Tokens.TableCell[]) => `| ${cells.map((c) => inlineMd(c.tokens, text).replace(/\|/g, '\\|').trim()).join(' | ')} |`;
       const rule = `| ${table.align.map((a) => (a === 'center' ? ':---:' : a === 'right' ? '---:' : a === 'left' ? ':---' : '---')).join(' | ')} |`;
       return [row(table.header), rule, ...table.rows.map(row)].join('\n');
     }
     case 'html':
       return paragraph(escapeText((token as Tokens.HTML).text.trim()));
     default:
-      return paragraph('tokens' in token && Array.isArray(token.tokens) ? inlineMd(token.tokens) : escapeText(token.raw));
+      return paragraph('tokens' in token && Array.isArray(token.tokens) ? inlineMd(token.tokens, text) : escapeText(token.raw));
   }
 }
 
 /**
  * Source text that must read as text: HTML-looking parts, table pipes and
  * brackets (which, put somewhere else, could start a link, a link
- * definition or a task checkbox) are backslash-escaped.
+ * definition or a task checkbox) are backslash-escaped. A tab in running
+ * text shows as a space: it is written as one (markdownlint's MD010).
  */
 function escapeText(raw: string): string {
-  return raw.replace(/[<|[\]]/g, '\\$&');
+  return raw.replace(/[<|[\]]/g, '\\$&').replace(/\t/g, ' ');
 }
+
+/**
+ * A code block's tabs as spaces up to the next multiple of 8 columns, where
+ * browsers and terminals put a tab stop: its columns line up as before, and
+ * markdownlint (MD010) finds no tab. Columns are counted in code units.
+ */
+function expandTabs(code: string): string {
+  if (!code.includes('\t')) return code;
+  return code
+    .split('\n')
+    .map((line) => line.replace(/[^\t]*\t/g, (run) => run.slice(0, -1) + ' '.repeat(TAB_STOP - ((run.length - 1) % TAB_STOP))))
+    .join('\n');
+}
+const TAB_STOP = 8;
 
 /** A link target in `(...)`: characters that would end it, or split a table cell, are percent-encoded. */
 function linkTarget(url: string): string {
@@ -149,16 +234,17 @@ function linkTarget(url: string): string {
 
 /** A code span with a pipe would split a table cell (the index's summary column): it is written as escaped text. */
 function codeSpan(token: Tokens.Codespan): string {
-  return token.text.includes('|') ? token.text.replace(/[\\`*_[\]<>|~&]/g, '\\$&') : token.raw;
+  // A code span shows a tab as a space, as running text does.
+  return token.text.includes('|') ? token.text.replace(/[\\`*_[\]<>|~&]/g, '\\$&').replace(/\t/g, ' ') : token.raw.replace(/\t/g, ' ');
 }
 
-function inlineMd(tokens: Token[]): string {
+function inlineMd(tokens: Token[], text: WriteText): string {
   let out = '';
   for (const token of tokens) {
     switch (token.type) {
       case 'text': {
         const t = token as Tokens.Text;
-        out += t.tokens ? inlineMd(t.tokens) : escapeText(t.raw);
+        out += t.tokens ? inlineMd(t.tokens, text) : text(t.raw);
         break;
       }
       case 'escape':
@@ -173,17 +259,17 @@ function inlineMd(tokens: Token[]): string {
         out += codeSpan(token as Tokens.Codespan);
         break;
       case 'strong':
-        out += `**${inlineMd((token as Tokens.Strong).tokens)}**`;
+        out += `**${inlineMd((token as Tokens.Strong).tokens, text)}**`;
         break;
       case 'em':
-        out += `*${inlineMd((token as Tokens.Em).tokens)}*`;
+        out += `*${inlineMd((token as Tokens.Em).tokens, text)}*`;
         break;
       case 'del':
-        out += `~~${inlineMd((token as Tokens.Del).tokens)}~~`;
+        out += `~~${inlineMd((token as Tokens.Del).tokens, text)}~~`;
         break;
       case 'link': {
         const link = token as Tokens.Link;
-        const label = inlineMd(link.tokens);
+        const label = inlineMd(link.tokens, text);
         const url = safeUrl(link.href);
         if (url === null) out += label;
         else if (link.text === link.href.replace(/^mailto:/, '') && !link.raw.startsWith('[') && !link.text.includes('|')) out += `<${link.text}>`;
@@ -204,7 +290,7 @@ function inlineMd(tokens: Token[]): string {
         out += (token as Tokens.Checkbox).checked ? '[x] ' : '[ ] ';
         break;
       default:
-        out += 'tokens' in token && Array.isArray(token.tokens) ? inlineMd(token.tokens) : escapeText(token.raw);
+        out += 'tokens' in token && Array.isArray(token.tokens) ? inlineMd(token.tokens, text) : escapeText(token.raw);
     }
   }
   return out;

@@ -3,29 +3,40 @@
  * `text <url>`, lists with bullets, paragraphs wrapped by display width.
  */
 import type { Token, Tokens } from 'marked';
-import { bodyHeadingDepth } from './markdown-html.js';
+import { isolateNumbers } from './bidi.js';
+import { bodyHeadingDepth, type TextOptions } from './markdown-html.js';
 import { lexBlocks, lexInline } from './markdown-lexer.js';
 import { decodeEntities, safeUrl } from './safe-url.js';
 import { displayWidth, indentBlock, singleSpaced, TEXT_WIDTH, wrapParagraph } from './wrap.js';
 
-export function inlineMarkdownToText(markdown: string): string {
-  return singleSpaced(inlineText(lexInline(markdown))).trim();
+export function inlineMarkdownToText(markdown: string, options: TextOptions = {}): string {
+  return singleSpaced(inlineText(lexInline(markdown), textWriter(options))).trim();
 }
 
-export function markdownToText(markdown: string, width = TEXT_WIDTH): string {
-  return blocks(lexBlocks(markdown), width).join('\n\n');
+export function markdownToText(markdown: string, options: TextOptions & { width?: number } = {}): string {
+  return blocks(lexBlocks(markdown), options.width ?? TEXT_WIDTH, textWriter(options)).join('\n\n');
 }
 
-function blocks(tokens: Token[], width: number): string[] {
+/** Writes a text token's source as plain text: its character references decoded. */
+type WriteText = (source: string) => string;
+
+/** Right-to-left text keeps its phone numbers in their own order, between Unicode isolates (see bidi.ts). */
+const rtlText: WriteText = (source) => isolateNumbers(decodeEntities(source));
+
+function textWriter(options: TextOptions): WriteText {
+  return options.rtl ? rtlText : decodeEntities;
+}
+
+function blocks(tokens: Token[], width: number, text: WriteText): string[] {
   const out: string[] = [];
   for (const token of tokens) {
-    const text = block(token, width);
-    if (text !== null) out.push(text);
+    const written = block(token, width, text);
+    if (written !== null) out.push(written);
   }
   return out;
 }
 
-function block(token: Token, width: number): string | null {
+function block(token: Token, width: number, text: WriteText): string | null {
   switch (token.type) {
     case 'space':
     case 'def':
@@ -33,11 +44,11 @@ function block(token: Token, width: number): string | null {
     case 'paragraph':
     case 'text': {
       const t = token as Tokens.Paragraph | Tokens.Text;
-      return wrapParagraph(t.tokens ? inlineText(t.tokens) : decodeEntities(t.text), { width });
+      return wrapParagraph(t.tokens ? inlineText(t.tokens, text) : text(t.text), { width });
     }
     case 'heading': {
       const t = token as Tokens.Heading;
-      const title = singleSpaced(inlineText(t.tokens)).trim();
+      const title = singleSpaced(inlineText(t.tokens, text)).trim();
       // Under the bulletin's own "-" section headings, the body's headings are one step down.
       const depth = bodyHeadingDepth(t.depth);
       const rule = (depth <= 2 ? '-' : '~').repeat(Math.max(3, Math.min(displayWidth(title), width)));
@@ -49,38 +60,38 @@ function block(token: Token, width: number): string | null {
       const items = list.items.map((item, i) => {
         const marker = list.ordered ? `${start + i}. ` : '- ';
         const check = item.task ? (item.checked ? '[x] ' : '[ ] ') : '';
-        const inner = blocks(item.tokens.filter((t) => t.type !== 'checkbox'), width - marker.length).join(list.loose ? '\n\n' : '\n');
+        const inner = blocks(item.tokens.filter((t) => t.type !== 'checkbox'), width - marker.length, text).join(list.loose ? '\n\n' : '\n');
         const indented = indentBlock(check + inner, ' '.repeat(marker.length));
         return marker + indented.slice(marker.length);
       });
       return items.join(list.loose ? '\n\n' : '\n');
     }
     case 'blockquote':
-      return indentBlock(blocks((token as Tokens.Blockquote).tokens, width - 2).join('\n\n'), '  ');
+      return indentBlock(blocks((token as Tokens.Blockquote).tokens, width - 2, text).join('\n\n'), '  ');
     case 'code':
       return indentBlock((token as Tokens.Code).text, '    ');
     case 'hr':
       return '-'.repeat(Math.min(20, width));
     case 'table': {
       const table = token as Tokens.Table;
-      const row = (cells: Tokens.TableCell[]) => cells.map((c) => inlineText(c.tokens).trim()).join(' | ');
+      const row = (cells: Tokens.TableCell[]) => cells.map((c) => inlineText(c.tokens, text).trim()).join(' | ');
       // Indented, so that no row (a one-column table's "---") can underline the one above as a heading.
       return indentBlock([row(table.header), ...table.rows.map(row)].join('\n'), '  ');
     }
     case 'html':
       return wrapParagraph((token as Tokens.HTML).text, { width });
     default:
-      return 'tokens' in token && Array.isArray(token.tokens) ? wrapParagraph(inlineText(token.tokens), { width }) : wrapParagraph(token.raw, { width });
+      return 'tokens' in token && Array.isArray(token.tokens) ? wrapParagraph(inlineText(token.tokens, text), { width }) : wrapParagraph(token.raw, { width });
   }
 }
 
-function inlineText(tokens: Token[]): string {
+function inlineText(tokens: Token[], text: WriteText): string {
   let out = '';
   for (const token of tokens) {
     switch (token.type) {
       case 'text': {
         const t = token as Tokens.Text;
-        out += t.tokens ? inlineText(t.tokens) : decodeEntities(t.text);
+        out += t.tokens ? inlineText(t.tokens, text) : text(t.text);
         break;
       }
       case 'escape':
@@ -96,7 +107,7 @@ function inlineText(tokens: Token[]): string {
       case 'image': {
         // An image is a link in the other formats (a bulletin loads nothing from elsewhere): here too.
         const link = token as Tokens.Link | Tokens.Image;
-        const label = (token.type === 'link' ? inlineText(link.tokens) : link.text || 'image').trim();
+        const label = (token.type === 'link' ? inlineText(link.tokens, text) : link.text || 'image').trim();
         const url = safeUrl(link.href);
         if (url === null) out += label;
         else if (url.replace(/^mailto:/, '') === label || url === label) out += `<${label}>`;
@@ -111,10 +122,10 @@ function inlineText(tokens: Token[]): string {
         break;
       case 'del':
         // Struck-out advice keeps its marks: without them it would read as advice that stands.
-        out += `~~${inlineText((token as Tokens.Del).tokens)}~~`;
+        out += `~~${inlineText((token as Tokens.Del).tokens, text)}~~`;
         break;
       default:
-        out += 'tokens' in token && Array.isArray(token.tokens) ? inlineText(token.tokens) : token.raw;
+        out += 'tokens' in token && Array.isArray(token.tokens) ? inlineText(token.tokens, text) : token.raw;
     }
   }
   return out;

@@ -10,7 +10,7 @@ import { FORMAT_DEFINITIONS } from './formats.js';
 import { checkCatalogues } from './labels.js';
 import { baseHelpers, compileFormat, loadTemplateSet, type CompiledFormat, type TemplateSet } from './templates.js';
 import { keepClusterWidths } from './wrap.js';
-import { bulletinPath, bulletinView, indexPath, indexView, levelName, type Locale } from './view.js';
+import { bulletinPath, bulletinView, indexPath, indexView, levelName, textDirection, type Locale } from './view.js';
 import { LEVELS } from '../config/levels.js';
 
 export interface RenderedFile {
@@ -53,13 +53,13 @@ export async function createRenderer(config: Config, templateDirs: readonly stri
     locale,
     fingerprint: fingerprintOf(set, config),
     bulletin(advisory, lang, format, context) {
-      const { ext, adapter } = FORMAT_DEFINITIONS[format];
-      const view = bulletinView(advisory, locale(lang), adapter, ext);
+      const { ext, adapters } = FORMAT_DEFINITIONS[format];
+      const view = bulletinView(advisory, locale(lang), adapters[textDirection(lang)], ext);
       return { path: bulletinPath(advisory.code, lang, primary, ext), content: compiled.get(format)!.bulletin(view, context) };
     },
     index(advisories, lang, format) {
-      const { ext, adapter } = FORMAT_DEFINITIONS[format];
-      const view = indexView(advisories, locale(lang), adapter, ext);
+      const { ext, adapters } = FORMAT_DEFINITIONS[format];
+      const view = indexView(advisories, locale(lang), adapters[textDirection(lang)], ext);
       return { path: indexPath(lang, primary, ext), content: compiled.get(format)!.index(view, `the ${lang} index`) };
     },
   };

@@ -14,6 +14,7 @@ import { toolIdentity } from '../version.js';
 import { FORMATS, type Format } from '../config/config.js';
 import { ConfigError, TemplateError, errorMessage } from '../errors.js';
 import { label, parseLabels, type Labels } from './labels.js';
+import { isolated } from './bidi.js';
 import { textDirection } from './view.js';
 import { displayWidth, TEXT_WIDTH, wrapParagraph } from './wrap.js';
 
@@ -249,7 +250,7 @@ export function baseHelpers(catalogues: ReadonlyMap<string, Labels>): Record<str
     isolate(value: unknown, options: Handlebars.HelperOptions) {
       const text = String(value ?? '');
       if (textDirection(pageLang(options)) !== 'rtl' || text === '') return text;
-      return `${(options.hash as { auto?: boolean }).auto ? '\u2068' : '\u2066'}${text}\u2069`;
+      return isolated(text, (options.hash as { auto?: boolean }).auto === true);
     },
     eq: (a: unknown, b: unknown) => a === b,
     gt: (a: unknown, b: unknown) => Number(a) > Number(b),

@@ -243,8 +243,8 @@ export function indexView(advisories: readonly AdvisoryDigest[], locale: Locale,
       updated: formatDate(advisory.updated, lang),
       // An index row is for scanning: the summary's first sentence, as plain text; the bulletin has the rest.
       summary: t?.summary === undefined && lang !== primary
-        ? adapter.text(firstSentence(inlineMarkdownToText(advisory.summary), primary), primary)
-        : adapter.text(firstSentence(inlineMarkdownToText(t?.summary ?? advisory.summary), lang)),
+        ? adapter.text(firstSentence(inlineMarkdownToText(advisory.summary, { rtl: textDirection(primary) === 'rtl' }), primary), primary)
+        : adapter.text(firstSentence(inlineMarkdownToText(t?.summary ?? advisory.summary, { rtl: textDirection(lang) === 'rtl' }), lang)),
       href: relativeHref(self, bulletinPath(advisory.code, lang, primary, ext)),
     };
   });

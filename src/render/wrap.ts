@@ -7,6 +7,7 @@ import stringWidth from 'string-width';
 import { derivedKey, type DerivedStore } from '../derived-store.js';
 import { memoize } from '../memo.js';
 import { toolIdentity } from '../version.js';
+import { LRI, PDI } from './bidi.js';
 
 export const TEXT_WIDTH = 72;
 
@@ -221,7 +222,7 @@ export function wrapParagraph(text: string, options: WrapOptions = {}): string {
     place();
     line += word.slice(placed);
   };
-  for (const word of keepRulesAttached(text.split(BREAKING_SPACE))) {
+  for (const word of keepRulesAttached(text.includes(LRI) ? wordsKeepingNumbers(text) : text.split(BREAKING_SPACE))) {
     if (narrow) add(word, word.length, ' ');
     // Only a word that is not wide is measured whole: a CJK "word" can be a whole sentence, seen once.
     else if (!MAYBE_WIDE.test(word)) add(word, displayWidth(word), ' ');
@@ -268,6 +269,18 @@ function wrapPlainNarrow(text: string, width: number, first: string, firstWidth:
     from = end + 1;
     room = width - restWidth;
   }
+}
+
+/**
+ * A word, or a left-to-right isolate without a letter in it: a phone number
+ * isolated in right-to-left text (see bidi.ts), "+961 1 900 000", is never
+ * broken across lines. Each line is laid out on its own, so the isolate's
+ * marks would end up on two lines and the groups would be reordered again.
+ */
+const WORD_OR_NUMBER = new RegExp(`(?:${LRI}[^\\p{L}\\u2066-\\u2069\\n]*${PDI}|[\\S\\u00A0\\u2007\\u202F])+`, 'gu');
+
+function wordsKeepingNumbers(text: string): string[] {
+  return text.match(WORD_OR_NUMBER) ?? [];
 }
 
 /** A word of only `-`, `=` or `~`: alone at the start of a line it would read as a heading's underline. */

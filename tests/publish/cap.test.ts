@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { capCategories, capResponses, CAP_BY_LEVEL } from '../../src/publish/cap.js';
 import type { Advisory } from '../../src/advisory/types.js';
 import { buildPublishFixture, listFiles, PUBLISH_FIXTURE, type Published } from '../helpers/published.js';
+import { sampleProject } from '../helpers/projects.js';
 import { ROOT, runCli, tempProject } from '../helpers/run-cli.js';
 
 const SCHEMA = path.join(ROOT, 'tests/schemas/cap12.xsd');
@@ -46,6 +47,27 @@ describe('cap/<code>.xml', () => {
       const files = listFiles(path.join(project.dir, 'dist')).filter((f) => f.startsWith('cap/'));
       expect(files.length).toBeGreaterThan(0);
       expect(validateAgainstSchema(files.map((f) => path.join(project.dir, 'dist', f))).status).toBe(0);
+    } finally {
+      project.cleanup();
+    }
+  });
+
+  it('keeps phone numbers left to right in an info block in a right-to-left language, and nowhere else', () => {
+    const project = sampleProject();
+    try {
+      expect(runCli(['build'], { cwd: project.dir }).status).toBe(0);
+      const read = (n: number, name: string) =>
+        spawnSync('xmllint', ['--xpath', `string(${cap('alert', 'info')}[${n}]${cap(name)})`, path.join(project.dir, 'dist/cap/lb.xml')], { encoding: 'utf8' }).stdout;
+      const number = '+961 0 000 000';
+      // The sample's languages are en, fr, hi and ar: the fourth block is Arabic.
+      expect(read(4, 'language')).toBe('ar\n');
+      expect(read(4, 'contact')).toContain(`, \u2066${number}\u2069, `);
+      expect(read(4, 'instruction')).toContain(`بيروت (\u2066${number}\u2069) واتبع`);
+      for (const n of [1, 2, 3]) {
+        expect(read(n, 'contact')).toContain(`, ${number}, `);
+        expect(read(n, 'instruction')).toContain(`(${number})`);
+        expect(read(n, 'instruction') + read(n, 'contact')).not.toMatch(/[\u2066-\u2069]/);
+      }
     } finally {
       project.cleanup();
     }

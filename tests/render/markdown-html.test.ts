@@ -1,7 +1,7 @@
 /** Markdown to HTML, in-process: raw HTML and the text around it come out as text; only safe link targets survive. */
 import { describe, expect, it } from 'vitest';
 import { inlineMarkdownToHtml, markdownToHtml } from '../../src/render/markdown-html.js';
-import { inlineMarkdownToMarkdown, markdownToMarkdown } from '../../src/render/markdown-md.js';
+import { escapeMarkdownText, inlineMarkdownToMarkdown, markdownToMarkdown } from '../../src/render/markdown-md.js';
 import { inlineMarkdownToText, markdownToText } from '../../src/render/markdown-text.js';
 import { safeUrl } from '../../src/render/safe-url.js';
 import { CONTROL_PAYLOADS } from '../helpers/hostile.js';
@@ -111,5 +111,27 @@ describe('tildes', () => {
     expect(inlineMarkdownToMarkdown(struck)).toBe(struck);
     expect(inlineMarkdownToText(struck)).toBe(struck);
     expect(markdownToText(`Before.\n\n${struck}`)).toBe(`Before.\n\n${struck}`);
+  });
+});
+
+describe('plain text in Markdown bulletins', () => {
+  it.each([
+    ['see https://example.org/a_b.', 'see <https://example.org/a_b>.'],
+    ['(see https://example.org/a_(b))', '(see <https://example.org/a_(b)>)'],
+    ['write to help@example.org!', 'write to <help@example.org>!'],
+    ['see www.example.org/*x*', 'see [www.example.org/\\*x](http://www.example.org/*x)\\*'],
+    ['see <https://example.org/x> now', 'see <https://example.org/x> now'],
+    // An autolink takes no escapes: with a pipe (a table cell's end) or a reference, the address stays escaped text.
+    ['see https://example.org/a|b', 'see https://example.org/a\\|b'],
+    ['see https://example.org/?a&amp;b', 'see https://example.org/?a\\&amp;b'],
+    // One word may be the address a template links itself: `[{{email}}](mailto:...)`.
+    ['help@example.org', 'help@example.org'],
+    ['a\tb', 'a b'],
+  ])('links a bare address and makes a tab a space: %s', (text, markdown) => {
+    expect(escapeMarkdownText(text)).toBe(markdown);
+  });
+
+  it('writes the tabs of a code block as spaces to the next multiple of 8 columns', () => {
+    expect(markdownToMarkdown('```\nab\tc\n\tx\n```')).toBe('```text\nab      c\n        x\n```');
   });
 });
