@@ -46,13 +46,24 @@ export interface AdvisoryChange {
   updates: { added: Update[]; removed: Update[] };
   /** Long texts whose wording changed: summary, body. */
   reworded: string[];
-  translations: { added: string[]; removed: string[]; changed: Array<{ lang: string; fields: string[] }> };
+  /**
+   * `notUpdated`: per language kept on both sides, the translated fields whose primary text changed while
+   * the translation did not. Translated list items go with the primary ones by position, so a reordered
+   * list of contacts left untranslated pairs one embassy's name with another's number.
+   */
+  translations: { added: string[]; removed: string[]; changed: Array<{ lang: string; fields: string[] }>; notUpdated: Array<{ lang: string; fields: string[] }> };
   /**
    * What changed that the fields above have no words for: a top-level field (`future`, or
    * `updates` when only their order changed), or a field of an item found on both sides of a
    * list (`regions[2].population`, by its index in the new list).
    */
   other: string[];
+  /**
+   * The `updated` date still given when a level (the country's or a region's) changed and it did not:
+   * feeds and CAP alerts are dated and identified by it, so readers and alerting networks, which keep
+   * the first message they see under an identifier, would not see the new level. Else null.
+   */
+  levelChangedSince: string | null;
 }
 
 const byCode = (advisories: readonly Advisory[]) => new Map(advisories.map((a) => [a.code, a]));
@@ -141,7 +152,7 @@ function contactChanges(before: readonly Contact[], after: readonly Contact[]): 
 }
 
 /** Per language, which fields changed, compared by meaning (not by how the YAML is laid out). */
-function translationChanges(before: Record<string, Translation>, after: Record<string, Translation>): AdvisoryChange['translations'] {
+function translationChanges(before: Record<string, Translation>, after: Record<string, Translation>): Omit<AdvisoryChange['translations'], 'notUpdated'> {
   const langs = (t: Record<string, Translation>) => Object.keys(t).sort(compareText);
   const changed = langs(after).flatMap((lang) => {
     const was = before[lang];
@@ -151,6 +162,34 @@ function translationChanges(before: Record<string, Translation>, after: Record<s
     return fields.length ? [{ lang, fields }] : [];
   });
   return { added: langs(after).filter((l) => !before[l]), removed: langs(before).filter((l) => !after[l]), changed };
+}
+
+/** What of an advisory a translation translates, field by field: what a change to must reach every translation. */
+function translatable(a: Advisory): Record<keyof Translation, unknown> {
+  return {
+    updated: undefined, // a translation's own date
+    title: optionalNormal(a.title),
+    summary: normal(a.summary),
+    body: optionalNormal(a.body),
+    guidance: a.guidance.map(normal),
+    regions: a.regions.map((r) => [normal(r.name), optionalNormal(r.note)]),
+    contacts: a.contacts.map((c) => [normal(c.name), optionalNormal(c.address), optionalNormal(c.hours)]),
+    updates: a.updates.map((u) => normal(u.summary)),
+  };
+}
+
+/** Per language on both sides: the fields it translates whose primary text changed while its own did not. */
+function translationsNotUpdated(before: Advisory, after: Advisory): AdvisoryChange['translations']['notUpdated'] {
+  const changedInPrimary = changedKeys(translatable(before), translatable(after));
+  return Object.keys(after.translations)
+    .sort(compareText)
+    .flatMap((lang) => {
+      const was = before.translations[lang] as Record<string, unknown> | undefined;
+      const is = after.translations[lang] as Record<string, unknown>;
+      if (!was) return [];
+      const fields = changedInPrimary.filter((field) => is[field] !== undefined && canonical(was[field]) === canonical(is[field]));
+      return fields.length ? [{ lang, fields }] : [];
+    });
 }
 
 /** The keys of two objects whose values differ in meaning, in alphabetical order. */
@@ -192,8 +231,9 @@ function emptyChange(a: Advisory, status: AdvisoryChange['status']): AdvisoryCha
     contacts: { added: [], removed: [], changed: [], reordered: [] },
     updates: { added: [], removed: [] },
     reworded: [],
-    translations: { added: [], removed: [], changed: [] },
+    translations: { added: [], removed: [], changed: [], notUpdated: [] },
     other: [],
+    levelChangedSince: null,
   };
 }
 
@@ -216,11 +256,12 @@ function compareAdvisory(before: Advisory, after: Advisory): AdvisoryChange | nu
   const updates = listChanges(before.updates, after.updates, (u) => `${u.date} ${normal(u.summary)}`);
   change.updates = { added: updates.added, removed: updates.removed };
   change.reworded = (['summary', 'body'] as const).filter((f) => optionalNormal(before[f]) !== optionalNormal(after[f]));
-  change.translations = translationChanges(before.translations, after.translations);
+  change.translations = { ...translationChanges(before.translations, after.translations), notUpdated: translationsNotUpdated(before, after) };
   // The backstop: what changed that the words above do not cover is still named, inside lists
   // (a field of a region or an update) and at the top (a field, or a list whose change is its order).
   change.other = [...regions.unreported, ...unreportedFields('updates', updates.pairs, new Set(['date', 'summary']))];
   change.other = [...changedKeys(meaning(before), meaning(after), mentioned(change)), ...change.other];
+  if ((change.level !== null || change.regions.relevelled.length > 0) && before.updated === after.updated) change.levelChangedSince = after.updated;
   return hasChanges(change) ? change : null;
 }
 

@@ -66,6 +66,9 @@ function lines(c: AdvisoryChange, level: (l: Level) => string): string[] {
   for (const r of c.regions.added) out.push(`Region added: ${region(r)} at ${level(r.level)}`);
   for (const r of c.regions.removed) out.push(`Region removed: ${region(r)} (was at ${level(r.level)})`);
   for (const r of c.regions.relevelled) out.push(`Region ${r.to > r.from ? 'raised' : 'lowered'}: ${region(r)} from ${level(r.from)} to ${level(r.to)}`);
+  if (c.levelChangedSince !== null) {
+    out.push(`**updated is still ${c.levelChangedSince}:** feeds and CAP alerts are dated and identified by it, so feed readers and alerting networks will not show the new level; set updated to today's date and add an entry to updates`);
+  }
   for (const r of c.regions.renamed) out.push(`Region renamed: ${region({ name: r.from, code: r.code })} to ${value(r.to, plain)}`);
   for (const r of c.regions.notes) out.push(`Region note changed: ${region(r)}, from ${value(r.from, inline)} to ${value(r.to, inline)}`);
   if (c.regions.reordered.length) out.push(`Regions reordered, now: ${c.regions.reordered.map(region).join('; ')}`);
@@ -85,6 +88,13 @@ function lines(c: AdvisoryChange, level: (l: Level) => string): string[] {
   for (const lang of c.translations.added) out.push(`Translation added: ${lang}`);
   for (const lang of c.translations.removed) out.push(`Translation removed: ${lang}`);
   for (const t of c.translations.changed) out.push(`Translation changed: ${t.lang} (${t.fields.join(', ')})`);
+  // Translated items go with the primary ones by position: a list changed in one language only may now pair them wrongly.
+  const notUpdated = new Map<string, string[]>();
+  for (const { lang, fields } of c.translations.notUpdated) notUpdated.set(fields.join(', '), [...(notUpdated.get(fields.join(', ')) ?? []), lang]);
+  for (const [fields, langs] of notUpdated) {
+    const one = langs.length === 1;
+    out.push(`**${one ? 'Translation' : 'Translations'} not updated:** ${langs.join(', ')} (${fields}) kept ${one ? 'its' : 'their'} text while the original changed; translated items go with the original's by position, so check that each still matches`);
+  }
   if (c.other.length) out.push(`Also changed: ${c.other.map(plain).join(', ')}`);
   return out.map((line) => `- ${line}`);
 }

@@ -71,8 +71,9 @@ describe('diffAdvisories', () => {
         contacts: { added: ['MEA Control Room'], removed: [], changed: [{ name: 'Embassy of India, Beirut', fields: ['emergency', 'phone'] }], reordered: [] },
         updates: { added: [{ date: '2026-10-05', summary: 'Raised to **Level 4**.' }], removed: [] },
         reworded: [],
-        translations: { added: [], removed: [], changed: [] },
+        translations: { added: [], removed: [], changed: [], notUpdated: [] },
         other: [],
+        levelChangedSince: null,
       },
     ]);
   });
@@ -126,7 +127,26 @@ describe('diffAdvisories', () => {
     const before: Advisory = { ...base, translations: { fr, hi: { title: 'x' } } };
     expect(diffAdvisories([before], [{ ...before, translations: { fr: { summary: 'Situation instable.', title: 'Attention', updated: '2025-03-10' }, hi: { title: 'x' } } }])).toEqual([]);
     const after: Advisory = { ...before, translations: { fr: { ...fr, title: 'Danger', guidance: ['Partez.'] }, ar: { title: 'y' } } };
-    expect(diffAdvisories([before], [after])[0]!.translations).toEqual({ added: ['ar'], removed: ['hi'], changed: [{ lang: 'fr', fields: ['guidance', 'title'] }] });
+    expect(diffAdvisories([before], [after])[0]!.translations).toEqual({ added: ['ar'], removed: ['hi'], changed: [{ lang: 'fr', fields: ['guidance', 'title'] }], notUpdated: [] });
+  });
+
+  it('names the translated fields whose original changed while the translation kept its text, as translated items go by position', () => {
+    const translated = { ...base, contacts: [{ name: 'Embassy' }, { name: 'Control room' }], translations: { fr: { summary: 'Prudence.', contacts: [{ name: 'Ambassade' }, { name: 'Salle de crise' }] }, hi: { title: 'x' } } };
+    const swapped = { ...translated, summary: 'Take care.', contacts: [{ name: 'Control room' }, { name: 'Embassy' }] };
+    // hi translates neither field; fr's summary and contacts stayed as they were.
+    expect(diffAdvisories([translated], [swapped])[0]!.translations.notUpdated).toEqual([{ lang: 'fr', fields: ['contacts', 'summary'] }]);
+    const followed = { ...swapped, translations: { ...swapped.translations, fr: { summary: 'Attention.', contacts: [{ name: 'Salle de crise' }, { name: 'Ambassade' }] } } };
+    expect(diffAdvisories([translated], [followed])[0]!.translations.notUpdated).toEqual([]);
+    // A phone number is not translated: changing one asks nothing of the translations.
+    const phoned = { ...translated, contacts: [{ name: 'Embassy', phone: '+223 1' }, { name: 'Control room' }] };
+    expect(diffAdvisories([translated], [phoned])[0]!.translations.notUpdated).toEqual([]);
+  });
+
+  it('gives the updated date still given when a level changed and it did not, and none when it moved on', () => {
+    expect(diffAdvisories([base], [{ ...base, level: 4 }])[0]!.levelChangedSince).toBe(base.updated);
+    expect(diffAdvisories([base], [{ ...base, regions: base.regions.map((r) => ({ ...r, level: 1 as const })) }])[0]!.levelChangedSince).toBe(base.updated);
+    expect(diffAdvisories([base], [{ ...base, level: 4, updated: '2026-12-01' }])[0]!.levelChangedSince).toBeNull();
+    expect(diffAdvisories([base], [{ ...base, summary: 'Reworded.' }])[0]!.levelChangedSince).toBeNull();
   });
 
   it('reports a field it has no words for as changed, rather than nothing', () => {
@@ -195,6 +215,7 @@ describe('changesMarkdown', () => {
         '- **Level lowered** from level 3 (Reconsider Travel) to level 2 (Exercise Increased Caution)',
         '- Country name changed from “Lebanon” to “Lebanon \\*\\[beta\\]\\*”',
         '- Region removed: Beirut southern suburbs (was at level 3 (Reconsider Travel))',
+        "- **updated is still 2025-03-10:** feeds and CAP alerts are dated and identified by it, so feed readers and alerting networks will not show the new level; set updated to today's date and add an entry to updates",
         '- Guidance added: \\# not a heading',
         '- New update, 2026-10-05: Lowered. - not a list',
         '',
