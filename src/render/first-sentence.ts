@@ -17,9 +17,22 @@ const firstOf = memoize(10_000, (key) => {
     segmenter = new Intl.Segmenter(lang, { granularity: 'sentence' });
     segmenters.set(lang, segmenter);
   }
-  const first = segmenter.segment(key.slice(cut + 1).trim())[Symbol.iterator]().next();
-  return first.done ? '' : first.value.segment.trim();
+  let first = '';
+  for (const { segment } of segmenter.segment(key.slice(cut + 1).trim())) {
+    first += segment;
+    if (!ABBREVIATION_AT_END.test(first.trimEnd())) break;
+  }
+  return first.trim();
 });
+
+/**
+ * A short capitalised word and a full stop, "Mt.", "St.", "Dr.", "No." or an
+ * initial: the Unicode rules end a sentence there when a capital follows, and
+ * the index showed "Approx. 5 km around the Mt." for "... the Mt. Ulriken site
+ * is closed". Reading on costs at worst a second sentence on the index (after
+ * a town such as "Gao."); stopping there can cut the advice mid-phrase.
+ */
+const ABBREVIATION_AT_END = /(?:^|[\s(])\p{Lu}\p{Ll}{0,2}\.$/u;
 
 export function firstSentence(text: string, lang: string): string {
   // A language tag never holds a newline, so the key is unambiguous.

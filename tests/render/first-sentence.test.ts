@@ -9,6 +9,15 @@ describe('the one-line summary of an index row', () => {
     expect(firstSentence('هل الوضع آمن؟ لا تسافر إلى لبنان.', 'ar')).toBe('هل الوضع آمن؟');
   });
 
+  it('reads on past an abbreviation or an initial that the Unicode rules take for the end of a sentence', () => {
+    expect(firstSentence('Approx. 5 km around the Mt. Ulriken site is closed; do not enter it. Stay away.', 'en')).toBe('Approx. 5 km around the Mt. Ulriken site is closed; do not enter it.');
+    expect(firstSentence('Call Dr. Diallo at the embassy. He answers day and night.', 'en')).toBe('Call Dr. Diallo at the embassy.');
+    expect(firstSentence('The consul, J. Traoré, is in Bamako. Call her.', 'en')).toBe('The consul, J. Traoré, is in Bamako.');
+    // A sentence that ends in a longer word, or in capitals (UK.), still ends there.
+    expect(firstSentence('Do not travel to Mali. Terrorists are active.', 'en')).toBe('Do not travel to Mali.');
+    expect(firstSentence('Flights go via the UK. Book early.', 'en')).toBe('Flights go via the UK.');
+  });
+
   it('keeps a summary with no full stop whole, and trims the space around it', () => {
     expect(firstSentence('  Stay vigilant and in contact with the embassy in Bamako  ', 'en')).toBe('Stay vigilant and in contact with the embassy in Bamako');
   });
