@@ -110,8 +110,21 @@ export function capReferences(advisory: Advisory, sender: string, version = advi
  * Everything a reader of the alert needs to reach the contact, and when: the bulletin's fields, in its order.
  * In a right-to-left language the phone number is isolated, as in the bulletins, so its digit groups keep their order.
  */
-function contactLine(c: Contact, rtl: boolean): string {
-  return [c.name, c.phone && rtl ? isolated(c.phone) : c.phone, c.email, c.url, c.address, c.hours].filter(Boolean).join(', ');
+function contactLine(c: Contact, rtl: boolean, marks: Punctuation): string {
+  return [c.name, c.phone && rtl ? isolated(c.phone) : c.phone, c.email, c.url, c.address, c.hours].filter(Boolean).join(marks.comma);
+}
+
+interface Punctuation {
+  comma: string;
+  semicolon: string;
+}
+
+/**
+ * The comma and semicolon that join a contact's parts and a region to its country in the alert's
+ * text: Arabic script has its own (، ؛), and an Arabic alert read "محافظة الجنوب, لبنان".
+ */
+function punctuation(lang: string): Punctuation {
+  return new Intl.Locale(lang).maximize().script === 'Arab' ? { comma: '، ', semicolon: '؛ ' } : { comma: ', ', semicolon: '; ' };
 }
 
 function parameter(name: string, value: string): string {
@@ -139,6 +152,7 @@ function info(advisory: Advisory, locale: Locale, mapping: LevelMapping, categor
   // Emergency lines first: someone reading an alert needs the number that answers at night.
   const contacts = named.sort((a, b) => Number(b.emergency === true) - Number(a.emergency === true));
   const level = (l: Level) => `${l} (${levelName(l, locale)})`;
+  const marks = punctuation(lang);
   return [
     '  <info>',
     `    ${xmlElement('language', lang)}`,
@@ -153,11 +167,11 @@ function info(advisory: Advisory, locale: Locale, mapping: LevelMapping, categor
     `    ${xmlElement('description', inlineMarkdownToText(t?.summary ?? advisory.summary, inLanguage(t?.summary)))}`,
     `    ${xmlElement('instruction', guidance.join('\n'))}`,
     `    ${xmlElement('web', bulletinUrl(config, advisory.code, lang))}`,
-    ...(contacts.length ? [`    ${xmlElement('contact', contacts.map((c) => contactLine(c, textDirection(lang) === 'rtl')).join('; '))}`] : []),
+    ...(contacts.length ? [`    ${xmlElement('contact', contacts.map((c) => contactLine(c, textDirection(lang) === 'rtl', marks)).join(marks.semicolon))}`] : []),
     `    ${parameter('advisoryLevel', level(advisory.level))}`,
     ...(advisory.risks.length ? [`    ${parameter('risks', advisory.risks.join(' '))}`] : []),
     `    ${area(`${country}: ${level(advisory.level)}`, 'ISO3166-1', advisory.code)}`,
-    ...regions.map((r) => `    ${area(`${r.name}, ${country}: ${level(r.level)}`, r.code ? 'ISO3166-2' : null, r.code ?? null)}`),
+    ...regions.map((r) => `    ${area(`${r.name}${marks.comma}${country}: ${level(r.level)}`, r.code ? 'ISO3166-2' : null, r.code ?? null)}`),
     '  </info>',
   ];
 }

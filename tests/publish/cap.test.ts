@@ -61,7 +61,9 @@ describe('cap/<code>.xml', () => {
       const number = '+961 0 000 000';
       // The sample's languages are en, fr, hi and ar: the fourth block is Arabic.
       expect(read(4, 'language')).toBe('ar\n');
-      expect(read(4, 'contact')).toContain(`, \u2066${number}\u2069, `);
+      // Joined with the Arabic comma, as the text around it is Arabic.
+      expect(read(4, 'contact')).toContain(`، \u2066${number}\u2069، `);
+      expect(readFileSync(path.join(project.dir, 'dist/cap/lb.xml'), 'utf8')).toContain('<areaDesc>محافظة الجنوب، لبنان: 4 (لا تسافر)</areaDesc>');
       expect(read(4, 'instruction')).toContain(`بيروت (\u2066${number}\u2069) واتبع`);
       for (const n of [1, 2, 3]) {
         expect(read(n, 'contact')).toContain(`, ${number}, `);
