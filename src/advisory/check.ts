@@ -2,10 +2,11 @@
  * Checks a YAML node against a Spec, collecting every problem with its
  * position, and returns the plain value (or undefined where it was invalid).
  */
-import { isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar } from 'yaml';
 import type { Diagnostic, Severity } from '../report/diagnostics.js';
 import { didYouMean } from './suggest.js';
 import { plainTextTrap } from './plain-text-traps.js';
+import { markdownTraps } from './markdown-traps.js';
 import { placeholderProblem } from './placeholder.js';
 import { expectedText, type Spec } from './spec.js';
 import type { Position, YamlSource } from './yaml-source.js';
@@ -117,6 +118,14 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
         ctx.report('error', at, path, `${path} must be ${expectedText(spec)}, found ${describeFound(node)}: ${reason}`, 'value');
         return undefined;
       }
+      if (spec.markdown) {
+        const traps = markdownTraps(value, spec.markdown, path);
+        for (const trap of traps) {
+          const offset = trap.index === -1 ? undefined : offsetInSource(ctx.source.text, node, value, trap.index, trap.snippet);
+          ctx.report(trap.severity, offset === undefined ? at : ctx.source.positionAt(offset), path, trap.message, trap.rule);
+        }
+        if (traps.some((t) => t.severity === 'error')) return undefined;
+      }
       return detached(value);
     }
     case 'integer': {
@@ -210,6 +219,22 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
       return valid ? out : undefined;
     }
   }
+}
+
+/**
+ * Where `snippet`, found at `index` in a scalar's value, is in the file: the
+ * same occurrence of it in the scalar's source. Undefined when the source
+ * does not spell it as the value does (an escape in quotes, a line folded
+ * into a space): the caller falls back to the scalar's start.
+ */
+function offsetInSource(text: string, node: Scalar, value: string, index: number, snippet: string): number | undefined {
+  if (!node.range || snippet === '') return undefined;
+  let occurrence = 0;
+  for (let i = value.indexOf(snippet); i !== -1 && i < index; i = value.indexOf(snippet, i + 1)) occurrence++;
+  const [start, end] = node.range;
+  let found = text.indexOf(snippet, start);
+  for (; found !== -1 && occurrence > 0; occurrence--) found = text.indexOf(snippet, found + 1);
+  return found !== -1 && found + snippet.length <= end ? found : undefined;
 }
 
 /** Below this length V8 copies a substring; from it, a substring is a view that keeps its whole parent string alive. */

@@ -41,7 +41,7 @@ function singleTildesAsText(tokens: Token[]): Token[] {
 }
 
 /** The token lists nested in a token: its own, a list's items, a table's cells. */
-function childTokens(token: Token): Token[][] {
+export function childTokens(token: Token): Token[][] {
   if (token.type === 'list') return (token as Tokens.List).items.map((item) => item.tokens);
   if (token.type === 'table') {
     const table = token as Tokens.Table;

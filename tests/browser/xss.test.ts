@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAFE_SCHEMES } from '../../src/render/safe-url.js';
 import { launchBrowser, pageUrl } from '../helpers/browser.js';
 import { PAGE_BODY_ELEMENTS } from '../helpers/bulletin-structure.js';
-import { hostileAdvisory, packed, STRICT_FIELDS, TEMPLATE_LIKE, XSS_PAYLOADS } from '../helpers/hostile.js';
+import { BUILT_XSS_PAYLOADS, hostileAdvisory, packed, STRICT_FIELDS, TEMPLATE_LIKE, UNSAFE_LINKS, XSS_PAYLOADS } from '../helpers/hostile.js';
 import { ROOT, runCli, tempProject } from '../helpers/run-cli.js';
 import { outputFiles, readOutput } from '../helpers/sample-build.js';
 
@@ -38,9 +38,9 @@ beforeAll(async () => {
   mkdirSync(path.join(project.dir, 'advisories'));
   const translations = LANGUAGES.slice(1);
   // One advisory holds every payload in every list item, summary and body; the rest carry the one-line fields.
-  const lines = packed(XSS_PAYLOADS);
+  const lines = packed(BUILT_XSS_PAYLOADS);
   expect(lines.length).toBeLessThanOrEqual(CODES.length);
-  writeFileSync(path.join(project.dir, 'advisories/tt.yaml'), hostileAdvisory({ code: 'TT', line: lines[0]!, payloads: XSS_PAYLOADS, languages: translations }));
+  writeFileSync(path.join(project.dir, 'advisories/tt.yaml'), hostileAdvisory({ code: 'TT', line: lines[0]!, payloads: BUILT_XSS_PAYLOADS, languages: translations }));
   lines.slice(1).forEach((line, i) => {
     const code = CODES[i]!;
     writeFileSync(path.join(project.dir, `advisories/${code.toLowerCase()}.yaml`), hostileAdvisory({ code, line, payloads: [line], languages: translations }));
@@ -193,8 +193,10 @@ function htmlPages(): string[] {
 }
 
 describe('the XSS corpus', () => {
-  it('has more than 60 payloads, all different', () => {
-    expect(XSS_PAYLOADS.length).toBeGreaterThanOrEqual(60);
+  it('has more than 60 payloads that a build accepts, all different', () => {
+    expect(BUILT_XSS_PAYLOADS.length).toBeGreaterThanOrEqual(60);
+    expect(UNSAFE_LINKS).toHaveLength(19);
+    expect(UNSAFE_LINKS.every((p) => XSS_PAYLOADS.includes(p))).toBe(true);
     expect(new Set(XSS_PAYLOADS).size).toBe(XSS_PAYLOADS.length);
   });
 
@@ -220,10 +222,34 @@ describe('the XSS corpus', () => {
   });
 });
 
+describe('script links', () => {
+  // They never reach a page: validation refuses them (the renderer's own refusal is tested in-process, tests/render).
+  it('are refused in every Markdown field, in every language: exit 1, each link named, nothing written', () => {
+    const { dir, cleanup } = tempProject();
+    try {
+      writeFileSync(path.join(dir, 'advisory.config.yaml'), 'languages: [en, fr]\n');
+      mkdirSync(path.join(dir, 'advisories'));
+      writeFileSync(path.join(dir, 'advisories/tt.yaml'), hostileAdvisory({ code: 'TT', line: 'Trinidad and Tobago', payloads: UNSAFE_LINKS, languages: ['fr'] }));
+      const result = runCli(['build', '--today', '2026-03-02'], { cwd: dir });
+      expect(result.status).toBe(1);
+      const named = (field: string) => result.stderr.split('\n').filter((l) => l.includes(`  error  ${field} links "`)).length;
+      for (const [i, payload] of UNSAFE_LINKS.entries()) {
+        for (const field of [`guidance[${i}]`, `regions[${i}].note`, `updates[${i}].summary`, `translations.fr.guidance[${i}]`]) expect(named(field), `${field}: ${payload}`).toBe(1);
+      }
+      expect(named('summary')).toBe(UNSAFE_LINKS.length);
+      expect(named('translations.fr.body')).toBe(UNSAFE_LINKS.length);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+      expect(existsSync(path.join(dir, 'dist'))).toBe(false);
+    } finally {
+      cleanup();
+    }
+  });
+});
+
 describe('hostile advisories in every language', () => {
   it('build bulletins and indexes in every language', () => {
     const pages = htmlPages();
-    expect(pages).toHaveLength((packed(XSS_PAYLOADS).length + 1) * LANGUAGES.length);
+    expect(pages).toHaveLength((packed(BUILT_XSS_PAYLOADS).length + 1) * LANGUAGES.length);
     for (const lang of LANGUAGES.slice(1)) expect(pages).toContain(`${lang}/tt.html`);
   });
 

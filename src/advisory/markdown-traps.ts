@@ -1,0 +1,284 @@
+/**
+ * Markdown that parses without complaint and publishes something other than
+ * what the officer wrote. The field is read by the lexer rendering uses, so
+ * what is reported here is exactly what every format would do:
+ *
+ * - emphasis next to digits: `*100*1*3#` publishes "1001*3#" (a USSD code
+ *   turned into another number, 100 in italics);
+ * - a link whose target is not a full https:, http:, mailto: or tel:
+ *   address: rendering drops the link (the address is lost), or a link that
+ *   is not one at all (`[tel](+47 00 00 00 00)`, printed as written);
+ * - raw HTML tags, shown as text (warning);
+ * - `##Getting help` in the body, a paragraph rather than a heading (warning).
+ *
+ * Lexing costs far more than the rest of validation, so a field is lexed
+ * only when a cheap look at its text says one of these could be in it.
+ */
+import type { Token, Tokens } from 'marked';
+import type { Severity } from '../report/diagnostics.js';
+import { childTokens, lexBlocks, lexInline } from '../render/markdown-lexer.js';
+import { SAFE_SCHEMES, urlProblem, type UrlProblem } from '../render/safe-url.js';
+import { didYouMean } from './suggest.js';
+
+export interface MarkdownTrap {
+  severity: Severity;
+  /** Where the offending text starts in the value, or -1 when it cannot be found there. */
+  index: number;
+  /** The offending text as written, to find it in the file. */
+  snippet: string;
+  message: string;
+  rule: 'emphasis-digits' | 'link-target' | 'link-not-parsed' | 'html-tag' | 'heading-space';
+}
+
+/** A star or underscore touching a digit. */
+const EMPHASIS_NEAR_DIGIT = /\d[*_]|[*_]\d/;
+/** A link definition, whose target reference links (`[text][name]`, `[name]`) use. */
+const LINK_DEFINITION = /\]:/;
+/** An inline link's or image's target with no space, parenthesis, bracket or backslash in it: marked's href is exactly that. */
+const PLAIN_TARGET = /\]\(([^()\s<>\\]*)\)/g;
+/** An autolink, as marked reads one. */
+const AUTOLINK = /<([a-z][a-z0-9+.-]{1,31}:[^\s<>]*)>/gi;
+const TAG_START = /<\/?[a-z]/i;
+/** Two to six #s with a letter straight after them, at the start of a line (one # with a word is usually a number or a tag: #5, #hashtag). */
+const HEADING_WITHOUT_SPACE = /^ {0,3}(#{2,6})(\p{L}.*)$/mu;
+
+/** Longest piece of the text quoted back in a message. */
+const PREVIEW = 40;
+
+function preview(text: string): string {
+  const trimmed = text.trim();
+  return trimmed.length > PREVIEW ? `${trimmed.slice(0, PREVIEW - 3)}...` : trimmed;
+}
+
+/**
+ * Whether the value could hold a link that the lexer would read with a bad
+ * target, or a link it would not read at all. Most fields with links hold
+ * only plain full addresses, judged here without lexing: each `](` must open
+ * a plain target that the shared rule accepts, and so must each autolink.
+ */
+function mayHoldBadLink(value: string): boolean {
+  let opened = 0;
+  for (let i = value.indexOf(']('); i !== -1; i = value.indexOf('](', i + 2)) opened++;
+  if (opened === 0 && !value.includes('<')) return false;
+  if (LINK_DEFINITION.test(value)) return true;
+  let plain = 0;
+  for (const match of value.matchAll(PLAIN_TARGET)) {
+    if (urlProblem(match[1]!) !== null) return true;
+    plain++;
+  }
+  if (plain !== opened) return true;
+  for (const match of value.matchAll(AUTOLINK)) if (urlProblem(match[1]!) !== null) return true;
+  return false;
+}
+
+/** Every trap in a Markdown field's value; `kind` is how the field is rendered. */
+export function markdownTraps(value: string, kind: 'inline' | 'block', field: string): MarkdownTrap[] {
+  const emphasis = EMPHASIS_NEAR_DIGIT.test(value);
+  const links = mayHoldBadLink(value);
+  const tags = TAG_START.test(value);
+  const headings = kind === 'block' && HEADING_WITHOUT_SPACE.test(value);
+  if (!emphasis && !links && !tags && !headings) return [];
+
+  const traps: MarkdownTrap[] = [];
+  const tagsFound: TagFound[] = [];
+  // Problems are met in the order they are written: each is looked for in the value after the one before.
+  let cursor = 0;
+  const locate = (snippet: string): number => {
+    let index = value.indexOf(snippet, cursor);
+    if (index === -1) index = value.indexOf(snippet);
+    // Only past its start: what a link or emphasis holds comes after it.
+    if (index !== -1) cursor = index + 1;
+    return index;
+  };
+  const add = (trap: Omit<MarkdownTrap, 'index'>) => traps.push({ ...trap, index: locate(trap.snippet) });
+
+  const walk = (tokens: Token[], blockLevel: boolean): void => {
+    if (links && !blockLevel) {
+      for (const match of textOf(tokens).matchAll(LINK_AS_TEXT)) add(unparsedLinkTrap(match[0], field));
+    }
+    tokens.forEach((token, i) => {
+      switch (token.type) {
+        case 'code':
+        case 'codespan':
+          return; // Code is shown as written: nothing in it is Markdown.
+        case 'em':
+        case 'strong':
+          if (emphasis) {
+            const trap = emphasisTrap(token as Tokens.Em | Tokens.Strong, tokens[i - 1], tokens[i + 1], field);
+            if (trap) add(trap);
+          }
+          break;
+        case 'link':
+        case 'image':
+          if (links) {
+            const trap = linkTrap(token as Tokens.Link | Tokens.Image, field);
+            if (trap) {
+              // Pointed at the target, where the fix goes; at the link itself when the target is not written in it.
+              const start = locate(token.raw);
+              const offset = Math.max(0, token.raw.indexOf((token as Tokens.Link).href));
+              traps.push({ ...trap, index: start === -1 ? -1 : start + offset, snippet: token.raw.slice(offset) });
+            }
+          }
+          break;
+        case 'html':
+          if (tags) {
+            for (const match of token.raw.matchAll(TAG)) {
+              tagsFound.push({ tag: `<${match[1]}${match[2]!.toLowerCase()}>`, written: match[0], index: locate(match[0]) });
+            }
+          }
+          break;
+      }
+      if (headings && blockLevel && (token.type === 'paragraph' || token.type === 'text')) {
+        for (const line of token.raw.split('\n')) {
+          const heading = HEADING_WITHOUT_SPACE.exec(line);
+          if (heading) {
+            add({
+              severity: 'warning',
+              snippet: `${heading[1]}${heading[2]}`,
+              message: `${field} line "${preview(`${heading[1]}${heading[2]}`)}" would be published as text, not as a heading: a heading needs a space after the #s; write "${preview(`${heading[1]} ${heading[2]}`)}"`,
+              rule: 'heading-space',
+            });
+          }
+        }
+      }
+      const nestedBlocks = token.type === 'list' || token.type === 'blockquote';
+      for (const children of childTokens(token)) walk(children, nestedBlocks);
+    });
+  };
+  walk(kind === 'block' ? lexBlocks(value) : lexInline(value), kind === 'block');
+
+  if (tagsFound.length > 0) traps.push(htmlTrap(tagsFound, kind, field));
+  return traps;
+}
+
+/**
+ * Emphasis that turns digits into other digits: a delimiter touching a digit
+ * on its outer side (`*100*1`, `2*3*4`: the stars belong to a code or a sum),
+ * or italics around nothing but digits (`dial *100* now`). Bold digits inside
+ * words (`**Level 4**`) and bold numbers (`Level **4**`) are meant.
+ */
+function emphasisTrap(token: Tokens.Em | Tokens.Strong, before: Token | undefined, after: Token | undefined, field: string): Omit<MarkdownTrap, 'index'> | null {
+  const outerDigit = /\d$/.test(before?.raw ?? '') || /^\d/.test(after?.raw ?? '');
+  const digitsOnly = token.type === 'em' && /^\d+$/.test(token.text);
+  if (!outerDigit && !digitsOnly) return null;
+  const star = token.raw.startsWith('*');
+  const marks = star ? 'stars' : 'underscores';
+  // The whole code as written, from the space before it to the space after.
+  const word = `${/\S*$/.exec(before?.raw ?? '')![0]}${token.raw}${/^\S*/.exec(after?.raw ?? '')![0]}`;
+  return {
+    severity: 'error',
+    snippet: token.raw,
+    message: `${field} has "${preview(word)}": the ${marks} around ${preview(token.text)} would be dropped and ${preview(token.text)} shown in ${token.type === 'em' ? 'italics' : 'bold'}, as Markdown reads ${marks} next to digits as emphasis; write ${star ? '\\*' : '\\_'} for each ${star ? 'star' : 'underscore'}, or put the code in backticks`,
+    rule: 'emphasis-digits',
+  };
+}
+
+/** A link whose target rendering would drop, or that leads nowhere away from the site. */
+function linkTrap(token: Tokens.Link | Tokens.Image, field: string): Omit<MarkdownTrap, 'index' | 'snippet'> | null {
+  const problem = urlProblem(token.href);
+  if (!problem) return null;
+  const label = preview(token.text || 'image');
+  const href = token.href.trim();
+  const suggestion = suggestTarget(href);
+  return { severity: 'error', message: `${field} links "${label}" to ${linkProblemText(problem, href, suggestion)}`, rule: 'link-target' };
+}
+
+function linkProblemText(problem: UrlProblem, href: string, suggestion: string | null): string {
+  const schemes = `${SAFE_SCHEMES.slice(0, -1).join(', ')} and ${SAFE_SCHEMES.at(-1)}`;
+  switch (problem.kind) {
+    case 'empty':
+      return `nothing, so it would be published without a link; write the address between the ( )`;
+    case 'scheme':
+      return `"${preview(href)}", which would be published as the text alone, the address lost: only ${schemes} addresses are links${suggestion ? `; did you mean "${preview(suggestion)}"?` : ''}`;
+    case 'relative':
+      return `"${preview(href)}", which is not a full address, so it would be published without the link: bulletins are read away from the ministry's site, where a relative address leads nowhere; ${suggestion ? `write "${preview(suggestion)}"` : 'write the full address, starting with https://'}`;
+  }
+}
+
+/** The address meant, where it is obvious: a misspelt scheme, a missing `https://`, `mailto:` or `tel:`. */
+export function suggestTarget(href: string): string | null {
+  const scheme = /^([a-z][a-z0-9+.-]*):\/*(.*)$/is.exec(href);
+  if (scheme) {
+    const near = didYouMean(scheme[1]!, ['https', 'http', 'mailto', 'tel']);
+    if (!near) return null;
+    return near.startsWith('http') ? `${near}://${scheme[2]}` : `${near}:${scheme[2]}`;
+  }
+  const missingColon = /^(https?)\/\/(.+)$/is.exec(href);
+  if (missingColon) return `${missingColon[1]}://${missingColon[2]}`;
+  if (href.startsWith('//')) return `https:${href}`;
+  if (/^www\.[^\s/]+\.[^\s/]/i.test(href)) return `https://${href}`;
+  if (/^[^\s@/:]+@[^\s@/:]+\.[a-z]{2,}$/i.test(href)) return `mailto:${href}`;
+  if (/^\+?[\d\s().-]{6,}$/.test(href)) return `tel:${href.replace(/[\s().-]/g, '')}`;
+  return null;
+}
+
+/**
+ * The text of a list of inline tokens as written, for what the lexer left
+ * as text. Links, emphasis and code stand as line breaks (which the pattern
+ * below does not cross): their own text is looked at on its own, and code is
+ * shown as written. A web address in the text is a link (GFM) but was
+ * written as text: it stays, so `[form](https://example.org/a b)` is seen whole.
+ */
+function textOf(tokens: Token[]): string {
+  let text = '';
+  for (const token of tokens) {
+    const literalAddress = token.type === 'link' && !/^[[<]/.test(token.raw);
+    text += token.type === 'text' || literalAddress ? token.raw : '\n';
+  }
+  return text;
+}
+
+/** `[text](target)` left as text by the lexer: a target with a space, or unbalanced brackets. */
+const LINK_AS_TEXT = /!?\[[^\]\n]*\]\([^)\n]*\)/g;
+
+function unparsedLinkTrap(written: string, field: string): Omit<MarkdownTrap, 'index'> {
+  const [, label, target] = /\[([^\]]*)\]\(([^)]*)\)/.exec(written)!;
+  const phone = suggestTarget(target!.trim());
+  const fix = /\s/.test(target!.trim())
+    ? `a link's address cannot contain spaces; ${phone?.startsWith('tel:') ? `write "[${label}](${phone})"` : 'write %20 for each space in the address'}`
+    : 'check its brackets and parentheses';
+  return { severity: 'error', snippet: written, message: `${field} "${preview(written)}" would be published as written, not as a link: ${fix}`, rule: 'link-not-parsed' };
+}
+
+/** An HTML tag: `<b>`, `</strong>`, `<br/>`, `<a href="...">`; not `a < b`, a comment or an autolink. */
+const TAG = /<(\/?)([a-z][a-z0-9-]*)(?:\s(?:[^<>"']|"[^"]*"|'[^']*')*)?\/?>/gi;
+
+/** What to write instead of a tag, in Markdown, in a body and in a one-paragraph field. */
+const TAG_ADVICE: Record<string, { block: string; inline: string }> = {
+  b: { block: 'write **bold** for bold', inline: 'write **bold** for bold' },
+  i: { block: 'write *italics* for italics', inline: 'write *italics* for italics' },
+  a: { block: 'write [text](https://...) for a link', inline: 'write [text](https://...) for a link' },
+  br: {
+    block: 'end a line with two spaces for a line break, or leave a blank line between paragraphs',
+    inline: 'leave out line breaks, as this field is one paragraph',
+  },
+};
+const TAG_ALIASES: Record<string, string> = { strong: 'b', em: 'i', p: 'br' };
+
+interface TagFound {
+  /** The tag's name as shown in the message: `<br>` for `<BR/>`. */
+  tag: string;
+  written: string;
+  index: number;
+}
+
+function htmlTrap(found: TagFound[], kind: 'inline' | 'block', field: string): MarkdownTrap {
+  const tags = [...new Set(found.map((f) => f.tag))];
+  const advice = [
+    ...new Set(
+      tags
+        .map((t) => t.replace(/[</>]/g, ''))
+        .map((name) => TAG_ADVICE[TAG_ALIASES[name] ?? name]?.[kind])
+        .filter((a) => a !== undefined),
+    ),
+  ];
+  const first = found[0]!;
+  const shown = tags.length > 6 ? `${tags.slice(0, 6).join(', ')}, ...` : tags.join(', ');
+  return {
+    severity: 'warning',
+    index: first.index,
+    snippet: first.written,
+    message: `${field} has HTML tag${tags.length === 1 ? '' : 's'} (${shown}), which every format shows as text, not as formatting; ${advice.length > 0 ? advice.join('; ') : 'write Markdown instead, or leave them out'}`,
+    rule: 'html-tag',
+  };
+}

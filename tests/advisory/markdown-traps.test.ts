@@ -1,0 +1,156 @@
+/**
+ * Markdown that would publish something other than what the officer wrote:
+ * the exact message for each trap, in-process, and once through the real
+ * binary (validate and build refuse, nothing is written; warnings build).
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { runCli, tempProject } from '../helpers/run-cli.js';
+import { check, replaceLine } from './validate-helpers.js';
+
+const ITEM = '  - Stay in contact with the embassy.';
+/** VALID with its one guidance item (line 10, text from column 5) replaced. */
+const guidance = (item: string) => check(replaceLine(ITEM, `  - ${item}`));
+/** VALID with a body of these lines, the first on line 19 (text from column 3). */
+const body = (...lines: string[]) => check(replaceLine('updates:', `body: |\n${lines.map((l) => (l ? `  ${l}` : '')).join('\n')}\nupdates:`));
+
+const error = (at: string, message: string) => `advisories/ml.yaml:${at}  error  ${message}`;
+const warning = (at: string, message: string) => `advisories/ml.yaml:${at}  warning  ${message}`;
+
+describe('emphasis next to digits', () => {
+  const stars = (field: string, written: string, digits: string, how = 'italics') =>
+    `${field} has "${written}": the stars around ${digits} would be dropped and ${digits} shown in ${how}, as Markdown reads stars next to digits as emphasis; write \\* for each star, or put the code in backticks`;
+
+  it('refuses a USSD code whose stars would be read as emphasis, pointing at the first star', () => {
+    expect(guidance('"Register by dialling *100*1*3# from a local SIM, then *555# for alerts."')).toEqual([error('10:27', stars('guidance[0]', '*100*1*3#', '100'))]);
+  });
+
+  it('refuses stars between digits, italics around digits alone, and bold glued to a digit', () => {
+    expect(guidance('Keep 2*3*4 metres away.')).toEqual([error('10:11', stars('guidance[0]', '2*3*4', '3'))]);
+    expect(guidance('"Dial *100* for credit."')).toEqual([error('10:11', stars('guidance[0]', '*100*', '100'))]);
+    expect(guidance('"Code **1**2."')).toEqual([error('10:11', stars('guidance[0]', '**1**2.', '1', 'bold'))]);
+  });
+
+  it('names the underscores when they are the delimiters', () => {
+    expect(guidance('Dial _100_ for credit.')).toEqual([
+      error(
+        '10:10',
+        'guidance[0] has "_100_": the underscores around 100 would be dropped and 100 shown in italics, as Markdown reads underscores next to digits as emphasis; write \\_ for each underscore, or put the code in backticks',
+      ),
+    ]);
+  });
+
+  it('accepts emphasis meant as emphasis, escaped stars, codes in backticks, and underscores inside numbers', () => {
+    for (const item of ['"*Do not travel* to the north."', '"**Level 4** applies."', 'Level **4** applies.', 'Dial \\*100\\*1\\*3# now.', 'Dial `*100*1*3#` now.', 'Reference 2_3_4 and _100_1.', '"Call 112*, or *555# for alerts."']) {
+      expect(guidance(item), item).toEqual([]);
+    }
+  });
+});
+
+describe('link targets', () => {
+  const notLink = (field: string, label: string, href: string, hint = '') =>
+    `${field} links "${label}" to "${href}", which would be published as the text alone, the address lost: only https:, http:, mailto: and tel: addresses are links${hint}`;
+  const relative = (field: string, label: string, href: string, fix: string) =>
+    `${field} links "${label}" to "${href}", which is not a full address, so it would be published without the link: bulletins are read away from the ministry's site, where a relative address leads nowhere; ${fix}`;
+
+  it('refuses a scheme that is not published, with the intended one when it is a slip', () => {
+    expect(guidance('"[contact details](javascript:alert(1))"')).toEqual([error('10:24', notLink('guidance[0]', 'contact details', 'javascript:alert(1)'))]);
+    expect(guidance('"[x](htps://example.org)"')).toEqual([error('10:10', notLink('guidance[0]', 'x', 'htps://example.org', '; did you mean "https://example.org"?'))]);
+  });
+
+  it('refuses addresses that are not full ones, saying what to write', () => {
+    expect(guidance('"[site](www.example.org/oslo)"')).toEqual([error('10:13', relative('guidance[0]', 'site', 'www.example.org/oslo', 'write "https://www.example.org/oslo"'))]);
+    expect(guidance('"[mail](consular.oslo@example.org)"')).toEqual([error('10:13', relative('guidance[0]', 'mail', 'consular.oslo@example.org', 'write "mailto:consular.oslo@example.org"'))]);
+    expect(guidance('"See [the section](#getting-help)."')).toEqual([error('10:24', relative('guidance[0]', 'the section', '#getting-help', 'write the full address, starting with https://'))]);
+    expect(guidance('"![map](map.png)"')).toEqual([error('10:13', relative('guidance[0]', 'map', 'map.png', 'write the full address, starting with https://'))]);
+  });
+
+  it('refuses a link written with a space in its address, which is printed as written', () => {
+    expect(guidance('"[tel](+47 00 00 00 00)"')).toEqual([
+      error('10:6', 'guidance[0] "[tel](+47 00 00 00 00)" would be published as written, not as a link: a link\'s address cannot contain spaces; write "[tel](tel:+4700000000)"'),
+    ]);
+    expect(guidance('"[form](https://ex.org/visa form.pdf)"')).toEqual([
+      error('10:6', 'guidance[0] "[form](https://ex.org/visa form.pdf)" would be published as written, not as a link: a link\'s address cannot contain spaces; write %20 for each space in the address'),
+    ]);
+  });
+
+  it('checks links in every Markdown field, the body and translations included', () => {
+    expect(check(replaceLine('summary: Be careful.', 'summary: "Read [this](example.org)."'))).toEqual([
+      error('8:23', relative('summary', 'this', 'example.org', 'write the full address, starting with https://')),
+    ]);
+    expect(body('Intro.', '', '- See [the embassy](www.example.org).')).toEqual([error('21:23', relative('body', 'the embassy', 'www.example.org', 'write "https://www.example.org"'))]);
+  });
+
+  it('accepts full https, http, mailto and tel addresses, autolinks and bare web and e-mail addresses', () => {
+    expect(
+      guidance('"[a](https://example.org/a) [b](http://example.org) [c](mailto:c@example.org) [d](tel:+4700000000) <https://example.org> www.example.org c@example.org"'),
+    ).toEqual([]);
+  });
+});
+
+describe('raw HTML', () => {
+  it('warns that tags are shown as text, and says what to write', () => {
+    expect(guidance("'<b>Do not</b> travel<br>'")).toEqual([
+      warning('10:6', 'guidance[0] has HTML tags (<b>, </b>, <br>), which every format shows as text, not as formatting; write **bold** for bold; leave out line breaks, as this field is one paragraph'),
+    ]);
+    expect(body('Call <strong>now</strong>.<br/>', 'Or <a href="https://example.org">online</a>.')).toEqual([
+      warning(
+        '19:8',
+        'body has HTML tags (<strong>, </strong>, <br>, <a>, </a>), which every format shows as text, not as formatting; write **bold** for bold; end a line with two spaces for a line break, or leave a blank line between paragraphs; write [text](https://...) for a link',
+      ),
+    ]);
+  });
+
+  it('takes no comparison or autolink for a tag', () => {
+    expect(guidance('"Expect delays if a < b, or see <https://example.org> and <consular@example.org>."')).toEqual([]);
+  });
+});
+
+describe('headings in the body', () => {
+  it('warns about a heading without a space after its #s, anywhere a body heading can be', () => {
+    const noSpace = (at: string, written: string, fix: string) =>
+      warning(at, `body line "${written}" would be published as text, not as a heading: a heading needs a space after the #s; write "${fix}"`);
+    expect(body('Intro.', '', '##Getting help', 'Call the embassy.', '', '- ###Nested')).toEqual([noSpace('21:3', '##Getting help', '## Getting help'), noSpace('24:5', '###Nested', '### Nested')]);
+  });
+
+  it('leaves #s that are not meant as a heading, and other fields (where a heading is text)', () => {
+    expect(body('## Getting help', '#5 bus', '#hashtag', '`##code`')).toEqual([]);
+    expect(guidance('"##Getting help"')).toEqual([]);
+  });
+});
+
+describe('through the real binary', () => {
+  function projectWith(advisory: string): string {
+    const { dir, cleanup } = tempProject();
+    onTestFinished(cleanup);
+    mkdirSync(path.join(dir, 'advisories'));
+    writeFileSync(path.join(dir, 'advisories/ml.yaml'), advisory);
+    return dir;
+  }
+  const ADVISORY = 'country: Mali\ncode: ML\nlevel: 2\nissued: 2025-07-01\nupdated: 2025-07-02\nsummary: Be careful.\nguidance:\n';
+
+  it('validate and build refuse a USSD code and a lost link, and build writes nothing', () => {
+    const dir = projectWith(`${ADVISORY}  - "Register by dialling *100*1*3# from a local SIM."\n  - "[contact details](javascript:alert(1))"\n`);
+    const lines = [
+      'advisories/ml.yaml:8:27  error  guidance[0] has "*100*1*3#": the stars around 100 would be dropped and 100 shown in italics, as Markdown reads stars next to digits as emphasis; write \\* for each star, or put the code in backticks',
+      'advisories/ml.yaml:9:24  error  guidance[1] links "contact details" to "javascript:alert(1)", which would be published as the text alone, the address lost: only https:, http:, mailto: and tel: addresses are links',
+    ];
+    const validate = runCli(['validate', '--today', '2025-07-03'], { cwd: dir });
+    expect(validate).toEqual({ status: 1, stdout: '', stderr: `${lines.join('\n')}\n2 errors\nFix the problems above, then run \`advisory validate\` again.\n` });
+    const build = runCli(['build', '--today', '2025-07-03'], { cwd: dir });
+    expect(build.stderr).toBe(`${lines.join('\n')}\n2 errors\nNothing was written: fix the problems above, then run \`advisory build\` again.\n`);
+    expect(build.status).toBe(1);
+    expect(existsSync(path.join(dir, 'dist'))).toBe(false);
+  });
+
+  it('build publishes a field with raw HTML after warning about it, the tags shown as text', () => {
+    const dir = projectWith(`${ADVISORY}  - '<b>Do not</b> travel'\n`);
+    const build = runCli(['build', '--today', '2025-07-03'], { cwd: dir });
+    expect(build.stderr).toBe(
+      'advisories/ml.yaml:8:6  warning  guidance[0] has HTML tags (<b>, </b>), which every format shows as text, not as formatting; write **bold** for bold\n1 warning\nBuilt 3 bulletins for 1 advisory in <time> s -> dist/\n',
+    );
+    expect(build.status).toBe(0);
+    expect(readFileSync(path.join(dir, 'dist/ml.txt'), 'utf8')).toContain('<b>Do not</b> travel');
+  });
+});
