@@ -91,6 +91,17 @@ function quoteHint(node: Node | null | undefined, text: string, spec: Spec): str
 }
 
 /**
+ * `level: "4"`, `emergency: "true"`: a number or true/false in quotes is text
+ * to YAML, and the message would otherwise show just the value, as if right.
+ */
+function unquoteHint(node: Node | null | undefined, path: string, spec: Spec): string | undefined {
+  if (!isScalar(node) || typeof node.value !== 'string' || (node.type !== 'QUOTE_DOUBLE' && node.type !== 'QUOTE_SINGLE')) return undefined;
+  const value = node.value;
+  const bare = spec.kind === 'integer' && /^\d+$/.test(value) ? String(Number(value)) : spec.kind === 'boolean' && /^(?:true|false)$/i.test(value) ? value.toLowerCase() : null;
+  return bare === null ? undefined : `in quotes, so it is text; write it without quotes: ${path.slice(path.lastIndexOf('.') + 1)}: ${bare}`;
+}
+
+/**
  * How to make a list of text written as one value: `-Stay vigilant` (no space
  * after the dash) is text to YAML, and so are the "items" below it, joined.
  */
@@ -155,7 +166,7 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
     }
     case 'integer': {
       if (!isScalar(node) || typeof node.value !== 'number' || !Number.isInteger(node.value) || node.value < spec.min || node.value > spec.max) {
-        return mismatch();
+        return mismatch(unquoteHint(node, path, spec));
       }
       // YAML reads 2.0, 0x4, +3, 4e0 and 03 as integers too; a level is written as its digit,
       // so that what the file says and what is published read the same.
@@ -164,7 +175,7 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
       return node.value;
     }
     case 'boolean': {
-      if (!isScalar(node) || typeof node.value !== 'boolean') return mismatch();
+      if (!isScalar(node) || typeof node.value !== 'boolean') return mismatch(unquoteHint(node, path, spec));
       return node.value;
     }
     case 'enum': {

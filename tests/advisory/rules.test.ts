@@ -18,7 +18,18 @@ describe('required fields and types', () => {
   it('reports a level that is not an integer from 1 to 4', () => {
     expect(check(replaceLine('level: 2', 'level: four'))).toEqual(['advisories/ml.yaml:3:8  error  level must be an integer from 1 to 4, found "four"']);
     expect(check(replaceLine('level: 2', 'level: 5'))).toEqual(['advisories/ml.yaml:3:8  error  level must be an integer from 1 to 4, found the number 5']);
-    expect(check(replaceLine('level: 2', 'level: "2"'))).toEqual(['advisories/ml.yaml:3:8  error  level must be an integer from 1 to 4, found "2"']);
+  });
+
+  it('says that a level or a true/false in quotes is text, and how to write it', () => {
+    expect(check(replaceLine('level: 2', 'level: "4"'))).toEqual(['advisories/ml.yaml:3:8  error  level must be an integer from 1 to 4, found "4": in quotes, so it is text; write it without quotes: level: 4']);
+    expect(check(replaceLine('    level: 4', "    level: '3'"))).toEqual([
+      'advisories/ml.yaml:14:12  error  regions[0].level must be an integer from 1 to 4, found "3": in quotes, so it is text; write it without quotes: level: 3',
+    ]);
+    expect(check(replaceLine('    phone: "+223 20 00 00 00"', '    phone: "+223 20 00 00 00"\n    emergency: "true"'))).toEqual([
+      'advisories/ml.yaml:18:16  error  contacts[0].emergency must be true or false, found "true": in quotes, so it is text; write it without quotes: emergency: true',
+    ]);
+    // Text that is no number stays as it was said.
+    expect(check(replaceLine('level: 2', 'level: "two"'))).toEqual(['advisories/ml.yaml:3:8  error  level must be an integer from 1 to 4, found "two"']);
   });
 
   it('asks for the digit when YAML would read another spelling as the level (2.0, 0x4, +3, 03)', () => {
