@@ -8,6 +8,7 @@ import { didYouMean } from './suggest.js';
 import { plainTextTrap } from './plain-text-traps.js';
 import { markdownTraps } from './markdown-traps.js';
 import { placeholderProblem } from './placeholder.js';
+import { curlyQuotesHint, describePasted, spaceInWords, UNICODE_SPACE, wrappedInCurlyQuotes } from './pasted-characters.js';
 import { expectedText, type Spec } from './spec.js';
 import type { Position, YamlSource } from './yaml-source.js';
 
@@ -35,20 +36,39 @@ export class CheckContext {
   }
 }
 
-export function describeFound(node: unknown): string {
+/**
+ * The value found where `spec` wanted another, as the officer should read it.
+ * Text is quoted; where `spec` is written in ASCII (a level, a code, a date),
+ * the pasted characters in it that look like nothing, or like the ASCII they
+ * replace, are named: "ML" with a zero-width space after it would otherwise
+ * read as the right value.
+ */
+export function describeFound(node: unknown, spec?: Spec): string {
   if (node === null || node === undefined) return 'nothing';
   if (isMap(node)) return 'a mapping';
   if (isSeq(node)) return 'a list';
   if (isScalar(node)) {
     const value = node.value;
     if (value === null) return 'nothing';
-    if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+    if (typeof value === 'string') return quoteFound(value, spec !== undefined && writtenInAscii(spec), spec?.kind === 'integer' || spec?.kind === 'boolean');
     // As written: 2.0 and 0x4 are the number 2 and 4, which would not say what is wrong with them.
     if (typeof value === 'number') return `the number ${node.source ?? String(value)}`;
     if (typeof value === 'boolean') return `${String(value)} (a true/false value)`;
     return String(value);
   }
   return 'an unsupported value';
+}
+
+/** Text as quoted in a message, with what its pasted characters are when it should be ASCII. */
+export function quoteFound(text: string, ascii = true, unquote = false): string {
+  const quoted = JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);
+  const pasted = ascii ? describePasted(text, unquote) : null;
+  return pasted ? `${quoted} (${pasted})` : quoted;
+}
+
+/** Whether a valid value of `spec` is ASCII, so that any other character in one that failed is worth naming. */
+function writtenInAscii(spec: Spec): boolean {
+  return spec.kind === 'integer' || spec.kind === 'boolean' || spec.kind === 'enum' || (spec.kind === 'string' && spec.ascii === true);
 }
 
 /**
@@ -64,9 +84,22 @@ function quoteHint(node: Node | null | undefined, text: string, spec: Spec): str
   }
   if (isScalar(node)) return typeof node.value === 'number' || typeof node.value === 'boolean' ? 'put it in quotes' : undefined;
   if (isMap(node) && node.items.length === 1 && node.range && !text.slice(node.range[0], node.range[1]).trimEnd().includes('\n')) {
-    return 'text with ": " in it reads as "key: value"; put the whole text in quotes';
+    // `- “Important: tell someone”`: the officer did quote it, with quotes YAML does not know.
+    const curly = curlyQuotesHint(text.slice(node.range[0], node.range[1]));
+    return curly ? `text with ": " in it reads as "key: value", and ${curly}` : 'text with ": " in it reads as "key: value"; put the whole text in quotes';
   }
   return undefined;
+}
+
+/**
+ * `level: "4"`, `emergency: "true"`: a number or true/false in quotes is text
+ * to YAML, and the message would otherwise show just the value, as if right.
+ */
+function unquoteHint(node: Node | null | undefined, path: string, spec: Spec): string | undefined {
+  if (!isScalar(node) || typeof node.value !== 'string' || (node.type !== 'QUOTE_DOUBLE' && node.type !== 'QUOTE_SINGLE')) return undefined;
+  const value = node.value;
+  const bare = spec.kind === 'integer' && /^\d+$/.test(value) ? String(Number(value)) : spec.kind === 'boolean' && /^(?:true|false)$/i.test(value) ? value.toLowerCase() : null;
+  return bare === null ? undefined : `in quotes, so it is text; write it without quotes: ${path.slice(path.lastIndexOf('.') + 1)}: ${bare}`;
 }
 
 /**
@@ -75,6 +108,8 @@ function quoteHint(node: Node | null | undefined, text: string, spec: Spec): str
  */
 function listHint(node: Node | null | undefined): string | undefined {
   if (!isScalar(node) || typeof node.value !== 'string' || node.type !== 'PLAIN') return undefined;
+  const pasted = new RegExp(`^-(${UNICODE_SPACE.source})`).exec(node.value);
+  if (pasted) return `a list item needs an ordinary space after its dash, and this one has ${spaceInWords(pasted[1]!)}: retype it`;
   if (/^-\S/.test(node.value)) {
     // YAML joined the lines: the first item is the text up to the next line's dash.
     const first = node.value.slice(1).split(' - ')[0]!;
@@ -88,7 +123,7 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
   ctx.positions.set(path, at);
   const mismatch = (detail?: string): undefined => {
     const hint = detail ? `: ${detail}` : '';
-    ctx.report('error', at, path, `${path} must be ${expectedText(spec)}, found ${describeFound(node)}${hint}`, 'type');
+    ctx.report('error', at, path, `${path} must be ${expectedText(spec)}, found ${describeFound(node, spec)}${hint}`, 'type');
     return undefined;
   };
 
@@ -115,8 +150,18 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
       }
       const reason = spec.refine?.(value);
       if (reason) {
-        ctx.report('error', at, path, `${path} must be ${expectedText(spec)}, found ${describeFound(node)}: ${reason}`, 'value');
+        ctx.report('error', at, path, `${path} must be ${expectedText(spec)}, found ${describeFound(node, spec)}: ${reason}`, 'value');
         return undefined;
+      }
+      if (node.type === 'PLAIN' && wrappedInCurlyQuotes(value)) {
+        const quotes = `${value[0]} ${value[value.length - 1]}`;
+        ctx.report(
+          'warning',
+          at,
+          path,
+          `${path} is wrapped in curly quotes ${quotes}: they are not YAML quotes, so they would be published as part of the text; remove them (or use straight quotes "…"), or, to publish them, put the whole value in straight quotes: "${value[0]}…${value[value.length - 1]}"`,
+          'curly-quotes',
+        );
       }
       if (spec.markdown) {
         const traps = markdownTraps(value, spec.markdown, path);
@@ -130,7 +175,7 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
     }
     case 'integer': {
       if (!isScalar(node) || typeof node.value !== 'number' || !Number.isInteger(node.value) || node.value < spec.min || node.value > spec.max) {
-        return mismatch();
+        return mismatch(unquoteHint(node, path, spec));
       }
       // YAML reads 2.0, 0x4, +3, 4e0 and 03 as integers too; a level is written as its digit,
       // so that what the file says and what is published read the same.
@@ -139,7 +184,7 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
       return node.value;
     }
     case 'boolean': {
-      if (!isScalar(node) || typeof node.value !== 'boolean') return mismatch();
+      if (!isScalar(node) || typeof node.value !== 'boolean') return mismatch(unquoteHint(node, path, spec));
       return node.value;
     }
     case 'enum': {
@@ -175,7 +220,7 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
             'error',
             keyAt,
             child,
-            `unknown field "${key}"${where}${near ? `; did you mean "${near}"?` : ''} (expected one of: ${Object.keys(spec.fields).join(', ')})`,
+            `unknown field ${quoteFound(key)}${where}${near ? `; did you mean "${near}"?` : ''} (expected one of: ${Object.keys(spec.fields).join(', ')})`,
             'unknown-field',
           );
           valid = false;
@@ -208,7 +253,7 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
         const key = keyOf(pair);
         const child = `${path}.${key}`;
         if (!spec.keyPattern.test(key)) {
-          ctx.report('error', ctx.source.position(pair.key), child, `${path} keys must be ${spec.keyExpected}, found "${key}"`, 'key');
+          ctx.report('error', ctx.source.position(pair.key), child, `${path} keys must be ${spec.keyExpected}, found ${quoteFound(key)}`, 'key');
           valid = false;
           continue;
         }

@@ -11,6 +11,7 @@ const date: StringSpec = {
   kind: 'string',
   pattern: DATE_PATTERN,
   format: 'date',
+  ascii: true,
   expected: 'a date as YYYY-MM-DD, e.g. 2025-07-02',
   refine: invalidDateReason,
 };
@@ -48,6 +49,7 @@ export const LANGUAGE_PATTERN = /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$/;
 export const countryCode: StringSpec = {
   kind: 'string',
   pattern: /^[A-Z]{2}$/,
+  ascii: true,
   expected: 'a two-letter ISO 3166-1 code in capitals, e.g. ML',
   refine: (code) => (isCountryCode(code) ? null : `${code} is not an ISO 3166-1 country code${CODE_HINTS[code] ? ` (${CODE_HINTS[code]})` : ''}`),
   description: 'ISO 3166-1 alpha-2 country code; also names the output files',
@@ -57,6 +59,7 @@ export const countryCode: StringSpec = {
 const subdivisionCode: StringSpec = {
   kind: 'string',
   pattern: /^[A-Z]{2}-[A-Z0-9]{1,3}$/,
+  ascii: true,
   expected: 'an ISO 3166-2 code such as ML-1',
   description: 'ISO 3166-2 subdivision code; must start with the country code',
 };
@@ -77,9 +80,9 @@ const contact: ObjectSpec = {
   description: 'Who to call',
   fields: {
     name: { spec: line('Name of the office'), required: true },
-    phone: { spec: { kind: 'string', pattern: /^\+?[0-9][0-9 ()./-]{3,30}$/, expected: 'a phone number such as "+223 20 00 00 00" (quoted)', description: 'Phone number, international format' } },
-    email: { spec: { kind: 'string', pattern: /^[^\s@<>()[\]\\,;:"?#&%/=]+@[^\s@<>()[\]\\,;:"?#&%/=]+\.[A-Za-z]{2,}$/, format: 'email', expected: 'an e-mail address such as consular@example.org', description: 'E-mail address' } },
-    url: { spec: { kind: 'string', pattern: /^https?:\/\/[^\s<>"]+$/, format: 'uri', expected: 'a web address starting with https://', description: 'Web address' } },
+    phone: { spec: { kind: 'string', ascii: true, pattern: /^\+?[0-9][0-9 ()./-]{3,30}$/, expected: 'a phone number such as "+223 20 00 00 00" (quoted)', description: 'Phone number, international format' } },
+    email: { spec: { kind: 'string', ascii: true, pattern: /^[^\s@<>()[\]\\,;:"?#&%/=]+@[^\s@<>()[\]\\,;:"?#&%/=]+\.[A-Za-z]{2,}$/, format: 'email', expected: 'an e-mail address such as consular@example.org', description: 'E-mail address' } },
+    url: { spec: { kind: 'string', ascii: true, pattern: /^https?:\/\/[^\s<>"]+$/, format: 'uri', expected: 'a web address starting with https://', description: 'Web address' } },
     address: { spec: line('Postal address', 400) },
     hours: { spec: line('Opening hours') },
     emergency: { spec: { kind: 'boolean', description: 'Reachable around the clock for emergencies' } },

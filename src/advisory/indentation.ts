@@ -10,11 +10,20 @@
  * opens it. This is a reading of the lines, not a second YAML parser: where
  * the file uses anything it does not follow (a quote or bracket left open
  * across lines), it gives up and the parser's messages stand.
+ *
+ * The same reading finds the other cause that hides behind those words in a
+ * file pasted from a word processor or a web page: a no-break space (or
+ * another Unicode space) where YAML needs an ordinary one, in a line's
+ * indentation, after a list item's dash or after a field's colon. The editor
+ * shows a space; YAML sees text.
  */
+import { spaceInWords, UNICODE_SPACE } from './pasted-characters.js';
 import type { Position } from './yaml-source.js';
 
 export interface IndentationProblem extends Position {
   message: string;
+  /** Set for a pasted space; a misindented line is 'yaml-indentation'. */
+  rule?: 'yaml-pasted-space';
 }
 
 /** A mapping or a list, open at a column: fields and items of it start there. */
@@ -31,6 +40,9 @@ const KEY = /^([\p{L}\p{N}_-]+):(?: |$)/u;
 /** The same name with text right after the colon: `summary:Do not travel`. */
 const KEY_WITHOUT_SPACE = /^([\p{L}_][\p{L}\p{N}_-]*):(?=[^\s/])/u;
 const BLOCK_SCALAR = /^[|>][-+0-9]*\s*(?:#.*)?$/;
+/** A dash, or a field name and its colon, followed by a Unicode space: YAML reads on as text. */
+const PASTED_AFTER_DASH = new RegExp(`^-(${UNICODE_SPACE.source})`);
+const PASTED_AFTER_COLON = new RegExp(`^([\\p{L}\\p{N}_-]+:)(${UNICODE_SPACE.source})`, 'u');
 
 export function findIndentationProblem(text: string): IndentationProblem | null {
   const lines = text.split(/\r?\n/);
@@ -44,15 +56,26 @@ export function findIndentationProblem(text: string): IndentationProblem | null 
 
   for (let index = 0; index < lines.length; index++) {
     const raw = lines[index]!;
+    // trimStart() takes Unicode spaces for indentation too; YAML counts only ordinary ones.
     const content = raw.trimStart();
     const col = raw.length - content.length;
-    if (content === '' || content.startsWith('#')) continue;
+    const spaces = raw.length - raw.replace(/^ +/, '').length;
+    const pasted = col > spaces ? UNICODE_SPACE.exec(raw.slice(spaces, col)) : null;
+    if ((content === '' && !pasted) || content.startsWith('#')) continue;
     if (block !== null) {
-      block.indent ??= col > block.above ? col : null;
-      if (block.indent !== null && col >= block.indent) continue;
+      block.indent ??= spaces > block.above ? spaces : null;
+      if (block.indent !== null && spaces >= block.indent) continue;
       block = null;
     }
     const line = index + 1;
+    // A Unicode space in the indentation: unless YAML takes the line for more of the text above, it reads
+    // the line as starting at that space, where a field or an item should be.
+    const textAbove = valued?.col ?? opener;
+    if (pasted && (textAbove === null || spaces <= textAbove)) {
+      const where = content === '' ? 'on a line that is otherwise empty; YAML reads it as text there: delete it' : `in the indentation of "${firstWords(content)}"; YAML indents with ordinary spaces only: retype the indentation`;
+      return { line, col: spaces + pasted.index + 1, message: `YAML syntax error: ${spaceInWords(pasted[0])} ${where}`, rule: 'yaml-pasted-space' };
+    }
+    if (content === '') continue;
     const dash = /^-(?: +|$)/.exec(content);
     const key = dash ? null : KEY.exec(content);
 
@@ -69,12 +92,16 @@ export function findIndentationProblem(text: string): IndentationProblem | null 
     valued = null;
     if (!dash && !key) {
       if (opener !== null && col > opener) {
-        // `summary:` with its text on the lines below.
+        // `summary:` with its text on the lines below; but `-\u00a0Stay` under `guidance:`, text to YAML, was meant as an item.
+        const pastedDash = pastedSpaceAfter(content, col, line, true);
+        if (pastedDash) return pastedDash;
         if (unclosed(content)) return null;
         valued = { col: opener, kind: 'map', line, first: quoteStart(content) };
         opener = null;
         continue;
       }
+      const pastedSpace = pastedSpaceAfter(content, col, line);
+      if (pastedSpace) return pastedSpace;
       const noSpace = KEY_WITHOUT_SPACE.exec(content);
       if (noSpace) {
         return { line, col: col + noSpace[0].length + 1, message: `YAML syntax error: "${quoteStart(content)}" has no space after the colon, so YAML does not read it as the field ${noSpace[1]}; write "${noSpace[1]}: ${content.slice(noSpace[0].length).slice(0, 20)}..."` };
@@ -117,6 +144,11 @@ export function findIndentationProblem(text: string): IndentationProblem | null 
     const rest = dash ? content.slice(dash[0].length) : content;
     const restCol = dash ? col + dash[0].length : col;
     const field = KEY.exec(rest);
+    if (dash && !field) {
+      // `- name:\u00a0Kayes Region`, `- -\u00a0item`
+      const pastedSpace = pastedSpaceAfter(rest, restCol, line);
+      if (pastedSpace) return pastedSpace;
+    }
     if (dash && field) levels.push({ col: restCol, kind: 'map', line, first: firstWords(rest) });
     const value = field ? rest.slice(field[0].length).trim() : rest;
     // A value's text (plain or `|`) goes on over lines deeper than its field's name, or than its item's dash.
@@ -132,6 +164,23 @@ export function findIndentationProblem(text: string): IndentationProblem | null 
     }
   }
   return null;
+}
+
+/** A Unicode space right after a list item's dash or a field's colon, at the start of `content` (at column `col`). */
+function pastedSpaceAfter(content: string, col: number, line: number, dashOnly = false): IndentationProblem | null {
+  const dash = PASTED_AFTER_DASH.exec(content);
+  const colon = dash || dashOnly ? null : PASTED_AFTER_COLON.exec(content);
+  const found = dash ?? colon;
+  if (!found) return null;
+  const space = found[found.length - 1]!;
+  const after = content.slice(found[0].length).trim();
+  const where = dash ? `between the dash and "${quoteStart(after)}"` : `after "${colon![1]}"`;
+  return {
+    line,
+    col: col + found[0].length,
+    message: `YAML syntax error: ${spaceInWords(space)} ${where}; YAML needs an ordinary space there: retype it`,
+    rule: 'yaml-pasted-space',
+  };
 }
 
 /** Whether a value leaves a quote or a flow bracket open at the end of its line. */

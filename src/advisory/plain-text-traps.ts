@@ -13,6 +13,7 @@
  * scalars are looked at.
  */
 import type { Scalar } from 'yaml';
+import { spaceInWords, UNICODE_SPACE } from './pasted-characters.js';
 
 export interface PlainTextTrap {
   /** Offset in the file's text of what the officer should look at. */
@@ -20,6 +21,9 @@ export interface PlainTextTrap {
   message: string;
   rule: 'comment-cuts-text' | 'item-joined';
 }
+
+/** A dash at the start of a continued line, and the space after it: an ordinary one, or one pasted that looks the same. */
+const JOINED_ITEM = new RegExp(`\\n[ \\t]*-( |${UNICODE_SPACE.source})`);
 
 /** Longest piece of the lost text quoted back in a message. */
 const PREVIEW = 40;
@@ -47,14 +51,16 @@ export function plainTextTrap(text: string, node: Scalar, field: string): PlainT
     };
   }
 
-  const joined = /\n[ \t]*(- )/.exec(text.slice(start, valueEnd));
+  const joined = JOINED_ITEM.exec(text.slice(start, valueEnd));
   if (joined) {
     const dash = start + joined.index + joined[0].length - 2;
     const nextBreak = text.indexOf('\n', dash);
     const line = text.slice(dash + 2, nextBreak === -1 || nextBreak > valueEnd ? valueEnd : nextBreak);
+    // `-\u00a0Avoid the border.`: once lined up, the item would still be text to YAML.
+    const space = joined[1] === ' ' ? '' : `, and type the space after it as an ordinary one: it is ${spaceInWords(joined[1]!)}`;
     return {
       offset: dash,
-      message: `"- ${preview(line)}" would be published as part of ${field}, not as an item of its own: YAML reads a line indented further than the list as more of the text above it; line its dash up with the other items' dashes, or put the text in quotes if the dash belongs to it`,
+      message: `"- ${preview(line)}" would be published as part of ${field}, not as an item of its own: YAML reads a line indented further than the list as more of the text above it; line its dash up with the other items' dashes${space}, or put the text in quotes if the dash belongs to it`,
       rule: 'item-joined',
     };
   }

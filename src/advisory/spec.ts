@@ -20,6 +20,11 @@ export interface StringSpec extends BaseSpec {
   /** Checked after the pattern; returns a reason when the value is not acceptable. */
   refine?: (value: string) => string | null;
   maxLength?: number;
+  /**
+   * Written in ASCII (a code, a date, a phone number, an address): when such a
+   * value fails, pasted look-alike or invisible characters in it are named.
+   */
+  ascii?: boolean;
   /** Markdown fields: `inline` must stay on one paragraph. */
   markdown?: 'inline' | 'block';
   examples?: string[];

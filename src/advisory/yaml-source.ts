@@ -7,6 +7,7 @@ import { isUtf8 } from 'node:buffer';
 import { LineCounter, parseAllDocuments, isAlias, isCollection, isMap, isPair, isScalar, type Document, type Node } from 'yaml';
 import { uniqueDiagnostics, type Diagnostic } from '../report/diagnostics.js';
 import { findIndentationProblem, type IndentationProblem } from './indentation.js';
+import { codePoint, curlyQuotesHint } from './pasted-characters.js';
 
 /** Largest advisory file accepted. A real advisory is under 50 KB; 1 MiB leaves room and stops abuse. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -115,8 +116,8 @@ export function parseYamlSource(file: string, bytes: Uint8Array, what = 'advisor
   const firstError = doc.errors[0];
   const misindented = firstError ? misindentedLineNear(text, lineCounter.linePos(firstError.pos[0]).line) : null;
   if (misindented) {
-    const { line, col, message } = misindented;
-    return { source: { file, text, root: null, position, positionAt }, diagnostics: [{ severity: 'error', file, line, col, field: '', message, rule: 'yaml-indentation' }] };
+    const { line, col, message, rule } = misindented;
+    return { source: { file, text, root: null, position, positionAt }, diagnostics: [{ severity: 'error', file, line, col, field: '', message, rule: rule ?? 'yaml-indentation' }] };
   }
   for (const error of [...doc.errors, ...doc.warnings]) {
     const opener = error.code === 'MISSING_CHAR' ? unclosedQuote(text, error.pos[0]) : null;
@@ -133,7 +134,7 @@ export function parseYamlSource(file: string, bytes: Uint8Array, what = 'advisor
       continue;
     }
     const at = lineCounter.linePos(error.pos[0]);
-    const message = error.code === 'DUPLICATE_KEY' ? duplicateKeyMessage(keyAt(doc.contents, error.pos[0])) : yamlMessage(error.code, error.message);
+    const message = error.code === 'DUPLICATE_KEY' ? duplicateKeyMessage(keyAt(doc.contents, error.pos[0])) : yamlMessage(error.code, error.message, text.slice(error.pos[0], error.pos[0] + 1));
     diagnostics.push({ severity: 'error', file, line: at.line, col: at.col, field: '', message, rule: 'yaml' });
   }
   if (diagnostics.length > 0) return { source: { file, text, root: null, position, positionAt }, diagnostics: uniqueDiagnostics(diagnostics) };
@@ -215,7 +216,7 @@ function walk(node: unknown, depth: number, report: (problem: string, node: Node
 }
 
 /**
- * The misindented line, when there is one beside the parser's first error:
+ * The misindented line (or the pasted space), when there is one beside the parser's first error:
  * the parser often stops on the line before the mistake or just after it.
  * Further off, the two would be about different things, and the parser's own
  * words are shown.
@@ -259,15 +260,19 @@ function keyAt(root: Node | null | undefined, offset: number): string | null {
   return null;
 }
 
-function yamlMessage(code: string, message: string): string {
+/** The parser's message for the officer; `at` is the character of the file it points at. */
+function yamlMessage(code: string, message: string, at: string): string {
   const first = message.split('\n')[0] ?? message;
   const clean = first.replace(/ at line \d+, column \d+:?$/, '');
   switch (code) {
     case 'TAG_RESOLVE_FAILED':
       return `${clean}: tags are not allowed; write plain values`;
-    case 'BLOCK_AS_IMPLICIT_KEY':
-      // `summary: Warning: high risk`: the second ": " reads as a key inside the value.
-      return `YAML syntax error: ${clean}; if this value is text containing ": ", put the whole text in quotes`;
+    case 'BLOCK_AS_IMPLICIT_KEY': {
+      // `summary: Warning: high risk`: the second ": " reads as a key inside the value. In
+      // `summary: “Warning: high risk”` the officer did quote it, with quotes YAML does not know.
+      const curly = curlyQuotesHint(at);
+      return `YAML syntax error: ${clean}; ${curly ? `the text has ": " in it, and ${curly}` : 'if this value is text containing ": ", put the whole text in quotes'}`;
+    }
     default:
       return `YAML syntax error: ${clean}`;
   }
@@ -345,10 +350,6 @@ export function unclosedBidiControl(text: string): string | null {
     else if (character === PDI && open.some(isIsolate)) while (!isIsolate(open.pop()!));
   }
   return open[0] ?? null;
-}
-
-function codePoint(character: string): string {
-  return `U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 function findControlCharacter(text: string): { code: number; at: Position } | null {

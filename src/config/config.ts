@@ -70,6 +70,7 @@ export const configFormat: ObjectSpec = {
     site_url: {
       spec: {
         kind: 'string',
+        ascii: true,
         pattern: /^https?:\/\/[^\s<>"]+\/$/,
         format: 'uri',
         refine: siteUrlProblem,
@@ -78,7 +79,7 @@ export const configFormat: ObjectSpec = {
       },
     },
     languages: {
-      spec: { kind: 'array', minItems: 1, items: { kind: 'string', pattern: LANGUAGE_PATTERN, expected: 'a language code such as en or fr' }, description: 'Languages to publish in; the first is primary' },
+      spec: { kind: 'array', minItems: 1, items: { kind: 'string', ascii: true, pattern: LANGUAGE_PATTERN, expected: 'a language code such as en or fr' }, description: 'Languages to publish in; the first is primary' },
     },
     formats: { spec: { kind: 'array', minItems: 1, items: { kind: 'enum', values: FORMATS }, description: 'Bulletin formats to write' } },
     scale: {
@@ -95,7 +96,7 @@ export const configFormat: ObjectSpec = {
               kind: 'object',
               fields: {
                 name: { spec: { kind: 'string', pattern: /\S/, expected: 'the level name' }, required: true },
-                color: { spec: { kind: 'string', pattern: /^#[0-9a-fA-F]{6}$/, expected: 'a colour as #rrggbb' }, required: true },
+                color: { spec: { kind: 'string', ascii: true, pattern: /^#[0-9a-fA-F]{6}$/, expected: 'a colour as #rrggbb' }, required: true },
               },
             },
           },

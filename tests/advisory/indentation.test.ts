@@ -45,6 +45,9 @@ describe('files YAML reads', () => {
       'a:    1\nb:\n    - x\n    - y\nc: 2', // deeper indentation than usual, kept consistent
       'a:\n  -   x: 1\n      y: 2\n  -   z',
       '  a: 1\n  b: 2', // the whole file indented
+      'a: |\n  text\n  \u00a0indented by a no-break space, in the text\nb: 1',
+      'a:\n  Do not\n  \u00a0travel\nb: 1', // a no-break space in text over several lines
+      'a: 24\u00a0h sur 24\nb:\n  - Bamako\u00a0; Kayes\n', // French typography
     ];
     for (const text of layouts) {
       expect(parseDocument(text).errors).toEqual([]);

@@ -18,7 +18,18 @@ describe('required fields and types', () => {
   it('reports a level that is not an integer from 1 to 4', () => {
     expect(check(replaceLine('level: 2', 'level: four'))).toEqual(['advisories/ml.yaml:3:8  error  level must be an integer from 1 to 4, found "four"']);
     expect(check(replaceLine('level: 2', 'level: 5'))).toEqual(['advisories/ml.yaml:3:8  error  level must be an integer from 1 to 4, found the number 5']);
-    expect(check(replaceLine('level: 2', 'level: "2"'))).toEqual(['advisories/ml.yaml:3:8  error  level must be an integer from 1 to 4, found "2"']);
+  });
+
+  it('says that a level or a true/false in quotes is text, and how to write it', () => {
+    expect(check(replaceLine('level: 2', 'level: "4"'))).toEqual(['advisories/ml.yaml:3:8  error  level must be an integer from 1 to 4, found "4": in quotes, so it is text; write it without quotes: level: 4']);
+    expect(check(replaceLine('    level: 4', "    level: '3'"))).toEqual([
+      'advisories/ml.yaml:14:12  error  regions[0].level must be an integer from 1 to 4, found "3": in quotes, so it is text; write it without quotes: level: 3',
+    ]);
+    expect(check(replaceLine('    phone: "+223 20 00 00 00"', '    phone: "+223 20 00 00 00"\n    emergency: "true"'))).toEqual([
+      'advisories/ml.yaml:18:16  error  contacts[0].emergency must be true or false, found "true": in quotes, so it is text; write it without quotes: emergency: true',
+    ]);
+    // Text that is no number stays as it was said.
+    expect(check(replaceLine('level: 2', 'level: "two"'))).toEqual(['advisories/ml.yaml:3:8  error  level must be an integer from 1 to 4, found "two"']);
   });
 
   it('asks for the digit when YAML would read another spelling as the level (2.0, 0x4, +3, 03)', () => {
@@ -174,6 +185,129 @@ describe('titles that contradict the advisory', () => {
     // A title naming its own country may name a neighbour.
     expect(check(titled('Exercise increased caution in Mali and near the border with Niger'))).toEqual([]);
     expect(check(titled('Exercise increased caution in the Republic of Mali'))).toEqual([]);
+  });
+});
+
+describe('characters pasted from a word processor or a web page', () => {
+  // The editor shows a space, a dash or nothing at all; YAML and the format see another character.
+  const RETYPE = 'YAML needs an ordinary space there: retype it';
+
+  it('names a Unicode space where YAML needs an ordinary one, when YAML refuses the file', () => {
+    expect(check(replaceLine('  - Stay in contact with the embassy.', '  - Stay in contact with the embassy.\n  -\u00a0Follow the news.'))).toEqual([
+      `advisories/ml.yaml:11:4  error  YAML syntax error: a no-break space (U+00A0) between the dash and "Follow the news."; ${RETYPE}`,
+    ]);
+    expect(check(replaceLine('updated: 2025-07-02', 'updated:\u00a02025-07-02'))).toEqual([
+      `advisories/ml.yaml:5:9  error  YAML syntax error: a no-break space (U+00A0) after "updated:"; ${RETYPE}`,
+    ]);
+    expect(check(replaceLine('  - name: Kayes Region', '  -\u202fname: Kayes Region'))).toEqual([
+      `advisories/ml.yaml:12:4  error  YAML syntax error: a narrow no-break space (U+202F) between the dash and "name: Kayes Region"; ${RETYPE}`,
+    ]);
+    expect(check(replaceLine('    summary: Raised.', '    summary:\u3000Raised.'))).toEqual([
+      `advisories/ml.yaml:20:13  error  YAML syntax error: an ideographic space (U+3000) after "summary:"; ${RETYPE}`,
+    ]);
+  });
+
+  it('names a Unicode space in the indentation, or on a line that looks empty, when YAML refuses the file', () => {
+    const INDENT = 'YAML indents with ordinary spaces only: retype the indentation';
+    expect(check(replaceLine('    phone: "+223 20 00 00 00"', '  \u00a0 phone: "+223 20 00 00 00"'))).toEqual([
+      `advisories/ml.yaml:17:3  error  YAML syntax error: a no-break space (U+00A0) in the indentation of "phone:"; ${INDENT}`,
+    ]);
+    expect(check(replaceLine('summary: Be careful.', 'summary: Be\n\u2007\u2007careful.'))).toEqual([
+      `advisories/ml.yaml:9:1  error  YAML syntax error: a figure space (U+2007) in the indentation of "careful."; ${INDENT}`,
+    ]);
+    // In a | text, the line YAML would take as the text's end.
+    expect(check(replaceLine('summary: Be careful.', 'summary: |\n  Be careful.\n\u00a0\u00a0Really.'))).toEqual([
+      `advisories/ml.yaml:10:1  error  YAML syntax error: a no-break space (U+00A0) in the indentation of "Really."; ${INDENT}`,
+    ]);
+    expect(check(replaceLine('summary: Be careful.', 'summary: Be careful.\n\u00a0'))).toEqual([
+      'advisories/ml.yaml:9:1  error  YAML syntax error: a no-break space (U+00A0) on a line that is otherwise empty; YAML reads it as text there: delete it',
+    ]);
+  });
+
+  it('leaves a Unicode space alone where it is text', () => {
+    expect(check(replaceLine('summary: Be careful.', 'summary: |\n  Be careful.\n  \u00a0Really.'))).toEqual([]);
+    expect(check(replaceLine('summary: Be careful.', 'summary:\n  Be\n  \u00a0careful.'))).toEqual([]);
+    expect(check(replaceLine('summary: Be careful.', 'summary: Be\u00a0careful\u00a0:\u00a0now.'))).toEqual([]);
+  });
+
+  it('names the character when YAML reads the line as something else', () => {
+    // The only item: YAML reads "-\u00a0Stay..." as the text of guidance.
+    expect(check(replaceLine('  - Stay in contact with the embassy.', '  -\u00a0Stay in contact with the embassy.'))).toEqual([
+      'advisories/ml.yaml:10:3  error  guidance must be a list of at least 1 item, found "-\u00a0Stay in contact with the embassy.": a list item needs an ordinary space after its dash, and this one has a no-break space (U+00A0): retype it',
+    ]);
+    // Deeper than the items: more of the item above.
+    expect(check(replaceLine('  - Stay in contact with the embassy.', '  - Stay in contact with the embassy.\n    -\u00a0Avoid the border.'))).toEqual([
+      'advisories/ml.yaml:11:5  error  "- Avoid the border." would be published as part of guidance[0], not as an item of its own: YAML reads a line indented further than the list as more of the text above it; line its dash up with the other items\' dashes, and type the space after it as an ordinary one: it is a no-break space (U+00A0), or put the text in quotes if the dash belongs to it',
+    ]);
+    // Indented with no-break spaces only: a field of its own, at the left margin, to YAML.
+    expect(check(replaceLine('    phone: "+223 20 00 00 00"', '\u00a0\u00a0\u00a0\u00a0phone: "+223 20 00 00 00"'))).toEqual([
+      'advisories/ml.yaml:17:1  error  unknown field "\u00a0\u00a0\u00a0\u00a0phone" (it holds 4 U+00A0 NO-BREAK SPACE characters at the start; type them as ordinary spaces) (expected one of: country, code, level, title, issued, updated, review_by, risks, summary, guidance, regions, contacts, body, updates, translations)',
+    ]);
+  });
+
+  it('names invisible and look-alike characters in a value written in ASCII', () => {
+    const value = (from: string, to: string) => check(replaceLine(from, to))[0];
+    expect(value('code: ML', 'code: ML\u200b')).toBe(
+      'advisories/ml.yaml:2:7  error  code must be a two-letter ISO 3166-1 code in capitals, e.g. ML, found "ML\u200b" (it holds an invisible U+200B ZERO WIDTH SPACE after "ML"; delete it)',
+    );
+    expect(value('level: 2', 'level: \u200b4')).toBe(
+      'advisories/ml.yaml:3:8  error  level must be an integer from 1 to 4, found "\u200b4" (it holds an invisible U+200B ZERO WIDTH SPACE at the start, before "4"; delete it)',
+    );
+    expect(value('updated: 2025-07-02', 'updated: 2025\u201107\u201102')).toBe(
+      'advisories/ml.yaml:5:10  error  updated must be a date as YYYY-MM-DD, e.g. 2025-07-02, found "2025\u201107\u201102" (its dashes are U+2011 NON-BREAKING HYPHEN; type them as -)',
+    );
+    expect(value('updated: 2025-07-02', 'updated: 2025\u201307-02')).toBe(
+      'advisories/ml.yaml:5:10  error  updated must be a date as YYYY-MM-DD, e.g. 2025-07-02, found "2025\u201307-02" (it holds a U+2013 EN DASH after "2025"; type it as -)',
+    );
+    expect(value('updated: 2025-07-02', 'updated: \uff12\uff10\uff12\uff15-07-02')).toBe(
+      'advisories/ml.yaml:5:10  error  updated must be a date as YYYY-MM-DD, e.g. 2025-07-02, found "\uff12\uff10\uff12\uff15-07-02" (it holds 4 full-width characters (U+FF12 FULLWIDTH DIGIT TWO, U+FF10 FULLWIDTH DIGIT ZERO, U+FF15 FULLWIDTH DIGIT FIVE) at the start; write "2025-07-02")',
+    );
+    expect(value('    code: ML-1', '    code: ML\u22121')).toBe(
+      'advisories/ml.yaml:13:11  error  regions[0].code must be an ISO 3166-2 code such as ML-1, found "ML\u22121" (it holds a U+2212 MINUS SIGN after "ML"; type it as -)',
+    );
+    const PHONE = 'advisories/ml.yaml:17:12  error  contacts[0].phone must be a phone number such as "+223 20 00 00 00" (quoted), found';
+    expect(value('phone: "+223 20 00 00 00"', 'phone: "+223 20 00\u200b 00 00"')).toBe(`${PHONE} "+223 20 00\u200b 00 00" (it holds an invisible U+200B ZERO WIDTH SPACE after "+223 20 00"; delete it)`);
+    expect(value('phone: "+223 20 00 00 00"', 'phone: "+223 20 00 0O 00"')).toBe(`${PHONE} "+223 20 00 0O 00" (it holds the letter O after "+223 20 00 0"; type the digit 0)`);
+    expect(value('phone: "+223 20 00 00 00"', 'phone: "+223\u00a020\u00a000\u00a000\u00a000"')).toBe(
+      `${PHONE} "+223\u00a020\u00a000\u00a000\u00a000" (its spaces are U+00A0 NO-BREAK SPACE; type them as ordinary spaces)`,
+    );
+    expect(value('level: 2', 'level: \u201c4\u201d')).toBe(
+      'advisories/ml.yaml:3:8  error  level must be an integer from 1 to 4, found "\u201c4\u201d" (it is wrapped in curly quotes \u201c \u201d, which YAML keeps as part of the value; delete them)',
+    );
+    expect(value('risks: [terrorism]', 'risks: [terrorism\u2060]')).toBe(
+      'advisories/ml.yaml:7:9  error  risks[0] must be one of crime, terrorism, civil-unrest, health, natural-disaster, time-limited-event, kidnapping, wrongful-detention, other, found "terrorism\u2060" (it holds an invisible U+2060 WORD JOINER after "terrorism"; delete it): did you mean "terrorism"?',
+    );
+  });
+
+  it('names them in a field name or a language code', () => {
+    expect(check(replaceLine('review_by: 2026-01-01', 'review_by\u200b: 2026-01-01'))).toEqual([
+      'advisories/ml.yaml:6:1  error  unknown field "review_by\u200b" (it holds an invisible U+200B ZERO WIDTH SPACE after "review_by"; delete it); did you mean "review_by"? (expected one of: country, code, level, title, issued, updated, review_by, risks, summary, guidance, regions, contacts, body, updates, translations)',
+    ]);
+    expect(check(`${VALID}translations:\n  fr\ufeff:\n    summary: Soyez prudent.\n`, { languages: ['en', 'fr'] })).toEqual([
+      'advisories/ml.yaml:24:3  error  translations keys must be a language code such as fr or hi, found "fr\ufeff" (it holds an invisible U+FEFF ZERO WIDTH NO-BREAK SPACE after "fr"; delete it)',
+    ]);
+  });
+
+  it('leaves text fields as they are said: their typography is the officer\'s', () => {
+    expect(check(replaceLine('country: Mali', 'country: "\u00a0"'))).toEqual(['advisories/ml.yaml:1:10  error  country must be text on one line, found "\u00a0": it is empty']);
+  });
+
+  it('says that curly quotes are not YAML quotes', () => {
+    const CURLY = 'curly quotes \u201c \u201d are not YAML quotes; use straight quotes "\u2026"';
+    expect(check(replaceLine('  - Stay in contact with the embassy.', '  - \u201cImportant: tell someone where you are.\u201d'))).toEqual([
+      `advisories/ml.yaml:10:5  error  guidance[0] must be Markdown text (one paragraph), found a mapping: text with ": " in it reads as "key: value", and ${CURLY}`,
+    ]);
+    expect(check(replaceLine('summary: Be careful.', 'summary: \u201cWarning: high risk\u201d'))).toEqual([
+      `advisories/ml.yaml:8:10  error  YAML syntax error: Nested mappings are not allowed in compact mappings; the text has ": " in it, and ${CURLY}`,
+    ]);
+  });
+
+  it('warns that a value wrapped in curly quotes is published with them, unless it is in straight quotes too', () => {
+    expect(check(replaceLine('country: Mali', 'country: Mali\ntitle: \u201cExercise increased caution\u201d'))).toEqual([
+      'advisories/ml.yaml:2:8  warning  title is wrapped in curly quotes \u201c \u201d: they are not YAML quotes, so they would be published as part of the text; remove them (or use straight quotes "\u2026"), or, to publish them, put the whole value in straight quotes: "\u201c\u2026\u201d"',
+    ]);
+    expect(check(replaceLine('country: Mali', 'country: Mali\ntitle: "\u201cExercise increased caution\u201d"'))).toEqual([]);
+    expect(check(replaceLine('summary: Be careful.', 'summary: Read \u201cDo not travel\u201d first.'))).toEqual([]);
   });
 });
 

@@ -298,6 +298,37 @@ describe('advisory validate', () => {
     expect(result.stderr).toContain('advisories/zz-japan-copy.yaml:2:7  error  code JP is already used by advisories/jp.yaml; each country has one advisory file\n');
   });
 
+  it('names characters pasted from a word processor that YAML or the format cannot take, with where they are', () => {
+    const dir = project();
+    const edit = (file: string, edits: Array<[string, string]>) => {
+      const at = path.join(dir, 'advisories', file);
+      writeFileSync(at, edits.reduce((text, [from, to]) => text.replace(from, to), readFileSync(at, 'utf8')));
+    };
+    edit('ml.yaml', [['  - Avoid all', '  -\u00a0Avoid all']]);
+    edit('jp.yaml', [
+      ['code: JP', 'code: JP\u200b'],
+      ['level: 1', 'level: "1"'],
+      ['updated: 2026-04-01', 'updated: 2026\u201104\u201101'],
+      ['  - Follow warnings', '  - \u201cImportant: follow warnings'],
+      ['local media.', 'local media.\u201d'],
+    ]);
+    const result = runCli(['validate'], { cwd: dir });
+    expect(result).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: [
+        'advisories/jp.yaml:2:7  error  code must be a two-letter ISO 3166-1 code in capitals, e.g. ML, found "JP\u200b" (it holds an invisible U+200B ZERO WIDTH SPACE after "JP"; delete it)',
+        'advisories/jp.yaml:3:8  error  level must be an integer from 1 to 4, found "1": in quotes, so it is text; write it without quotes: level: 1',
+        'advisories/jp.yaml:5:10  error  updated must be a date as YYYY-MM-DD, e.g. 2025-07-02, found "2026\u201104\u201101" (its dashes are U+2011 NON-BREAKING HYPHEN; type them as -)',
+        'advisories/jp.yaml:12:5  error  guidance[1] must be Markdown text (one paragraph), found a mapping: text with ": " in it reads as "key: value", and curly quotes \u201c \u201d are not YAML quotes; use straight quotes "\u2026"',
+        'advisories/ml.yaml:19:4  error  YAML syntax error: a no-break space (U+00A0) between the dash and "Avoid all non-essential movement, esp..."; YAML needs an ordinary space there: retype it',
+        '5 errors',
+        'Fix the problems above, then run `advisory validate` again.',
+        '',
+      ].join('\n'),
+    });
+  });
+
   it('fails on warnings with --strict', () => {
     const result = runCli(['validate', '--strict'], { cwd: project() });
     expect(result.status).toBe(1);
