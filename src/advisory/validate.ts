@@ -16,7 +16,7 @@ export interface ValidatedFile {
 }
 
 export function validateSource(source: YamlSource, options: RuleOptions): ValidatedFile {
-  const ctx = new CheckContext(source);
+  const ctx = new CheckContext(source, options.languages);
   const at = (field: string) => ctx.at(field);
   if (!source.root) return { file: source.file, diagnostics: ctx.diagnostics, at };
   const value = checkNode(advisoryFormat, source.root, '', ctx) as Partial<Advisory> | undefined;
