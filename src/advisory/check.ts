@@ -4,12 +4,13 @@
  */
 import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar } from 'yaml';
 import type { Diagnostic, Severity } from '../report/diagnostics.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean, languageMeant } from './suggest.js';
 import { plainTextTrap } from './plain-text-traps.js';
 import { markdownTraps } from './markdown-traps.js';
 import { placeholderProblem } from './placeholder.js';
 import { curlyQuotesHint, describePasted, spaceInWords, UNICODE_SPACE, wrappedInCurlyQuotes } from './pasted-characters.js';
-import { expectedText, type Spec } from './spec.js';
+import { emptyReason } from './visible-text.js';
+import { expectedText, type Spec, type StringSpec } from './spec.js';
 import type { Position, YamlSource } from './yaml-source.js';
 
 export class CheckContext {
@@ -17,7 +18,11 @@ export class CheckContext {
   /** Where each field path was found, for rules that run after the shape check. */
   readonly positions = new Map<string, Position>();
 
-  constructor(readonly source: YamlSource) {}
+  /** @param languages the configured languages, primary first, for suggestions; none for the config file itself. */
+  constructor(
+    readonly source: YamlSource,
+    readonly languages: readonly string[] = [],
+  ) {}
 
   report(severity: Severity, at: Position, field: string, message: string, rule: string): void {
     this.diagnostics.push({ severity, file: this.source.file, line: at.line, col: at.col, field, message, rule });
@@ -91,6 +96,13 @@ function quoteHint(node: Node | null | undefined, text: string, spec: Spec): str
   return undefined;
 }
 
+/** A code written in small letters (`lb-ja`, `ml`) that would be valid in capitals. */
+function capitalsHint(spec: StringSpec, value: string): string | undefined {
+  const capitals = value.trim().toUpperCase();
+  const valid = capitals !== value && spec.pattern?.test(capitals) === true && !spec.refine?.(capitals);
+  return valid ? `did you mean "${capitals}"?` : undefined;
+}
+
 /**
  * `level: "4"`, `emergency: "true"`: a number or true/false in quotes is text
  * to YAML, and the message would otherwise show just the value, as if right.
@@ -141,8 +153,11 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
         ctx.report('error', at, path, unfilled, 'placeholder');
         return undefined;
       }
+      // Before the pattern: /\S/ takes a zero-width space for text, which would publish an empty bullet.
+      const empty = emptyReason(value);
+      if (empty) return mismatch(empty);
       if (spec.pattern && !spec.pattern.test(value)) {
-        return mismatch(value.trim() === '' ? 'it is empty' : value.includes('\n') && spec.expected === 'text on one line' ? 'it spans several lines' : undefined);
+        return mismatch(value.includes('\n') && spec.expected === 'text on one line' ? 'it spans several lines' : capitalsHint(spec, value));
       }
       if (spec.maxLength !== undefined && value.length > spec.maxLength) {
         ctx.report('error', at, path, `${path} is ${value.length} characters long; at most ${spec.maxLength} are allowed`, 'length');
@@ -253,7 +268,8 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
         const key = keyOf(pair);
         const child = `${path}.${key}`;
         if (!spec.keyPattern.test(key)) {
-          ctx.report('error', ctx.source.position(pair.key), child, `${path} keys must be ${spec.keyExpected}, found ${quoteFound(key)}`, 'key');
+          const near = spec.languageKeys ? languageMeant(key, ctx.languages.slice(1)) : null;
+          ctx.report('error', ctx.source.position(pair.key), child, `${path} keys must be ${spec.keyExpected}, found ${quoteFound(key)}${near ? `; did you mean "${near}"?` : ''}`, 'key');
           valid = false;
           continue;
         }

@@ -156,7 +156,7 @@ export const advisoryFormat: ObjectSpec = {
     body: { spec: blockMarkdown('The full advice, with ## headings') },
     updates: { spec: { kind: 'array', items: update, description: 'What changed and when, newest first' } },
     translations: {
-      spec: { kind: 'map', keyPattern: LANGUAGE_PATTERN, keyExpected: 'a language code such as fr or hi', values: translation, description: 'Translations, per language' },
+      spec: { kind: 'map', keyPattern: LANGUAGE_PATTERN, keyExpected: 'a language code such as fr or hi', languageKeys: true, values: translation, description: 'Translations, per language' },
     },
   },
 };

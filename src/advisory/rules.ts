@@ -5,7 +5,10 @@
  */
 import type { CheckContext } from './check.js';
 import type { Advisory } from './types.js';
-import { translationFallback, translationStale } from './translation-rules.js';
+import { translationCopied, translationFallback, translationStale } from './translation-rules.js';
+import { itemsNotRepeated } from './repeated-items.js';
+import { languageMeant } from './suggest.js';
+import { comparedTexts } from './compared-texts.js';
 import { otherCountryNamed } from './country-names.js';
 import { addDays } from './dates.js';
 import { titleNamesItsCountry, titleNamesItsLevel } from './title-rules.js';
@@ -81,19 +84,38 @@ const updatesNewestFirst: Rule = (a, ctx) => {
   });
 };
 
-const regionCodes: Rule = (a, ctx) => {
+/**
+ * One region, one entry. Names are compared as a reader sees them, so that
+ * "South Governorate" and "south governorate " are one region, as are two
+ * entries with one code (a CAP alert would list two areas under one geocode).
+ */
+const regionsDistinct: Rule = (a, ctx, { languages }) => {
+  const lang = languages[0] ?? 'en';
+  const compared = comparedTexts(a, lang, lang)!.regions!;
   const names = new Map<string, number>();
+  const codes = new Map<string, number>();
   a.regions.forEach((region, i) => {
-    if (region.code !== undefined && !region.code.startsWith(`${a.code}-`)) {
+    if (region.code !== undefined) {
       const field = `regions[${i}].code`;
-      ctx.report('error', ctx.at(field), field, `${field} must start with the country code ${a.code}-, found "${region.code}"`, 'region-code');
+      if (!region.code.startsWith(`${a.code}-`)) {
+        ctx.report('error', ctx.at(field), field, `${field} must start with the country code ${a.code}-, found "${region.code}"`, 'region-code');
+      }
+      const first = codes.get(region.code);
+      if (first === undefined) codes.set(region.code, i);
+      else {
+        const message = `${field} ${region.code} is also the code of regions[${first}] ("${a.regions[first]!.name}"); give each region its own code, or merge the entries`;
+        ctx.report('error', ctx.at(field), field, message, 'region-duplicate');
+      }
     }
-    const seen = names.get(region.name);
-    if (seen !== undefined) {
+    const name = compared[i]!;
+    const first = names.get(name);
+    if (first === undefined) names.set(name, i);
+    else {
       const field = `regions[${i}].name`;
-      ctx.report('error', ctx.at(field), field, `${field} "${region.name}" is listed twice (also regions[${seen}]); merge the entries`, 'region-duplicate');
+      const other = a.regions[first]!.name;
+      const also = other === region.name ? `regions[${first}]` : `regions[${first}], "${other}"`;
+      ctx.report('error', ctx.at(field), field, `${field} "${region.name}" is listed twice (also ${also}); merge the entries`, 'region-duplicate');
     }
-    names.set(region.name, i);
   });
 };
 
@@ -112,6 +134,23 @@ const someoneToCall: Rule = (a, ctx) => {
   }
 };
 
+/**
+ * A contact is there to be reached: an emergency contact is published as the
+ * one to call, so it needs a number; any other at least some way to reach it.
+ */
+const contactsReachable: Rule = (a, ctx) => {
+  a.contacts.forEach((contact, i) => {
+    if (contact.emergency === true && contact.phone === undefined) {
+      const field = `contacts[${i}].emergency`;
+      const message = `${field} is true, but contacts[${i}] has no phone: it would be published as the contact for emergencies with no number to call; add its phone, or remove emergency: true`;
+      ctx.report('error', ctx.at(field), field, message, 'contact-unreachable');
+    } else if (contact.phone === undefined && contact.email === undefined && contact.url === undefined) {
+      const field = `contacts[${i}]`;
+      ctx.report('warning', ctx.at(field), field, `${field} has no phone, email or url: readers have no way to reach it; add at least one`, 'contact-unreachable');
+    }
+  });
+};
+
 const translationsComplete: Rule = (a, ctx, { languages }) => {
   const [primary, ...others] = languages;
   for (const [lang, t] of Object.entries(a.translations)) {
@@ -121,7 +160,9 @@ const translationsComplete: Rule = (a, ctx, { languages }) => {
       continue;
     }
     if (!others.includes(lang)) {
-      ctx.report('warning', ctx.at(base), base, `${base} is not published: ${lang} is not in the configured languages (${languages.join(', ')})`, 'translation-language');
+      const near = languageMeant(lang, others);
+      const hint = near ? `; did you mean "${near}"?` : '';
+      ctx.report('warning', ctx.at(base), base, `${base} is not published: ${lang} is not in the configured languages (${languages.join(', ')})${hint}`, 'translation-language');
       continue;
     }
     const lists: Array<['guidance' | 'regions' | 'contacts' | 'updates', number, number | undefined]> = [
@@ -139,7 +180,24 @@ const translationsComplete: Rule = (a, ctx, { languages }) => {
   }
 };
 
-export const RULES: readonly Rule[] = [datesInOrder, datesNotInFuture, reviewDue, countryOfItsCode, updatesNewestFirst, regionCodes, regionSaysSomething, someoneToCall, translationsComplete, translationFallback, translationStale, titleNamesItsLevel, titleNamesItsCountry];
+export const RULES: readonly Rule[] = [
+  datesInOrder,
+  datesNotInFuture,
+  reviewDue,
+  countryOfItsCode,
+  updatesNewestFirst,
+  regionsDistinct,
+  regionSaysSomething,
+  someoneToCall,
+  contactsReachable,
+  itemsNotRepeated,
+  translationsComplete,
+  translationFallback,
+  translationCopied,
+  translationStale,
+  titleNamesItsLevel,
+  titleNamesItsCountry,
+];
 
 export function applyRules(advisory: Advisory, ctx: CheckContext, options: RuleOptions): void {
   for (const rule of RULES) rule(advisory, ctx, options);

@@ -67,6 +67,8 @@ export interface MapSpec extends BaseSpec {
   kind: 'map';
   keyPattern: RegExp;
   keyExpected: string;
+  /** Keys name further languages: a key that misses one of the configured ones (`fr_FR` for `fr`) is told which. */
+  languageKeys?: boolean;
   values: Spec;
 }
 

@@ -27,3 +27,16 @@ export function editDistance(a: string, b: string): number {
   }
   return d[a.length]![b.length]!;
 }
+
+/**
+ * The published language a translation key was probably meant as: `fr-FR`,
+ * `fr_FR`, `FR` for `fr` (the configuration publishes no region or script of
+ * its own), `pt_BR` for `pt-BR`. Null when the key is one of them already.
+ */
+export function languageMeant(key: string, languages: readonly string[]): string | null {
+  const written = key.replace(/_/g, '-').toLowerCase();
+  const same = languages.find((lang) => lang.toLowerCase() === written);
+  if (same !== undefined) return same === key ? null : same;
+  const base = written.split('-')[0];
+  return languages.find((lang) => lang.toLowerCase() === base) ?? null;
+}

@@ -1,7 +1,7 @@
 /**
  * Rules for the further languages: text that a reader of one language would
- * get in the primary language instead, and translations older than the
- * advisory. Stale safety advice in one language is the failure translations
+ * get in the primary language instead (left out, or pasted untranslated), and
+ * translations older than the advisory. Stale safety advice in one language is the failure translations
  * exist to prevent, so both are warnings (errors with --strict).
  */
 import { isMap, isScalar, type Node } from 'yaml';
@@ -9,6 +9,8 @@ import type { CheckContext } from './check.js';
 import type { Rule } from './rules.js';
 import type { Position } from './yaml-source.js';
 import type { Advisory, Translation } from './types.js';
+import { comparable, hasOwnCasing, wordCount } from './visible-text.js';
+import { comparedTexts } from './compared-texts.js';
 
 /** Where a top-level key is written (`translations:`), rather than where its value starts. */
 function keyPosition(ctx: CheckContext, key: string): Position | undefined {
@@ -107,6 +109,48 @@ export const translationStale: Rule = (a, ctx, { languages }) => {
         `${field} (${t.updated}) is older than updated (${a.updated}): the ${lang} text may be out of date; bring it in line with the advisory, then set ${field} to ${a.updated} or later`,
         'translation-stale',
       );
+    }
+  }
+};
+
+/** Shorter texts (a name, "24 hours", a number) can read the same in two languages. */
+const COPY_MIN_WORDS = 4;
+
+/**
+ * A summary or guidance item "translated" by pasting the primary text: the
+ * bulletin would present it as the further language, and no other warning
+ * would say it is not (the field is there). Not between two forms of one
+ * language (en and en-GB), whose texts are mostly the same.
+ */
+export const translationCopied: Rule = (a, ctx, { languages }) => {
+  const primary = languages[0]!;
+  const language = (tag: string) => tag.split('-')[0];
+  const primaryGuidance = comparedTexts(a, primary, primary)!.guidance!;
+  // A summary is long, and compared with one text only: a text of quite another length is no copy of it.
+  const summary = comparable(a.summary, primary);
+  const summaryLength = a.summary.trim().length;
+  const originals = new Map<string, string>();
+  const remember = (field: string, text: string) => {
+    if (wordCount(text) >= COPY_MIN_WORDS && !originals.has(text)) originals.set(text, field);
+  };
+  remember('summary', summary);
+  primaryGuidance.forEach((item, i) => remember(`guidance[${i}]`, item!));
+  if (originals.size === 0) return;
+  for (const lang of furtherLanguages(languages)) {
+    const t = a.translations[lang];
+    if (t === undefined || language(lang) === language(primary)) continue;
+    // In lower case as the primary language has it: a Turkish copy of "If you travel" is still a copy.
+    const guidance = hasOwnCasing(lang) || hasOwnCasing(primary) ? t.guidance?.map((g) => comparable(g, primary)) : comparedTexts(a, lang, primary)!.guidance;
+    const length = t.summary?.trim().length ?? 0;
+    const translated: Array<[string, string | undefined]> = [
+      ['summary', t.summary !== undefined && length * 2 > summaryLength && length < summaryLength * 2 ? comparable(t.summary, primary) : undefined],
+      ...(guidance ?? []).map((item, i): [string, string | undefined] => [`guidance[${i}]`, item]),
+    ];
+    for (const [field, key] of translated) {
+      const original = key === undefined ? undefined : originals.get(key);
+      if (original === undefined) continue;
+      const path = `translations.${lang}.${field}`;
+      ctx.report('warning', ctx.at(path), path, `${path} is the same as ${original}, not translated: the ${lang} bulletin would show ${primary} text as ${lang}; translate it`, 'translation-copied');
     }
   }
 };

@@ -28,7 +28,7 @@ export interface ValidatedFile {
 }
 
 export function validateSource(source: YamlSource, options: RuleOptions): ValidatedFile {
-  const ctx = new CheckContext(source);
+  const ctx = new CheckContext(source, options.languages);
   const at = (field: string) => ctx.at(field);
   const failed = () => ({ file: source.file, identity: claimedIdentity(source.root), diagnostics: ctx.diagnostics, at });
   if (!source.root) return failed();

@@ -289,7 +289,7 @@ describe('characters pasted from a word processor or a web page', () => {
   });
 
   it('leaves text fields as they are said: their typography is the officer\'s', () => {
-    expect(check(replaceLine('country: Mali', 'country: "\u00a0"'))).toEqual(['advisories/ml.yaml:1:10  error  country must be text on one line, found "\u00a0": it is empty']);
+    expect(check(replaceLine('country: Mali', 'country: "\u00a0"'))).toEqual(['advisories/ml.yaml:1:10  error  country must be text on one line, found "\u00a0": it is empty: it holds only invisible characters (U+00A0); delete them and write the text']);
   });
 
   it('says that curly quotes are not YAML quotes', () => {
@@ -332,7 +332,7 @@ describe('closed lists and codes', () => {
     expect(check(replaceLine('code: ML', 'code: UK').replace('code: ML-1', 'code: UK-1'))).toEqual([
       'advisories/ml.yaml:2:7  error  code must be a two-letter ISO 3166-1 code in capitals, e.g. ML, found "UK": UK is not an ISO 3166-1 country code (GB is the ISO code of the United Kingdom)',
     ]);
-    expect(check(replaceLine('code: ML', 'code: ml'))).toEqual(['advisories/ml.yaml:2:7  error  code must be a two-letter ISO 3166-1 code in capitals, e.g. ML, found "ml"']);
+    expect(check(replaceLine('code: ML', 'code: ml'))).toEqual(['advisories/ml.yaml:2:7  error  code must be a two-letter ISO 3166-1 code in capitals, e.g. ML, found "ml": did you mean "ML"?']);
   });
 
   it('keeps NO as Norway: YAML 1.2 has no yes/no booleans', () => {
@@ -461,5 +461,75 @@ describe('translations', () => {
     expect(check(translated, { languages: ['en'] })).toEqual([
       'advisories/ml.yaml:25:5  warning  translations.de is not published: de is not in the configured languages (en)',
     ]);
+  });
+});
+
+describe('text that shows nothing', () => {
+  const empty = (at: string, field: string, expected: string, found: string, characters: string) =>
+    `advisories/ml.yaml:${at}  error  ${field} must be ${expected}, found ${JSON.stringify(found)}: it is empty: it holds only invisible characters (${characters}); delete them and write the text`;
+
+  it('refuses a guidance item, a region name or a title made only of invisible characters, which would publish as empty', () => {
+    expect(check(replaceLine('  - Stay in contact with the embassy.', '  - Stay in contact with the embassy.\n  - "\\u200b "'))).toEqual([
+      empty('11:5', 'guidance[1]', 'Markdown text (one paragraph)', '\u200b ', 'U+200B, U+0020'),
+    ]);
+    expect(check(replaceLine('  - name: Kayes Region', '  - name: "\\u2060"'))).toEqual([empty('12:11', 'regions[0].name', 'text on one line', '\u2060', 'U+2060')]);
+    expect(check(replaceLine('level: 2', 'level: 2\ntitle: "\\u00a0"'))).toEqual([empty('4:8', 'title', 'text on one line', '\u00a0', 'U+00A0')]);
+    // Joiners, a byte-order mark, a Hangul filler, the blank braille pattern: all show nothing.
+    expect(check(replaceLine('summary: Be careful.', 'summary: "\\u200c\\u200d\\ufeff\\u3164\\u2800"'))).toEqual([
+      empty('8:10', 'summary', 'Markdown text (one paragraph)', '\u200c\u200d\ufeff\u3164\u2800', 'U+200C, U+200D, U+FEFF, U+3164, ...'),
+    ]);
+  });
+
+  it('refuses it in a translation too', () => {
+    const translated = `${VALID}translations:\n  fr:\n    updated: 2025-07-02\n    guidance: ["\\u200b"]\n`;
+    expect(check(translated, { languages: ['en', 'fr'] })).toEqual([empty('26:16', 'translations.fr.guidance[0]', 'Markdown text (one paragraph)', '\u200b', 'U+200B')]);
+  });
+
+  it('keeps the plain message for spaces alone, and accepts text with invisible characters among visible ones', () => {
+    expect(check(replaceLine('summary: Be careful.', 'summary: "  "'))).toEqual(['advisories/ml.yaml:8:10  error  summary must be Markdown text (one paragraph), found "  ": it is empty']);
+    expect(check(replaceLine('summary: Be careful.', 'summary: "Be\\u200bcareful."'))).toEqual([]);
+  });
+});
+
+describe('contacts that cannot be reached', () => {
+  const contact = (fields: string) => replaceLine('    phone: "+223 20 00 00 00"\n', fields);
+
+  it('refuses an emergency contact with no phone: it would be published for emergencies with no number', () => {
+    expect(check(contact('    email: consular.bamako@example.org\n    emergency: true\n'))).toEqual([
+      'advisories/ml.yaml:18:16  error  contacts[0].emergency is true, but contacts[0] has no phone: it would be published as the contact for emergencies with no number to call; add its phone, or remove emergency: true',
+    ]);
+  });
+
+  it('warns about a contact with no phone, e-mail or web address', () => {
+    expect(check(contact('    address: Hamdallaye ACI 2000, Bamako\n'))).toEqual([
+      'advisories/ml.yaml:16:5  warning  contacts[0] has no phone, email or url: readers have no way to reach it; add at least one',
+    ]);
+    expect(check(contact('    url: https://example.org/bamako\n'))).toEqual([]);
+  });
+});
+
+describe('regions written twice', () => {
+  const second = (name: string, code = '') => replaceLine('contacts:', `  - name: ${name}\n${code}    level: 3\ncontacts:`);
+
+  it('compares names as a reader sees them: case, repeated, trailing and no-break spaces do not make another region', () => {
+    for (const [written, shown] of [['kayes  region', 'kayes  region'], ['"KAYES REGION "', 'KAYES REGION '], ['"Kayes\\u00a0Region"', 'Kayes\u00a0Region']] as const) {
+      expect(check(second(written))).toEqual([`advisories/ml.yaml:15:11  error  regions[1].name "${shown}" is listed twice (also regions[0], "Kayes Region"); merge the entries`]);
+    }
+  });
+
+  it('folds case by the rules of the primary language', () => {
+    const turkish = (a: string, b: string) => check(replaceLine('  - name: Kayes Region', `  - name: ${a}`, second(b)), { languages: ['tr'] });
+    expect(turkish('Izmir', 'izmir')).toEqual([]);
+    expect(turkish('İzmir', 'izmir')).toEqual(['advisories/ml.yaml:15:11  error  regions[1].name "izmir" is listed twice (also regions[0], "İzmir"); merge the entries']);
+  });
+
+  it('refuses two regions with one code, which a CAP alert would list as two areas under one geocode', () => {
+    expect(check(second('Kita Region', '    code: ML-1\n'))).toEqual([
+      'advisories/ml.yaml:16:11  error  regions[1].code ML-1 is also the code of regions[0] ("Kayes Region"); give each region its own code, or merge the entries',
+    ]);
+  });
+
+  it('suggests the code in capitals', () => {
+    expect(check(replaceLine('code: ML-1', 'code: ml-1'))).toEqual(['advisories/ml.yaml:13:11  error  regions[0].code must be an ISO 3166-2 code such as ML-1, found "ml-1": did you mean "ML-1"?']);
   });
 });

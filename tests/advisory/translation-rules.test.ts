@@ -6,6 +6,7 @@ import type { Advisory } from '../../src/advisory/types.js';
 import { htmlProblems } from '../helpers/page-checks.js';
 import { projectForTest } from '../helpers/projects.js';
 import { FIXTURES, runCli } from '../helpers/run-cli.js';
+import { check, replaceLine, VALID } from './validate-helpers.js';
 
 const FIXTURE = path.join(FIXTURES, 'i18n-fallback');
 
@@ -155,5 +156,82 @@ describe('untranslatedFields', () => {
 
   it('asks for a title and body only when the primary text has them', () => {
     expect(untranslatedFields({ ...advisory, title: 'T', body: 'B', regions: [], contacts: [], updates: [] }, { summary: 'S', guidance: ['G'] })).toEqual(['title', 'body']);
+  });
+});
+
+describe('items written twice', () => {
+  const repeated = 'repeats guidance[0] word for word; remove the repeat, or write the item that was meant';
+
+  it('warns about a guidance item, a contact or an update that repeats an earlier one, as a reader sees it', () => {
+    expect(check(replaceLine('  - Stay in contact with the embassy.', '  - Stay in contact with the embassy.\n  - "stay in  contact with the embassy. "'))).toEqual([
+      `advisories/ml.yaml:11:5  warning  guidance[1] ${repeated}`,
+    ]);
+    const contact = '  - name: Embassy of India, Bamako\n    phone: "+223 20 00 00 00"\n';
+    expect(check(replaceLine(contact, contact + contact))).toEqual([
+      'advisories/ml.yaml:18:5  warning  contacts[1] repeats contacts[0] word for word; remove the repeat, or write the item that was meant',
+    ]);
+    // One office with two numbers, and one update text on two dates, are not repeats.
+    expect(check(replaceLine(contact, contact + contact.replace('+223 20 00 00 00', '+223 20 00 00 01')))).toEqual([]);
+    expect(check(replaceLine('summary: Issued.', 'summary: Raised.'))).toEqual([]);
+  });
+
+  it('warns about a translated item pasted over the next one, unless the original items read the same too', () => {
+    const translated = (guidance: string, contacts = '') =>
+      check(replaceLine('  - Stay in contact with the embassy.', '  - Stay in contact with the embassy.\n  - Avoid the border.', `${VALID}${contacts}translations:\n  fr:\n    updated: 2025-07-02\n    guidance:\n${guidance}`), {
+        languages: ['en', 'fr'],
+      }).filter((line) => !line.includes('is missing'));
+    expect(translated("      - Restez en contact avec l'ambassade.\n      - Restez en contact avec l'ambassade.\n")).toEqual([
+      "advisories/ml.yaml:29:9  warning  translations.fr.guidance[1] repeats translations.fr.guidance[0] word for word, though guidance[1] and guidance[0] differ: an item was probably pasted twice and another lost; translate guidance[1] there",
+    ]);
+    expect(translated("      - Restez en contact avec l'ambassade.\n      - Évitez la frontière.\n")).toEqual([]);
+  });
+
+  it('compares the translated fields of regions, contacts and updates', () => {
+    const translation = [
+      'translations:',
+      '  fr:',
+      '    updated: 2025-07-02',
+      '    regions: [{ name: Région de Kayes }, { name: Région de Kayes }]',
+      "    contacts: [{ name: Ambassade de l'Inde }, { name: Ambassade de l'Inde }]",
+      '    updates: [{ summary: Relevé. }, { summary: Relevé. }]',
+      '',
+    ].join('\n');
+    const kita = replaceLine('contacts:', '  - name: Kita Region\n    level: 3\ncontacts:');
+    // One embassy with two numbers: its two translated names may read the same, and do.
+    const twoNumbers = replaceLine('updates:', '  - name: Embassy of India, Bamako\n    phone: "+223 20 00 00 01"\nupdates:', kita);
+    expect(check(`${twoNumbers}${translation}`, { languages: ['en', 'fr'] }).filter((line) => !line.includes('is missing'))).toEqual([
+      'advisories/ml.yaml:30:50  warning  translations.fr.regions[1].name repeats translations.fr.regions[0].name word for word, though regions[1] and regions[0] differ: an item was probably pasted twice and another lost; translate regions[1].name there',
+      'advisories/ml.yaml:32:48  warning  translations.fr.updates[1].summary repeats translations.fr.updates[0].summary word for word, though updates[1] and updates[0] differ: an item was probably pasted twice and another lost; translate updates[1].summary there',
+    ]);
+  });
+});
+
+describe('translations pasted from the primary language', () => {
+  const withTranslation = (fr: string, languages = ['en', 'fr']) =>
+    check(replaceLine('summary: Be careful.', 'summary: Avoid all travel to the north.', `${VALID}translations:\n  ${languages[1]}:\n    updated: 2025-07-02\n${fr}`), { languages }).filter((line) => !line.includes('is missing'));
+
+  it('warns about a summary or guidance item of four words or more identical to the original', () => {
+    expect(withTranslation("    summary: Avoid all travel to the north.\n    guidance: ['stay in contact with  the embassy.']\n")).toEqual([
+      'advisories/ml.yaml:26:14  warning  translations.fr.summary is the same as summary, not translated: the fr bulletin would show en text as fr; translate it',
+      'advisories/ml.yaml:27:16  warning  translations.fr.guidance[0] is the same as guidance[0], not translated: the fr bulletin would show en text as fr; translate it',
+    ]);
+  });
+
+  it('accepts short texts that read the same in both languages, and two forms of one language', () => {
+    expect(withTranslation('    summary: Évitez le nord.\n    guidance: [Stay in contact.]\n'.replace('Stay in contact.', 'WhatsApp +223 20'))).toEqual([]);
+    expect(withTranslation('    summary: Avoid all travel to the north.\n', ['en', 'en-GB'])).toEqual([]);
+  });
+});
+
+describe('translation keys that miss a published language', () => {
+  const keyed = (key: string) => check(`${VALID}translations:\n  ${key}:\n    summary: Soyez prudent.\n`, { languages: ['en', 'fr'] }).filter((line) => !line.includes('no fr translation'));
+
+  it('says which language was meant', () => {
+    expect(keyed('fr-FR')).toEqual([
+      'advisories/ml.yaml:25:5  warning  translations.fr-FR is not published: fr-FR is not in the configured languages (en, fr); did you mean "fr"?',
+    ]);
+    expect(keyed('fr_FR')).toEqual(['advisories/ml.yaml:24:3  error  translations keys must be a language code such as fr or hi, found "fr_FR"; did you mean "fr"?']);
+    expect(keyed('FR')).toEqual(['advisories/ml.yaml:24:3  error  translations keys must be a language code such as fr or hi, found "FR"; did you mean "fr"?']);
+    expect(keyed('de')).toEqual(['advisories/ml.yaml:25:5  warning  translations.de is not published: de is not in the configured languages (en, fr)']);
   });
 });

@@ -15,7 +15,8 @@ import { runCli, tempProject } from '../helpers/run-cli.js';
 import { readOutput } from '../helpers/sample-build.js';
 
 /** Every breaker, whole and line by line, so that each also begins a field (and so a line of the bulletin). */
-const BREAKERS = [...STRUCTURE_BREAKERS, ...ONE_LINE_BREAKERS];
+// Once each: an item that repeats another is warned about.
+const BREAKERS = [...new Set([...STRUCTURE_BREAKERS, ...ONE_LINE_BREAKERS])];
 const EMAILS = ['consular_bamako@example.org', '!x@example.org', "o'hara{{constructor}}*x*@example.org"];
 const joined = ['## A heading first', ...STRUCTURE_BREAKERS].join('\n');
 const advisory = {
@@ -29,7 +30,7 @@ const advisory = {
   guidance: BREAKERS,
   regions: ONE_LINE_BREAKERS.map((line, i) => ({ name: line, level: 3, note: STRUCTURE_BREAKERS[i % STRUCTURE_BREAKERS.length] })),
   contacts: [
-    ...ONE_LINE_BREAKERS.map((line) => ({ name: line, address: line, hours: line })),
+    ...ONE_LINE_BREAKERS.map((line) => ({ name: line, phone: '+1 868 555 0100', address: line, hours: line })),
     // Addresses that the e-mail format allows and Markdown would read otherwise: escaped inside <...>, or a declaration <!...>.
     ...EMAILS.map((email) => ({ name: 'Consulate', email })),
   ],
@@ -54,7 +55,9 @@ beforeAll(() => {
   writeFileSync(path.join(project.dir, 'advisory.config.yaml'), 'languages: [en, fr]\n');
   writeFileSync(path.join(project.dir, 'advisories/tt.yaml'), stringify(advisory, { lineWidth: 0, aliasDuplicateObjects: false }));
   const result = runCli(['build'], { cwd: project.dir });
-  expect(result.stderr).not.toMatch(/error|warning/);
+  // The French text is the English one on purpose (what is tested is structure, not language): only that is warned about.
+  const copied = /^advisories\/tt\.yaml:\d+:\d+ {2}warning {2}translations\.fr\.(summary|guidance\[\d+\]) is the same as \1, not translated/;
+  expect(result.stderr.split('\n').filter((line) => /error|warning/.test(line) && !copied.test(line) && !/^\d+ warnings$/.test(line))).toEqual([]);
   expect(result.status).toBe(0);
 });
 afterAll(() => project.cleanup());

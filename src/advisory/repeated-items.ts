@@ -1,0 +1,58 @@
+/**
+ * Lists in which an item repeats an earlier one, as a reader sees them (see
+ * `comparable`). In the primary text a repeat is a slip that publishes the
+ * same advice twice. In a translation it usually means an item was pasted
+ * twice and the one meant there is lost, so the reader of that language
+ * misses it: there it counts only where the primary items differ.
+ */
+import { comparedTexts, joined, LIST_KEYS, type ListKey, type Texts } from './compared-texts.js';
+import type { Rule } from './rules.js';
+
+/** Where in a translated item its message points, relative to the item. */
+const POINT_AT: Record<ListKey, string> = { guidance: '', regions: '.name', contacts: '', updates: '.summary' };
+
+/** Each item that repeats an earlier one, with the first it repeats: [index, first index]. Linear. */
+function repeats(items: Texts): Array<[number, number]> {
+  const first = new Map<string, number>();
+  const found: Array<[number, number]> = [];
+  items.forEach((item, i) => {
+    if (item === undefined) return;
+    const seen = first.get(item);
+    if (seen === undefined) first.set(item, i);
+    else found.push([i, seen]);
+  });
+  return found;
+}
+
+export const itemsNotRepeated: Rule = (a, ctx, { languages }) => {
+  const primary = languages[0] ?? 'en';
+  const original = comparedTexts(a, primary, primary)!;
+  // Whole items in the primary text: two contacts with one name and two numbers are two contacts,
+  // one update text on two dates two updates. Region names are compared by the regions rule, as errors.
+  const whole: Array<[ListKey, Texts]> = [
+    ['guidance', original.guidance!],
+    ['contacts', a.contacts.map((c, i) => joined([original.contacts![i], c.phone, c.email, c.url, String(c.emergency ?? '')]))],
+    ['updates', a.updates.map((u, i) => joined([u.date, original.updates![i]]))],
+  ];
+  for (const [key, items] of whole) {
+    for (const [i, first] of repeats(items)) {
+      const field = `${key}[${i}]`;
+      ctx.report('warning', ctx.at(field), field, `${field} repeats ${key}[${first}] word for word; remove the repeat, or write the item that was meant`, 'repeated-item');
+    }
+  }
+  for (const lang of languages.slice(1)) {
+    const translated = comparedTexts(a, lang, primary);
+    if (translated === undefined) continue;
+    const base = `translations.${lang}`;
+    for (const key of LIST_KEYS) {
+      const at = POINT_AT[key];
+      for (const [i, first] of repeats(translated[key] ?? [])) {
+        // The primary items may themselves read the same (one office with two numbers): then so may their translations.
+        if (original[key]![i] === original[key]![first]) continue;
+        const field = `${base}.${key}[${i}]${at}`;
+        const message = `${field} repeats ${base}.${key}[${first}]${at} word for word, though ${key}[${i}] and ${key}[${first}] differ: an item was probably pasted twice and another lost; translate ${key}[${i}]${at} there`;
+        ctx.report('warning', ctx.at(field), field, message, 'repeated-item');
+      }
+    }
+  }
+};
