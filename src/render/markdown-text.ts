@@ -6,7 +6,8 @@ import type { Token, Tokens } from 'marked';
 import { isolateNumbers } from './bidi.js';
 import { bodyHeadingDepth, type TextOptions } from './markdown-html.js';
 import { lexBlocks, lexInline } from './markdown-lexer.js';
-import { decodeEntities, safeUrl } from './safe-url.js';
+import { safeUrl } from './safe-url.js';
+import { decodeCharacterReferences } from '../advisory/character-references.js';
 import { displayWidth, indentBlock, singleSpaced, TEXT_WIDTH, wrapParagraph } from './wrap.js';
 
 export function inlineMarkdownToText(markdown: string, options: TextOptions = {}): string {
@@ -21,10 +22,10 @@ export function markdownToText(markdown: string, options: TextOptions & { width?
 type WriteText = (source: string) => string;
 
 /** Right-to-left text keeps its phone numbers in their own order, between Unicode isolates (see bidi.ts). */
-const rtlText: WriteText = (source) => isolateNumbers(decodeEntities(source));
+const rtlText: WriteText = (source) => isolateNumbers(decodeCharacterReferences(source));
 
 function textWriter(options: TextOptions): WriteText {
-  return options.rtl ? rtlText : decodeEntities;
+  return options.rtl ? rtlText : decodeCharacterReferences;
 }
 
 function blocks(tokens: Token[], width: number, text: WriteText): string[] {
@@ -74,7 +75,8 @@ function block(token: Token, width: number, text: WriteText): string | null {
       return '-'.repeat(Math.min(20, width));
     case 'table': {
       const table = token as Tokens.Table;
-      const row = (cells: Tokens.TableCell[]) => cells.map((c) => inlineText(c.tokens, text).trim()).join(' | ');
+      // A cell is one line: a line break in it (`&#10;`) is a space, or it would start a row of its own.
+      const row = (cells: Tokens.TableCell[]) => cells.map((c) => singleSpaced(inlineText(c.tokens, text))).join(' | ');
       // Indented, so that no row (a one-column table's "---") can underline the one above as a heading.
       return indentBlock([row(table.header), ...table.rows.map(row)].join('\n'), '  ');
     }

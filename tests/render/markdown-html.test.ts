@@ -22,8 +22,8 @@ describe('raw HTML', () => {
     expect(markdownToHtml(`Text ${markdown}`)).toBe(`<p>Text ${html}</p>\n`);
   });
 
-  it('keeps character references as the characters they name, and escapes a bare ampersand', () => {
-    expect(inlineMarkdownToHtml('AT&amp;T &copy; &#233; & <pre>&lt;b&gt;')).toBe('AT&amp;T &copy; é &amp; &lt;pre&gt;&lt;b&gt;');
+  it('writes character references as the characters they name, escaped again, and escapes a bare ampersand', () => {
+    expect(inlineMarkdownToHtml('AT&amp;T &copy; &#233; & <pre>&lt;b&gt;')).toBe('AT&amp;T © é &amp; &lt;pre&gt;&lt;b&gt;');
   });
 
   it('escapes code spans and code blocks, and the language of a fence', () => {
