@@ -123,14 +123,24 @@ const BLOCK_START = new RegExp(
     .join('|')})`,
 );
 
+/** An ordered-list marker, `1.` or `1)`. */
+const ORDERED_START = /^(\d{1,9})([.)])(?=\s|$)/;
+
+/** Whether `line`, after its indentation, begins with something that opens a block. */
+export function opensBlock(line: string): boolean {
+  const rest = line.trimStart();
+  return ORDERED_START.test(rest) || BLOCK_START.test(rest);
+}
+
 /** A line must not begin with something that opens a block: its first character is backslash-escaped. */
 export function escapeLineStart(line: string): string {
+  if (!opensBlock(line)) return line;
   const indent = /^\s*/.exec(line)![0];
   const rest = line.slice(indent.length);
   // An ordered-list marker is escaped at its `.` or `)`: a backslash before a digit would show.
-  const ordered = /^(\d{1,9})([.)])(?=\s|$)/.exec(rest);
+  const ordered = ORDERED_START.exec(rest);
   if (ordered) return `${indent}${ordered[1]}\\${rest.slice(ordered[1]!.length)}`;
-  return BLOCK_START.test(rest) ? `${indent}\\${rest}` : line;
+  return `${indent}\\${rest}`;
 }
 
 function blocks(tokens: Token[], text: WriteText): string[] {

@@ -1,7 +1,8 @@
 /**
  * Text as officers paste it from web pages, through the real binary: character
  * references (`&eacute;`, `&nbsp;`, `&#169;`) show the same character in the
- * plain-text bulletin, the HTML one, the CAP alert and the feeds.
+ * plain-text bulletin, the HTML one, the CAP alert and the feeds; hard line
+ * breaks in the body (an address) stay line breaks in plain text too.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -97,5 +98,25 @@ describe('character references', () => {
     expect(JSON.parse(read('advisories.json')).advisories[0].summary).toBe(
       'Crime is high in Port of Spain &mdash; caf&eacute;s &amp; bars included. &lt;script&gt; stays text; &copy; &#169; &#xA9;',
     );
+  });
+});
+
+describe('hard line breaks in the body', () => {
+  it('start a new line in the plain-text bulletin, at the indentation of the paragraph or list item', () => {
+    expect(section(read('tt.txt'), 'Full advice', 'Published by')).toBe(
+      ['Full advice', '-----------', '', 'Embassy of France', "1 Rue de l'Église", 'Port of Spain --- not a rule', '+1 868 000 0000', '', '- Phone:', '  +1 868 000 0001'].join('\n'),
+    );
+  });
+
+  it('are <br> in the HTML bulletin and a backslash break in the Markdown one', () => {
+    const html = read('tt.html');
+    expect(html).toContain("<p>Embassy of France<br>1 Rue de l&#39;Église<br>Port of Spain<br>--- not a rule<br>+1 868 000 0000</p>\n<ul>\n<li>Phone:<br>+1 868 000 0001</li>\n</ul>");
+    expect(read('tt.md')).toContain('Embassy of France\\\n1 Rue de l&apos;&Eacute;glise\\\nPort of Spain\\\n\\--- not a rule\\\n+1 868 000 0000\n\n- Phone:\\\n  +1 868 000 0001');
+  });
+
+  it('are a space in a one-paragraph field, so in the alert too, as in every other format', () => {
+    expect(read('tt.html')).toContain('<li>Call the embassy at any hour.</li>');
+    expect(read('tt.md')).toContain('- Call the embassy at any hour.');
+    expect(capText('instruction').endsWith('\n- Call the embassy at any hour.')).toBe(true);
   });
 });
