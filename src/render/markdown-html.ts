@@ -64,16 +64,17 @@ const createMarked = (writeText: (text: string) => string) => new Marked({
       const attr = language ? ` class="language-${escapeHtml(language)}"` : '';
       return `<pre><code${attr}>${text ? `${escapeHtml(text.replace(/\n$/, ''))}\n` : ''}</code></pre>\n`;
     },
+    // A target, title or image text reads its character references as the text does (`?a=1&amp;b=2` is `?a=1&b=2`).
     link({ href, title, tokens }: Tokens.Link): string {
       const inner = this.parser.parseInline(tokens);
-      const url = safeUrl(href);
+      const url = safeUrl(decodeCharacterReferences(href));
       if (url === null) return inner;
-      const titleAttr = title ? ` title="${escapeHtml(title)}"` : '';
+      const titleAttr = title ? ` title="${escapeHtml(decodeCharacterReferences(title))}"` : '';
       return `<a href="${escapeHtml(url)}"${titleAttr}>${inner}</a>`;
     },
     image({ href, text }: Tokens.Image): string {
-      const url = safeUrl(href);
-      const label = escapeHtml(text || 'image');
+      const url = safeUrl(decodeCharacterReferences(href));
+      const label = escapeHtml(decodeCharacterReferences(text) || 'image');
       return url === null ? label : `<a href="${escapeHtml(url)}">${label}</a>`;
     },
     checkbox({ checked }: Tokens.Checkbox): string {

@@ -282,7 +282,8 @@ function inlineMd(tokens: Token[], text: WriteText): string {
         const label = inlineMd(link.tokens, text);
         const url = safeUrl(link.href);
         if (url === null) out += label;
-        else if (link.text === link.href.replace(/^mailto:/, '') && !link.raw.startsWith('[') && !link.text.includes('|')) out += `<${link.text}>`;
+        // An autolink shows its text as written: one with a character reference (`&amp;`) is written out in full, where a viewer reads it.
+        else if (link.text === link.href.replace(/^mailto:/, '') && !link.raw.startsWith('[') && !/[|&]/.test(link.text)) out += `<${link.text}>`;
         else out += `[${label}](${linkTarget(url)}${link.title ? ` "${link.title.replace(/["|\\]/g, '\\$&')}"` : ''})`;
         break;
       }

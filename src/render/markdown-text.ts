@@ -150,8 +150,8 @@ function inlineLines(tokens: Token[], text: WriteText): string[] {
       case 'image': {
         // An image is a link in the other formats (a bulletin loads nothing from elsewhere): here too.
         const link = token as Tokens.Link | Tokens.Image;
-        const label = (token.type === 'link' ? inlineText(link.tokens, text) : link.text || 'image').trim();
-        const url = safeUrl(link.href);
+        const label = (token.type === 'link' ? inlineText(link.tokens, text) : decodeCharacterReferences(link.text) || 'image').trim();
+        const url = safeUrl(decodeCharacterReferences(link.href));
         if (url === null) add(label);
         else if (url.replace(/^mailto:/, '') === label || url === label) add(`<${label}>`);
         else add(`${label} <${url}>`);

@@ -81,6 +81,21 @@ describe('character references', () => {
     expect(markdownToHtml(body)).toContain('<td>Paris\u00a0–</td>');
   });
 
+  it('read the same in a link\'s target and title and an image\'s text, so the text shows the address the page links to', () => {
+    const markdown = 'See https://example.org/?a=1&amp;b=2, [the form](https://example.org/?a=1&amp;b=2 "T&eacute;l") and ![Caf&eacute;](https://example.org/c&amp;d.png)';
+    expect(inlineMarkdownToText(markdown)).toBe('See <https://example.org/?a=1&b=2>, the form <https://example.org/?a=1&b=2> and Café <https://example.org/c&d.png>');
+    expect(inlineMarkdownToHtml(markdown)).toBe(
+      'See <a href="https://example.org/?a=1&amp;b=2">https://example.org/?a=1&amp;b=2</a>, <a href="https://example.org/?a=1&amp;b=2" title="Tél">the form</a> and <a href="https://example.org/c&amp;d.png">Café</a>',
+    );
+    // An autolink <...> would show `&amp;` as written: the Markdown bulletin writes the link out, where a viewer reads it.
+    expect(inlineMarkdownToMarkdown(markdown)).toBe(
+      'See [https://example.org/?a=1&amp;b=2](https://example.org/?a=1&amp;b=2), [the form](https://example.org/?a=1&amp;b=2 "T&eacute;l") and [Caf&eacute;](https://example.org/c&amp;d.png)',
+    );
+    expect(inlineMarkdownToHtml(inlineMarkdownToMarkdown(markdown))).toBe(inlineMarkdownToHtml(markdown));
+    // A scheme spelled with references is still judged after reading them.
+    expect(inlineMarkdownToHtml('[x](&amp;#106;avascript:alert(1))')).toBe('x');
+  });
+
   it('of a line break or tab is white space, which cannot start a line of a table in plain text', () => {
     expect(markdownToText('| a |\n| --- |\n| x&#10;--- |\n')).toBe('  a\n  x ---');
     expect(inlineMarkdownToText('one&NewLine;two&Tab;three')).toBe('one two three');
