@@ -6,7 +6,7 @@
  */
 import type { Token, Tokens } from 'marked';
 import { isolateNumbers } from './bidi.js';
-import { bodyHeadingDepth, collapseLines, joinLines, type TextOptions } from './markdown-html.js';
+import { bodyHeadingDepth, collapseInlineMarkdown, collapseLines, joinLines, type TextOptions } from './markdown-html.js';
 import { lexBlocks, lexInline } from './markdown-lexer.js';
 import { safeUrl } from './safe-url.js';
 import { indentBlock } from './wrap.js';
@@ -171,7 +171,8 @@ function block(token: Token, text: WriteText): string | null {
     }
     case 'heading': {
       const t = token as Tokens.Heading;
-      return `${'#'.repeat(bodyHeadingDepth(t.depth))} ${collapseLines(inlineMd(t.tokens, text))}`;
+      // A heading is one line: a hard break in a setext heading is a space, without its backslash.
+      return `${'#'.repeat(bodyHeadingDepth(t.depth))} ${collapseInlineMarkdown(inlineMd(t.tokens, text))}`;
     }
     case 'list': {
       const list = token as Tokens.List;

@@ -129,6 +129,13 @@ describe('hard line breaks', () => {
     expect(markdownToHtml(source)).toContain(`<br>${text.replace('>', '&gt;')}<br>Bamako`);
   });
 
+  it('become a space in the heading of a Markdown or text bulletin, where a heading is one line', () => {
+    const heading = 'Embassy  \nof France\\\nParis\n===';
+    expect(markdownToMarkdown(heading)).toBe('### Embassy of France Paris');
+    expect(markdownToText(heading)).toBe('Embassy of France Paris\n~~~~~~~~~~~~~~~~~~~~~~~');
+    expect(markdownToHtml(heading)).toBe('<h3>Embassy<br>of France<br>Paris</h3>\n');
+  });
+
   it('become a space in a one-line field, without a stray backslash; escaped backslashes stay', () => {
     expect(inlineMarkdownToHtml(body)).toBe('Call the embassy or the consulate at any hour.');
     expect(inlineMarkdownToMarkdown(body)).toBe('Call the embassy or the consulate at any hour.');
