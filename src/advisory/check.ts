@@ -7,6 +7,7 @@ import type { Diagnostic, Severity } from '../report/diagnostics.js';
 import { didYouMean, languageMeant } from './suggest.js';
 import { plainTextTrap } from './plain-text-traps.js';
 import { markdownTraps } from './markdown-traps.js';
+import { referenceProblem } from './character-references.js';
 import { placeholderProblem } from './placeholder.js';
 import { curlyQuotesHint, describePasted, spaceInWords, UNICODE_SPACE, wrappedInCurlyQuotes } from './pasted-characters.js';
 import { emptyReason } from './visible-text.js';
@@ -148,6 +149,12 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
         return undefined;
       }
       const value = node.value;
+      const reference = spec.markdown ? referenceProblem(value) : null;
+      if (reference) {
+        const offset = offsetInSource(ctx.source.text, node, value, reference.index, reference.reference);
+        ctx.report('error', offset === undefined ? at : ctx.source.positionAt(offset), path, `${path}: ${reference.message}`, 'character-reference');
+        return undefined;
+      }
       const unfilled = placeholderProblem(path, value);
       if (unfilled) {
         ctx.report('error', at, path, unfilled, 'placeholder');

@@ -174,7 +174,7 @@ function walk(node: unknown, depth: number, report: (problem: string, node: Node
     const unclosed = unclosedBidiControl(node.value);
     if (unclosed) {
       report(
-        `${BIDI_NAMES[unclosed]} (${codePoint(unclosed)}) is never closed in this value, so it would reorder the text published after it; close it with ${codePoint(isIsolate(unclosed) ? PDI : PDF)} in the same value, or remove it`,
+        `${BIDI_NAMES[unclosed]} (${codePoint(unclosed)}) is never closed in this value, so it would reorder the text published after it; close it with ${codePoint(closingBidiControl(unclosed))} in the same value, or remove it`,
         node,
       );
       return;
@@ -318,11 +318,11 @@ function firstInvalidUtf8(bytes: Uint8Array, at: (text: string) => Position): Po
  * hyperlinks); in a page, they are invalid or reorder the text.
  */
 // eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029]/;
+export const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029]/;
 
 const PDF = '\u202C';
 const PDI = '\u2069';
-const BIDI_NAMES: Record<string, string> = {
+export const BIDI_NAMES: Record<string, string> = {
   '\u202A': 'a left-to-right embedding',
   '\u202B': 'a right-to-left embedding',
   '\u202D': 'a left-to-right override',
@@ -332,6 +332,10 @@ const BIDI_NAMES: Record<string, string> = {
   '\u2068': 'a first-strong isolate',
 };
 const isIsolate = (character: string) => character >= '\u2066' && character <= '\u2068';
+/** The character that closes `opener`: PDI an isolate, PDF an embedding or override. */
+export const closingBidiControl = (opener: string) => (isIsolate(opener) ? PDI : PDF);
+/** Every bidirectional embedding, override and isolate, and the two that close them. */
+export const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
 
 /**
  * The first bidirectional embedding, override or isolate in `text` left open
@@ -342,7 +346,7 @@ const isIsolate = (character: string) => character >= '\u2066' && character <= '
  * isolate and whatever was opened inside it.
  */
 export function unclosedBidiControl(text: string): string | null {
-  if (!/[\u202A-\u202E\u2066-\u2069]/.test(text)) return null;
+  if (!BIDI_CONTROL.test(text)) return null;
   const open: string[] = [];
   for (const character of text) {
     if (character in BIDI_NAMES) open.push(character);

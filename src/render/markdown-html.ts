@@ -10,6 +10,7 @@ import { Marked, Parser, type Tokens } from 'marked';
 import { isolateNumbers } from './bidi.js';
 import { lexBlocks, lexInline } from './markdown-lexer.js';
 import { safeUrl } from './safe-url.js';
+import { decodeCharacterReferences } from '../advisory/character-references.js';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -17,23 +18,23 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 }
 
-/**
- * Escapes Markdown text for HTML, keeping character references (`&amp;`,
- * `&#233;`): Markdown shows them as the characters they name, and a
- * reference can never open a tag or leave an attribute.
- */
-export function escapeMarkdownTextForHtml(text: string): string {
-  return text.replace(/[<>"']|&(?!(?:#\d{1,7}|#[Xx][a-fA-F0-9]{1,6}|\w+);)/g, (c) => HTML_ESCAPES[c]!);
-}
-
 /** How a format's text is written: in a right-to-left language, numbers are isolated (see bidi.ts). */
 export interface TextOptions {
   rtl?: boolean;
 }
 
-/** Source text as HTML; in right-to-left text, each phone-like run in a left-to-right `<bdi>`. */
+/**
+ * Markdown source text as HTML. Character references are read first, as every
+ * other format reads them (`&lt;` is the text "<", escaped again), so the page
+ * shows what the text bulletin and the alert show.
+ */
+function ltrText(text: string): string {
+  return escapeHtml(decodeCharacterReferences(text));
+}
+
+/** The same, in right-to-left text: each phone-like run in a left-to-right `<bdi>`. */
 function rtlText(text: string): string {
-  return isolateNumbers(text, (run) => `<bdi dir="ltr">${escapeMarkdownTextForHtml(run)}</bdi>`, escapeMarkdownTextForHtml);
+  return isolateNumbers(decodeCharacterReferences(text), (run) => `<bdi dir="ltr">${escapeHtml(run)}</bdi>`, escapeHtml);
 }
 
 /** One `marked` instance per way of writing text, made once: left to right, and right to left. */
@@ -63,16 +64,17 @@ const createMarked = (writeText: (text: string) => string) => new Marked({
       const attr = language ? ` class="language-${escapeHtml(language)}"` : '';
       return `<pre><code${attr}>${text ? `${escapeHtml(text.replace(/\n$/, ''))}\n` : ''}</code></pre>\n`;
     },
+    // A target, title or image text reads its character references as the text does (`?a=1&amp;b=2` is `?a=1&b=2`).
     link({ href, title, tokens }: Tokens.Link): string {
       const inner = this.parser.parseInline(tokens);
-      const url = safeUrl(href);
+      const url = safeUrl(decodeCharacterReferences(href));
       if (url === null) return inner;
-      const titleAttr = title ? ` title="${escapeHtml(title)}"` : '';
+      const titleAttr = title ? ` title="${escapeHtml(decodeCharacterReferences(title))}"` : '';
       return `<a href="${escapeHtml(url)}"${titleAttr}>${inner}</a>`;
     },
     image({ href, text }: Tokens.Image): string {
-      const url = safeUrl(href);
-      const label = escapeHtml(text || 'image');
+      const url = safeUrl(decodeCharacterReferences(href));
+      const label = escapeHtml(decodeCharacterReferences(text) || 'image');
       return url === null ? label : `<a href="${escapeHtml(url)}">${label}</a>`;
     },
     checkbox({ checked }: Tokens.Checkbox): string {
@@ -81,7 +83,7 @@ const createMarked = (writeText: (text: string) => string) => new Marked({
   },
 });
 
-const ltrMarked = createMarked(escapeMarkdownTextForHtml);
+const ltrMarked = createMarked(ltrText);
 const rtlMarked = createMarked(rtlText);
 
 // Tokens from the shared lexer (lexed once for every format), rendered by this instance's renderers.

@@ -6,7 +6,7 @@
  */
 import type { Token, Tokens } from 'marked';
 import { isolateNumbers } from './bidi.js';
-import { bodyHeadingDepth, collapseLines, joinLines, type TextOptions } from './markdown-html.js';
+import { bodyHeadingDepth, collapseInlineMarkdown, collapseLines, joinLines, type TextOptions } from './markdown-html.js';
 import { lexBlocks, lexInline } from './markdown-lexer.js';
 import { safeUrl } from './safe-url.js';
 import { indentBlock } from './wrap.js';
@@ -123,14 +123,24 @@ const BLOCK_START = new RegExp(
     .join('|')})`,
 );
 
+/** An ordered-list marker, `1.` or `1)`. */
+const ORDERED_START = /^(\d{1,9})([.)])(?=\s|$)/;
+
+/** Whether `line`, after its indentation, begins with something that opens a block. */
+export function opensBlock(line: string): boolean {
+  const rest = line.trimStart();
+  return ORDERED_START.test(rest) || BLOCK_START.test(rest);
+}
+
 /** A line must not begin with something that opens a block: its first character is backslash-escaped. */
 export function escapeLineStart(line: string): string {
+  if (!opensBlock(line)) return line;
   const indent = /^\s*/.exec(line)![0];
   const rest = line.slice(indent.length);
   // An ordered-list marker is escaped at its `.` or `)`: a backslash before a digit would show.
-  const ordered = /^(\d{1,9})([.)])(?=\s|$)/.exec(rest);
+  const ordered = ORDERED_START.exec(rest);
   if (ordered) return `${indent}${ordered[1]}\\${rest.slice(ordered[1]!.length)}`;
-  return BLOCK_START.test(rest) ? `${indent}\\${rest}` : line;
+  return `${indent}\\${rest}`;
 }
 
 function blocks(tokens: Token[], text: WriteText): string[] {
@@ -161,7 +171,8 @@ function block(token: Token, text: WriteText): string | null {
     }
     case 'heading': {
       const t = token as Tokens.Heading;
-      return `${'#'.repeat(bodyHeadingDepth(t.depth))} ${collapseLines(inlineMd(t.tokens, text))}`;
+      // A heading is one line: a hard break in a setext heading is a space, without its backslash.
+      return `${'#'.repeat(bodyHeadingDepth(t.depth))} ${collapseInlineMarkdown(inlineMd(t.tokens, text))}`;
     }
     case 'list': {
       const list = token as Tokens.List;
@@ -272,7 +283,8 @@ function inlineMd(tokens: Token[], text: WriteText): string {
         const label = inlineMd(link.tokens, text);
         const url = safeUrl(link.href);
         if (url === null) out += label;
-        else if (link.text === link.href.replace(/^mailto:/, '') && !link.raw.startsWith('[') && !link.text.includes('|')) out += `<${link.text}>`;
+        // An autolink shows its text as written: one with a character reference (`&amp;`) is written out in full, where a viewer reads it.
+        else if (link.text === link.href.replace(/^mailto:/, '') && !link.raw.startsWith('[') && !/[|&]/.test(link.text)) out += `<${link.text}>`;
         else out += `[${label}](${linkTarget(url)}${link.title ? ` "${link.title.replace(/["|\\]/g, '\\$&')}"` : ''})`;
         break;
       }

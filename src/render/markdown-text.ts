@@ -6,8 +6,10 @@ import type { Token, Tokens } from 'marked';
 import { isolateNumbers } from './bidi.js';
 import { bodyHeadingDepth, type TextOptions } from './markdown-html.js';
 import { lexBlocks, lexInline } from './markdown-lexer.js';
-import { decodeEntities, safeUrl } from './safe-url.js';
-import { displayWidth, indentBlock, singleSpaced, TEXT_WIDTH, wrapParagraph } from './wrap.js';
+import { safeUrl } from './safe-url.js';
+import { decodeCharacterReferences } from '../advisory/character-references.js';
+import { opensBlock } from './markdown-md.js';
+import { displayWidth, indentBlock, singleSpaced, startsWithRuleWord, TEXT_WIDTH, wrapParagraph } from './wrap.js';
 
 export function inlineMarkdownToText(markdown: string, options: TextOptions = {}): string {
   return singleSpaced(inlineText(lexInline(markdown), textWriter(options))).trim();
@@ -21,10 +23,10 @@ export function markdownToText(markdown: string, options: TextOptions & { width?
 type WriteText = (source: string) => string;
 
 /** Right-to-left text keeps its phone numbers in their own order, between Unicode isolates (see bidi.ts). */
-const rtlText: WriteText = (source) => isolateNumbers(decodeEntities(source));
+const rtlText: WriteText = (source) => isolateNumbers(decodeCharacterReferences(source));
 
 function textWriter(options: TextOptions): WriteText {
-  return options.rtl ? rtlText : decodeEntities;
+  return options.rtl ? rtlText : decodeCharacterReferences;
 }
 
 function blocks(tokens: Token[], width: number, text: WriteText): string[] {
@@ -44,7 +46,11 @@ function block(token: Token, width: number, text: WriteText): string | null {
     case 'paragraph':
     case 'text': {
       const t = token as Tokens.Paragraph | Tokens.Text;
-      return wrapParagraph(t.tokens ? inlineText(t.tokens, text) : text(t.text), { width });
+      if (!t.tokens) return wrapParagraph(text(t.text), { width });
+      // Each line the author ended with a hard break (an address, a list of numbers) is wrapped on its own.
+      return brokenLines(inlineLines(t.tokens, text))
+        .map((line) => wrapParagraph(line, { width }))
+        .join('\n');
     }
     case 'heading': {
       const t = token as Tokens.Heading;
@@ -74,7 +80,8 @@ function block(token: Token, width: number, text: WriteText): string | null {
       return '-'.repeat(Math.min(20, width));
     case 'table': {
       const table = token as Tokens.Table;
-      const row = (cells: Tokens.TableCell[]) => cells.map((c) => inlineText(c.tokens, text).trim()).join(' | ');
+      // A cell is one line: a line break in it (`&#10;`) is a space, or it would start a row of its own.
+      const row = (cells: Tokens.TableCell[]) => cells.map((c) => singleSpaced(inlineText(c.tokens, text))).join(' | ');
       // Indented, so that no row (a one-column table's "---") can underline the one above as a heading.
       return indentBlock([row(table.header), ...table.rows.map(row)].join('\n'), '  ');
     }
@@ -85,48 +92,89 @@ function block(token: Token, width: number, text: WriteText): string | null {
   }
 }
 
+/**
+ * The lines of a paragraph after its hard breaks, where none of them may begin
+ * with what a reader of the text bulletin takes for its structure: a rule or
+ * a heading's underline (`---`, `===`), a bullet (`-`, `*`), a numbered item,
+ * a heading's `#`, a quote or a table row. Such a line stays on the line
+ * before, as a rule-like word does when a paragraph is wrapped: the break is
+ * lost, but no heading, rule or item appears that the author did not write.
+ * (The Markdown bulletin escapes the same line starts; the HTML one needs nothing.)
+ */
+function brokenLines(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    if (out.length && readsAsStructure(singleSpaced(line))) out[out.length - 1] += ` ${line}`;
+    else out.push(line);
+  }
+  return out;
+}
+
+function readsAsStructure(line: string): boolean {
+  return startsWithRuleWord(line) || opensBlock(line);
+}
+
+/** Inline Markdown as one line of text: a hard line break is a space, as in a heading or a table cell. */
 function inlineText(tokens: Token[], text: WriteText): string {
-  let out = '';
+  return inlineLines(tokens, text).join(' ');
+}
+
+/** Inline Markdown as text, a line for each hard line break, nested ones (in `**...**`) included. */
+function inlineLines(tokens: Token[], text: WriteText): string[] {
+  const lines = [''];
+  const add = (more: string) => {
+    lines[lines.length - 1] += more;
+  };
+  const addLines = (more: string[]) => {
+    add(more[0]!);
+    for (let i = 1; i < more.length; i++) lines.push(more[i]!);
+  };
   for (const token of tokens) {
     switch (token.type) {
       case 'text': {
         const t = token as Tokens.Text;
-        out += t.tokens ? inlineText(t.tokens, text) : text(t.text);
+        if (t.tokens) addLines(inlineLines(t.tokens, text));
+        else add(text(t.text));
         break;
       }
       case 'escape':
-        out += (token as Tokens.Escape).text;
+        add((token as Tokens.Escape).text);
         break;
       case 'codespan':
-        out += (token as Tokens.Codespan).text;
+        add((token as Tokens.Codespan).text);
         break;
       case 'br':
-        out += ' ';
+        lines.push('');
         break;
       case 'link':
       case 'image': {
         // An image is a link in the other formats (a bulletin loads nothing from elsewhere): here too.
         const link = token as Tokens.Link | Tokens.Image;
-        const label = (token.type === 'link' ? inlineText(link.tokens, text) : link.text || 'image').trim();
-        const url = safeUrl(link.href);
-        if (url === null) out += label;
-        else if (url.replace(/^mailto:/, '') === label || url === label) out += `<${label}>`;
-        else out += `${label} <${url}>`;
+        const label = (token.type === 'link' ? inlineText(link.tokens, text) : decodeCharacterReferences(link.text) || 'image').trim();
+        const url = safeUrl(decodeCharacterReferences(link.href));
+        if (url === null) add(label);
+        else if (url.replace(/^mailto:/, '') === label || url === label) add(`<${label}>`);
+        else add(`${label} <${url}>`);
         break;
       }
       case 'html':
-        out += (token as Tokens.HTML).text;
+        add((token as Tokens.HTML).text);
         break;
       case 'checkbox':
-        out += (token as Tokens.Checkbox).checked ? '[x] ' : '[ ] ';
+        add((token as Tokens.Checkbox).checked ? '[x] ' : '[ ] ');
         break;
-      case 'del':
+      case 'del': {
         // Struck-out advice keeps its marks: without them it would read as advice that stands.
-        out += `~~${inlineText((token as Tokens.Del).tokens, text)}~~`;
+        const struck = inlineLines((token as Tokens.Del).tokens, text);
+        struck[0] = `~~${struck[0]}`;
+        struck[struck.length - 1] += '~~';
+        addLines(struck);
         break;
+      }
       default:
-        out += 'tokens' in token && Array.isArray(token.tokens) ? inlineText(token.tokens, text) : token.raw;
+        if ('tokens' in token && Array.isArray(token.tokens)) addLines(inlineLines(token.tokens, text));
+        else add(token.raw);
     }
   }
-  return out;
+  return lines;
 }

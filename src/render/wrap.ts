@@ -286,6 +286,11 @@ function wordsKeepingNumbers(text: string): string[] {
 /** A word of only `-`, `=` or `~`: alone at the start of a line it would read as a heading's underline. */
 const RULE_WORD = /^[-=~]+$/;
 
+/** Whether `text` begins with a rule-like word, which would read as an underline at the start of a line. */
+export function startsWithRuleWord(text: string): boolean {
+  return RULE_WORD.test(text.trimStart().split(BREAKING_SPACE, 1)[0]!);
+}
+
 /** Joins each rule-like word to the word before it, so the two share a line and the rule never starts one. */
 function keepRulesAttached(words: string[]): string[] {
   const out: string[] = [];

@@ -145,6 +145,26 @@ describe('bytes and characters', () => {
     }
   });
 
+  it.each([
+    ['the summary', VALID.replace(/^summary: .*$/m, 'summary: "Call &#27;[2J now"'), '6:16', 'summary: the character reference &#27; stands for control character U+001B, which is not allowed; remove it'],
+    ['the body', `${VALID}body: |\n  Line one\n  Line &#X9B;two\n`, '12:8', 'body: the character reference &#X9B; stands for control character U+009B, which is not allowed; remove it, or write the "›" that web pages mean by it'],
+    [
+      'a region note',
+      `${VALID}regions:\n  - name: Kayes\n    level: 3\n    note: Border &#x202E;area\n`,
+      '13:18',
+      'regions[0].note: the character reference &#x202E; stands for a right-to-left override (U+202E), which is never closed in this value, so it would reorder the text published after it; close it with U+202C (&#x202C;) in the same value, or remove it',
+    ],
+  ])('refuses a character reference in %s that stands for a control character or an open bidirectional control', (_, content, at, message) => {
+    expectRefused(projectWith(content), [error(at, message)]);
+  });
+
+  it('accepts the same references where they are text: in a one-line field, and closed or harmless in a Markdown field', () => {
+    const extra = 'title: "Caution &#27; &#x202E;"\nbody: "&#x202E;closed&#x202C; &#9;tab &#0; &amp;#27; &copy;"\n';
+    const result = runCli(['validate', ...TODAY], { cwd: projectWith(`${VALID}${extra}`) });
+    expect(result.stderr).toBe('✓ 1 advisory valid\n');
+    expect(result.status).toBe(0);
+  });
+
   it('accepts a tab inside text', () => {
     const result = runCli(['validate', ...TODAY], { cwd: projectWith(`${VALID}title: "Caution\there"\n`) });
     expect(result.stderr).toBe('✓ 1 advisory valid\n');

@@ -22,8 +22,8 @@ describe('raw HTML', () => {
     expect(markdownToHtml(`Text ${markdown}`)).toBe(`<p>Text ${html}</p>\n`);
   });
 
-  it('keeps character references as the characters they name, and escapes a bare ampersand', () => {
-    expect(inlineMarkdownToHtml('AT&amp;T &copy; &#233; & <pre>&lt;b&gt;')).toBe('AT&amp;T &copy; é &amp; &lt;pre&gt;&lt;b&gt;');
+  it('writes character references as the characters they name, escaped again, and escapes a bare ampersand', () => {
+    expect(inlineMarkdownToHtml('AT&amp;T &copy; &#233; & <pre>&lt;b&gt;')).toBe('AT&amp;T © é &amp; &lt;pre&gt;&lt;b&gt;');
   });
 
   it('escapes code spans and code blocks, and the language of a fence', () => {
@@ -104,10 +104,43 @@ describe('hard line breaks', () => {
     expect(markdownToHtml(markdownToMarkdown(body))).toBe(markdownToHtml(body));
   });
 
+  it('start a new line in the plain-text body, at the paragraph\'s indentation, each line wrapped on its own', () => {
+    expect(markdownToText(body)).toBe('Call the embassy\nor the consulate\nat any hour.');
+    expect(markdownToText('- Embassy of France\\\n  1 Rue X  \n  Bamako\n\n> Quote\\\n> two')).toBe('- Embassy of France\n  1 Rue X\n  Bamako\n\n  Quote\n  two');
+    // A break inside emphasis breaks the line too, as the HTML's <br> inside <strong> does.
+    expect(markdownToText('**Embassy  \n1 Rue X**\\\n~~Old  \nnumber~~')).toBe('Embassy\n1 Rue X\n~~Old\nnumber~~');
+    const long = `${'word '.repeat(16)}end`;
+    expect(markdownToText(`Short\\\n${long}`)).toBe(`Short\n${'word '.repeat(14).trim()}\nword word end`);
+  });
+
+  it.each([
+    ['\\---', '---'],
+    ['\\=== below', '=== below'],
+    ['\\- Consular section', '- Consular section'],
+    ['\\* Consular section', '* Consular section'],
+    ['2. Floor', '2. Floor'],
+    ['\\# 5', '# 5'],
+    ['\\> quoted', '> quoted'],
+    ['\\| table', '| table'],
+  ])('never start a plain-text line with what reads as a rule, heading, item, quote or row: %s stays on the line before', (markdown, text) => {
+    const source = `Embassy\\\n1 Rue X\\\n${markdown}\\\nBamako`;
+    expect(markdownToText(source)).toBe(`Embassy\n1 Rue X ${text}\nBamako`);
+    // The other formats keep the break, and show the line as text.
+    expect(markdownToHtml(source)).toContain(`<br>${text.replace('>', '&gt;')}<br>Bamako`);
+  });
+
+  it('become a space in the heading of a Markdown or text bulletin, where a heading is one line', () => {
+    const heading = 'Embassy  \nof France\\\nParis\n===';
+    expect(markdownToMarkdown(heading)).toBe('### Embassy of France Paris');
+    expect(markdownToText(heading)).toBe('Embassy of France Paris\n~~~~~~~~~~~~~~~~~~~~~~~');
+    expect(markdownToHtml(heading)).toBe('<h3>Embassy<br>of France<br>Paris</h3>\n');
+  });
+
   it('become a space in a one-line field, without a stray backslash; escaped backslashes stay', () => {
     expect(inlineMarkdownToHtml(body)).toBe('Call the embassy or the consulate at any hour.');
     expect(inlineMarkdownToMarkdown(body)).toBe('Call the embassy or the consulate at any hour.');
     expect(inlineMarkdownToHtml('Folder C:\\\\\nthen D:')).toBe('Folder C:\\ then D:');
+    expect(inlineMarkdownToText(body)).toBe('Call the embassy or the consulate at any hour.');
   });
 });
 
