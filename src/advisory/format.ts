@@ -80,7 +80,8 @@ const contact: ObjectSpec = {
   description: 'Who to call',
   fields: {
     name: { spec: line('Name of the office'), required: true },
-    phone: { spec: { kind: 'string', ascii: true, pattern: /^\+?[0-9][0-9 ()./-]{3,30}$/, expected: 'a phone number such as "+223 20 00 00 00" (quoted)', description: 'Phone number, international format' } },
+    // Two digits and up: a national emergency line (112, 999, 17) is an emergency contact's phone too.
+    phone: { spec: { kind: 'string', ascii: true, pattern: /^\+?[0-9][0-9 ()./-]{1,30}$/, expected: 'a phone number such as "+223 20 00 00 00" or "112" (quoted)', description: 'Phone number, international format' } },
     email: { spec: { kind: 'string', ascii: true, pattern: /^[^\s@<>()[\]\\,;:"?#&%/=]+@[^\s@<>()[\]\\,;:"?#&%/=]+\.[A-Za-z]{2,}$/, format: 'email', expected: 'an e-mail address such as consular@example.org', description: 'E-mail address' } },
     url: { spec: { kind: 'string', ascii: true, pattern: /^https?:\/\/[^\s<>"]+$/, format: 'uri', expected: 'a web address starting with https://', description: 'Web address' } },
     address: { spec: line('Postal address', 400) },

@@ -104,7 +104,7 @@ export function findIndentationProblem(text: string): IndentationProblem | null 
       if (pastedSpace) return pastedSpace;
       const noSpace = KEY_WITHOUT_SPACE.exec(content);
       if (noSpace) {
-        return { line, col: col + noSpace[0].length + 1, message: `YAML syntax error: "${quoteStart(content)}" has no space after the colon, so YAML does not read it as the field ${noSpace[1]}; write "${noSpace[1]}: ${content.slice(noSpace[0].length).slice(0, 20)}..."` };
+        return { line, col: col + noSpace[0].length + 1, message: `YAML syntax error: "${quoteStart(content)}" has no space after the colon, so YAML does not read it as the field ${noSpace[1]}; write "${noSpace[1]}: ${quoteStart(content.slice(noSpace[0].length), 20)}"` };
       }
       return null; // Text where a field or an item was expected: not a question of indentation.
     }
@@ -204,8 +204,8 @@ function startAt(level: Level): string {
 }
 
 /** The start of a line as the officer wrote it, short enough to quote. */
-function quoteStart(content: string): string {
-  return content.length > 40 ? `${content.slice(0, 37)}...` : content;
+function quoteStart(content: string, at = 40): string {
+  return content.length > at ? `${content.slice(0, at - 3)}...` : content;
 }
 
 /** A field's name with its colon, or a list item's first words: what to look for on a line. */

@@ -27,7 +27,7 @@ export interface MarkdownTrap {
   /** The offending text as written, to find it in the file. */
   snippet: string;
   message: string;
-  rule: 'emphasis-digits' | 'link-target' | 'link-not-parsed' | 'html-tag' | 'heading-space';
+  rule: 'emphasis-digits' | 'link-target' | 'link-not-parsed' | 'html-tag' | 'html-comment' | 'heading-space';
 }
 
 /** A star or underscore touching a digit. */
@@ -77,7 +77,8 @@ export function markdownTraps(value: string, kind: 'inline' | 'block', field: st
   const links = mayHoldBadLink(value);
   const tags = TAG_START.test(value);
   const headings = kind === 'block' && HEADING_WITHOUT_SPACE.test(value);
-  if (!emphasis && !links && !tags && !headings) return [];
+  const comments = value.includes('<!--');
+  if (!emphasis && !links && !tags && !headings && !comments) return [];
 
   const traps: MarkdownTrap[] = [];
   const tagsFound: TagFound[] = [];
@@ -121,6 +122,15 @@ export function markdownTraps(value: string, kind: 'inline' | 'block', field: st
           }
           break;
         case 'html':
+          // Writers expect a comment to be hidden, as on a web page; here it is text: an internal note would be published.
+          for (const match of comments ? token.raw.matchAll(COMMENT) : []) {
+            add({
+              severity: 'error',
+              snippet: match[0],
+              message: `${field} holds an HTML comment "${preview(match[0])}": it is not hidden but published as text in every bulletin; delete it, and keep notes for colleagues in a YAML comment (a line starting with #) outside the text`,
+              rule: 'html-comment',
+            });
+          }
           if (tags) {
             for (const match of token.raw.matchAll(TAG)) {
               tagsFound.push({ tag: `<${match[1]}${match[2]!.toLowerCase()}>`, written: match[0], index: locate(match[0]) });
@@ -168,7 +178,7 @@ function emphasisTrap(token: Tokens.Em | Tokens.Strong, before: Token | undefine
   return {
     severity: 'error',
     snippet: token.raw,
-    message: `${field} has "${preview(word)}": the ${marks} around ${preview(token.text)} would be dropped and ${preview(token.text)} shown in ${token.type === 'em' ? 'italics' : 'bold'}, as Markdown reads ${marks} next to digits as emphasis; write ${star ? '\\*' : '\\_'} for each ${star ? 'star' : 'underscore'}, or put the code in backticks`,
+    message: `${field} has "${preview(word)}": the ${marks} around ${preview(token.text)} would be dropped and ${preview(token.text)} shown in ${token.type === 'em' ? 'italics' : 'bold'}, as Markdown reads ${marks} next to digits as emphasis; write ${star ? '\\*' : '\\_'} for each ${star ? 'star' : 'underscore'} (${star ? '\\\\*' : '\\\\_'} inside double quotes, where YAML reads a backslash first), or put the code in backticks`,
     rule: 'emphasis-digits',
   };
 }
@@ -201,6 +211,8 @@ export function suggestTarget(href: string): string | null {
   if (scheme) {
     const near = didYouMean(scheme[1]!, ['https', 'http', 'mailto', 'tel']);
     if (!near) return null;
+    // A phone number's spaces and brackets are for reading: a tel: address is its digits.
+    if (near === 'tel') return `tel:${scheme[2]!.replace(/[\s().-]/g, '')}`;
     return near.startsWith('http') ? `${near}://${scheme[2]}` : `${near}:${scheme[2]}`;
   }
   const missingColon = /^(https?)\/\/(.+)$/is.exec(href);
@@ -239,6 +251,9 @@ function unparsedLinkTrap(written: string, field: string): Omit<MarkdownTrap, 'i
     : 'check its brackets and parentheses';
   return { severity: 'error', snippet: written, message: `${field} "${preview(written)}" would be published as written, not as a link: ${fix}`, rule: 'link-not-parsed' };
 }
+
+/** An HTML comment, or its opening to the end of the text when it is never closed. */
+const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 
 /** An HTML tag: `<b>`, `</strong>`, `<br/>`, `<a href="...">`; not `a < b`, a comment or an autolink. */
 const TAG = /<(\/?)([a-z][a-z0-9-]*)(?:\s(?:[^<>"']|"[^"]*"|'[^']*')*)?\/?>/gi;

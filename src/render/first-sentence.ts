@@ -27,12 +27,13 @@ const firstOf = memoize(10_000, (key) => {
 
 /**
  * A short capitalised word and a full stop, "Mt.", "St.", "Dr.", "No." or an
- * initial: the Unicode rules end a sentence there when a capital follows, and
+ * initial, or a common abbreviation ("approx.", "e.g."): the Unicode rules
+ * end a sentence there when a capital follows, and
  * the index showed "Approx. 5 km around the Mt." for "... the Mt. Ulriken site
  * is closed". Reading on costs at worst a second sentence on the index (after
  * a town such as "Gao."); stopping there can cut the advice mid-phrase.
  */
-const ABBREVIATION_AT_END = /(?:^|[\s(])\p{Lu}\p{Ll}{0,2}\.$/u;
+const ABBREVIATION_AT_END = /(?:^|[\s(])(?:\p{Lu}\p{Ll}{0,2}|[Aa]pprox|[Ii]ncl|[Ee]sp|[Rr]esp|vs|cf|ca|e\.g|i\.e)\.$/u;
 
 export function firstSentence(text: string, lang: string): string {
   // A language tag never holds a newline, so the key is unambiguous.

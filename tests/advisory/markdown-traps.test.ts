@@ -20,7 +20,7 @@ const warning = (at: string, message: string) => `advisories/ml.yaml:${at}  warn
 
 describe('emphasis next to digits', () => {
   const stars = (field: string, written: string, digits: string, how = 'italics') =>
-    `${field} has "${written}": the stars around ${digits} would be dropped and ${digits} shown in ${how}, as Markdown reads stars next to digits as emphasis; write \\* for each star, or put the code in backticks`;
+    `${field} has "${written}": the stars around ${digits} would be dropped and ${digits} shown in ${how}, as Markdown reads stars next to digits as emphasis; write \\* for each star (\\\\* inside double quotes, where YAML reads a backslash first), or put the code in backticks`;
 
   it('refuses a USSD code whose stars would be read as emphasis, pointing at the first star', () => {
     expect(guidance('"Register by dialling *100*1*3# from a local SIM, then *555# for alerts."')).toEqual([error('10:27', stars('guidance[0]', '*100*1*3#', '100'))]);
@@ -36,7 +36,7 @@ describe('emphasis next to digits', () => {
     expect(guidance('Dial _100_ for credit.')).toEqual([
       error(
         '10:10',
-        'guidance[0] has "_100_": the underscores around 100 would be dropped and 100 shown in italics, as Markdown reads underscores next to digits as emphasis; write \\_ for each underscore, or put the code in backticks',
+        'guidance[0] has "_100_": the underscores around 100 would be dropped and 100 shown in italics, as Markdown reads underscores next to digits as emphasis; write \\_ for each underscore (\\\\_ inside double quotes, where YAML reads a backslash first), or put the code in backticks',
       ),
     ]);
   });
@@ -70,6 +70,10 @@ describe('link targets', () => {
     expect(guidance('"[tel](+47 00 00 00 00)"')).toEqual([
       error('10:6', 'guidance[0] "[tel](+47 00 00 00 00)" would be published as written, not as a link: a link\'s address cannot contain spaces; write "[tel](tel:+4700000000)"'),
     ]);
+    // Written with tel: already, the digits are what it needs.
+    expect(guidance('"[us](tel:+51 1 000 0000)"')).toEqual([
+      error('10:6', 'guidance[0] "[us](tel:+51 1 000 0000)" would be published as written, not as a link: a link\'s address cannot contain spaces; write "[us](tel:+5110000000)"'),
+    ]);
     expect(guidance('"[form](https://ex.org/visa form.pdf)"')).toEqual([
       error('10:6', 'guidance[0] "[form](https://ex.org/visa form.pdf)" would be published as written, not as a link: a link\'s address cannot contain spaces; write %20 for each space in the address'),
     ]);
@@ -100,6 +104,16 @@ describe('raw HTML', () => {
         'body has HTML tags (<strong>, </strong>, <br>, <a>, </a>), which every format shows as text, not as formatting; write **bold** for bold; end a line with two spaces for a line break, or leave a blank line between paragraphs; write [text](https://...) for a link',
       ),
     ]);
+  });
+
+  it('refuses a comment, which writers expect hidden but every bulletin would publish', () => {
+    const comment = (at: string, field: string, written: string) =>
+      error(at, `${field} holds an HTML comment "${written}": it is not hidden but published as text in every bulletin; delete it, and keep notes for colleagues in a YAML comment (a line starting with #) outside the text`);
+    expect(body('Roads are open. <!-- check with the desk -->', '', '<!-- TODO remove -->')).toEqual([
+      comment('19:19', 'body', '<!-- check with the desk -->'),
+      comment('21:3', 'body', '<!-- TODO remove -->'),
+    ]);
+    expect(guidance('"Stay in contact <!-- internal: ask Paris -->"')).toEqual([comment('10:22', 'guidance[0]', '<!-- internal: ask Paris -->')]);
   });
 
   it('takes no comparison or autolink for a tag', () => {
@@ -133,7 +147,7 @@ describe('through the real binary', () => {
   it('validate and build refuse a USSD code and a lost link, and build writes nothing', () => {
     const dir = projectWith(`${ADVISORY}  - "Register by dialling *100*1*3# from a local SIM."\n  - "[contact details](javascript:alert(1))"\n`);
     const lines = [
-      'advisories/ml.yaml:8:27  error  guidance[0] has "*100*1*3#": the stars around 100 would be dropped and 100 shown in italics, as Markdown reads stars next to digits as emphasis; write \\* for each star, or put the code in backticks',
+      'advisories/ml.yaml:8:27  error  guidance[0] has "*100*1*3#": the stars around 100 would be dropped and 100 shown in italics, as Markdown reads stars next to digits as emphasis; write \\* for each star (\\\\* inside double quotes, where YAML reads a backslash first), or put the code in backticks',
       'advisories/ml.yaml:9:24  error  guidance[1] links "contact details" to "javascript:alert(1)", which would be published as the text alone, the address lost: only https:, http:, mailto: and tel: addresses are links',
     ];
     const validate = runCli(['validate', '--today', '2025-07-03'], { cwd: dir });

@@ -40,7 +40,7 @@ describe('required fields and types', () => {
 
   it('asks for quotes when text was written as a number', () => {
     expect(check(replaceLine('phone: "+223 20 00 00 00"', 'phone: 22320000000'))).toEqual([
-      'advisories/ml.yaml:17:12  error  contacts[0].phone must be a phone number such as "+223 20 00 00 00" (quoted), found the number 22320000000: put it in quotes',
+      'advisories/ml.yaml:17:12  error  contacts[0].phone must be a phone number such as "+223 20 00 00 00" or "112" (quoted), found the number 22320000000: put it in quotes',
     ]);
   });
 
@@ -52,6 +52,13 @@ describe('required fields and types', () => {
 
   it('rejects an empty value rather than dropping the field', () => {
     expect(check(replaceLine('summary: Be careful.', 'summary:'))).toEqual(['advisories/ml.yaml:8:9  error  summary must be Markdown text (one paragraph), found nothing']);
+  });
+
+  it('takes a national emergency line of a few digits as a phone number', () => {
+    expect(check(replaceLine('    phone: "+223 20 00 00 00"', '    phone: "112"\n    emergency: true'))).toEqual([]);
+    expect(check(replaceLine('    phone: "+223 20 00 00 00"', '    phone: "1"'))).toEqual([
+      'advisories/ml.yaml:17:12  error  contacts[0].phone must be a phone number such as "+223 20 00 00 00" or "112" (quoted), found "1"',
+    ]);
   });
 
   it('requires contact emergency to be true or false', () => {
@@ -137,7 +144,7 @@ describe('lines indented wrongly', () => {
 
   it('asks for the space after a colon or a dash', () => {
     expect(check(replaceLine('summary: Be careful.', 'summary:Be careful.'))).toEqual([
-      'advisories/ml.yaml:8:9  error  YAML syntax error: "summary:Be careful." has no space after the colon, so YAML does not read it as the field summary; write "summary: Be careful...."',
+      'advisories/ml.yaml:8:9  error  YAML syntax error: "summary:Be careful." has no space after the colon, so YAML does not read it as the field summary; write "summary: Be careful."',
     ]);
     expect(check(replaceLine('  - Stay in contact with the embassy.', '  -Stay in contact with the embassy.'))).toEqual([
       'advisories/ml.yaml:10:3  error  guidance must be a list of at least 1 item, found "-Stay in contact with the embassy.": a list item needs a space after its dash: write "- Stay in contact with the em..."',
@@ -265,7 +272,7 @@ describe('characters pasted from a word processor or a web page', () => {
     expect(value('    code: ML-1', '    code: ML\u22121')).toBe(
       'advisories/ml.yaml:13:11  error  regions[0].code must be an ISO 3166-2 code such as ML-1, found "ML\u22121" (it holds a U+2212 MINUS SIGN after "ML"; type it as -)',
     );
-    const PHONE = 'advisories/ml.yaml:17:12  error  contacts[0].phone must be a phone number such as "+223 20 00 00 00" (quoted), found';
+    const PHONE = 'advisories/ml.yaml:17:12  error  contacts[0].phone must be a phone number such as "+223 20 00 00 00" or "112" (quoted), found';
     expect(value('phone: "+223 20 00 00 00"', 'phone: "+223 20 00\u200b 00 00"')).toBe(`${PHONE} "+223 20 00\u200b 00 00" (it holds an invisible U+200B ZERO WIDTH SPACE after "+223 20 00"; delete it)`);
     expect(value('phone: "+223 20 00 00 00"', 'phone: "+223 20 00 0O 00"')).toBe(`${PHONE} "+223 20 00 0O 00" (it holds the letter O after "+223 20 00 0"; type the digit 0)`);
     expect(value('phone: "+223 20 00 00 00"', 'phone: "+223\u00a020\u00a000\u00a000\u00a000"')).toBe(

@@ -13,6 +13,9 @@ describe('the one-line summary of an index row', () => {
     expect(firstSentence('Approx. 5 km around the Mt. Ulriken site is closed; do not enter it. Stay away.', 'en')).toBe('Approx. 5 km around the Mt. Ulriken site is closed; do not enter it.');
     expect(firstSentence('Call Dr. Diallo at the embassy. He answers day and night.', 'en')).toBe('Call Dr. Diallo at the embassy.');
     expect(firstSentence('The consul, J. Traoré, is in Bamako. Call her.', 'en')).toBe('The consul, J. Traoré, is in Bamako.');
+    expect(firstSentence('Typhoon season runs approx. June to Nov. each year. Monitor forecasts.', 'en')).toBe('Typhoon season runs approx. June to Nov. each year.');
+    // A short word in small letters ends a sentence as usual.
+    expect(firstSentence('Do not go. Stay in Bamako.', 'en')).toBe('Do not go.');
     // A sentence that ends in a longer word, or in capitals (UK.), still ends there.
     expect(firstSentence('Do not travel to Mali. Terrorists are active.', 'en')).toBe('Do not travel to Mali.');
     expect(firstSentence('Flights go via the UK. Book early.', 'en')).toBe('Flights go via the UK.');
