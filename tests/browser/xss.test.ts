@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAFE_SCHEMES } from '../../src/render/safe-url.js';
 import { launchBrowser, pageUrl } from '../helpers/browser.js';
 import { PAGE_BODY_ELEMENTS } from '../helpers/bulletin-structure.js';
-import { BUILT_XSS_PAYLOADS, hostileAdvisory, packed, STRICT_FIELDS, TEMPLATE_LIKE, UNSAFE_LINKS, XSS_PAYLOADS } from '../helpers/hostile.js';
+import { BUILT_XSS_PAYLOADS, COMMENT_PAYLOADS, hostileAdvisory, packed, STRICT_FIELDS, TEMPLATE_LIKE, UNSAFE_LINKS, XSS_PAYLOADS } from '../helpers/hostile.js';
 import { ROOT, runCli, tempProject } from '../helpers/run-cli.js';
 import { outputFiles, readOutput } from '../helpers/sample-build.js';
 
@@ -196,6 +196,7 @@ describe('the XSS corpus', () => {
   it('has more than 60 payloads that a build accepts, all different', () => {
     expect(BUILT_XSS_PAYLOADS.length).toBeGreaterThanOrEqual(60);
     expect(UNSAFE_LINKS).toHaveLength(19);
+    expect(COMMENT_PAYLOADS).toHaveLength(1);
     expect(UNSAFE_LINKS.every((p) => XSS_PAYLOADS.includes(p))).toBe(true);
     expect(new Set(XSS_PAYLOADS).size).toBe(XSS_PAYLOADS.length);
   });
@@ -239,6 +240,24 @@ describe('script links', () => {
       expect(named('summary')).toBe(UNSAFE_LINKS.length);
       expect(named('translations.fr.body')).toBe(UNSAFE_LINKS.length);
       expect(result.stderr).not.toMatch(/\n\s+at /);
+      expect(existsSync(path.join(dir, 'dist'))).toBe(false);
+    } finally {
+      cleanup();
+    }
+  });
+});
+
+describe('comments', () => {
+  it('are refused in every Markdown field: exit 1, each named, nothing written', () => {
+    const { dir, cleanup } = tempProject();
+    try {
+      writeFileSync(path.join(dir, 'advisory.config.yaml'), 'languages: [en, fr]\n');
+      mkdirSync(path.join(dir, 'advisories'));
+      writeFileSync(path.join(dir, 'advisories/tt.yaml'), hostileAdvisory({ code: 'TT', line: 'Trinidad and Tobago', payloads: COMMENT_PAYLOADS, languages: ['fr'] }));
+      const result = runCli(['build', '--today', '2026-03-02'], { cwd: dir });
+      expect(result.status).toBe(1);
+      const named = (field: string) => result.stderr.split('\n').filter((l) => l.includes(`  error  ${field} holds an HTML comment`)).length;
+      for (const field of ['guidance[0]', 'regions[0].note', 'updates[0].summary', 'translations.fr.guidance[0]', 'summary', 'translations.fr.body']) expect(named(field), field).toBe(1);
       expect(existsSync(path.join(dir, 'dist'))).toBe(false);
     } finally {
       cleanup();

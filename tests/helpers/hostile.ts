@@ -147,8 +147,14 @@ export const UNSAFE_LINKS: readonly string[] = [
   '[click](јavascript:__xss(111))',
 ];
 
+/**
+ * The payloads that hold an HTML comment, which validation refuses in a Markdown field (it would
+ * publish an internal note): checked to be refused, and rendered in-process like UNSAFE_LINKS.
+ */
+export const COMMENT_PAYLOADS: readonly string[] = XSS_PAYLOADS.filter((p) => p.includes('<!--'));
+
 /** The corpus that a build accepts, put in every field of the advisories the browser opens. */
-export const BUILT_XSS_PAYLOADS: readonly string[] = XSS_PAYLOADS.filter((p) => !UNSAFE_LINKS.includes(p));
+export const BUILT_XSS_PAYLOADS: readonly string[] = XSS_PAYLOADS.filter((p) => !UNSAFE_LINKS.includes(p) && !COMMENT_PAYLOADS.includes(p));
 
 /**
  * Payloads with characters the loader refuses in a file (NUL, C1 controls)

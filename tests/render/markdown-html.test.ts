@@ -4,7 +4,7 @@ import { inlineMarkdownToHtml, markdownToHtml } from '../../src/render/markdown-
 import { escapeMarkdownText, inlineMarkdownToMarkdown, markdownToMarkdown } from '../../src/render/markdown-md.js';
 import { inlineMarkdownToText, markdownToText } from '../../src/render/markdown-text.js';
 import { safeUrl } from '../../src/render/safe-url.js';
-import { CONTROL_PAYLOADS, UNSAFE_LINKS } from '../helpers/hostile.js';
+import { COMMENT_PAYLOADS, CONTROL_PAYLOADS, UNSAFE_LINKS } from '../helpers/hostile.js';
 
 describe('raw HTML', () => {
   it('is shown as text, inline and as a block', () => {
@@ -80,6 +80,11 @@ describe('link targets', () => {
     expect(markdownToMarkdown(payload)).not.toMatch(/\]\(|<[a-z]+:/i);
     expect(inlineMarkdownToText(payload)).not.toMatch(/<[^>]*:/);
     expect(markdownToText(payload)).not.toMatch(/<[^>]*:/);
+  });
+
+  // Validation refuses them; the renderer still shows a comment, and what it hides, as text.
+  it.each(COMMENT_PAYLOADS)('renders %s as text in HTML', (payload) => {
+    for (const html of [inlineMarkdownToHtml(payload), markdownToHtml(payload)]) expect(html).not.toMatch(/<!--|<img/);
   });
 
   it('drops the link of an unsafe target and keeps its text; turns images into links', () => {
