@@ -45,6 +45,13 @@ export async function show(io: Io, options: ShowOptions): Promise<ExitCode> {
     io.stderr(`error: ${found.advisory.code} has more than one advisory file; keep one, then show it\n`);
     return 1;
   }
+  // A file with errors that claims this country too may be the one being edited: showing the other would
+  // preview an advisory the officer is not changing (build refuses the pair either way).
+  const rival = found && !byFile ? [...project.identities].find(([file, identity]) => file !== found.file && identity.code?.toUpperCase() === code)?.[0] : undefined;
+  if (rival) {
+    io.stderr(`error: ${code} is also claimed by ${rival}, which has errors; fix it or remove it, then show ${code}\n`);
+    return 1;
+  }
   if (!found) {
     if (!problems.some((d) => d.severity === 'error')) {
       const hint = CODE_HINTS[code] ? ` (${CODE_HINTS[code]})` : '';

@@ -478,6 +478,17 @@ describe('advisory show', () => {
     expect(runCli(['show', 'JP'], { cwd: dir }).status).toBe(0);
   });
 
+  it('exits 1 when a second file with errors claims the code: it may be the one being edited', () => {
+    const dir = project();
+    // A copy whose level is being changed, half done: the valid one would be previewed in its place.
+    writeFileSync(path.join(dir, 'advisories/ml2.yaml'), readFileSync(path.join(dir, 'advisories/ml.yaml'), 'utf8').replace(/^level: 4$/m, 'level: five'));
+    const result = runCli(['show', 'ML'], { cwd: dir });
+    expect(result).toMatchObject({ status: 1, stdout: '' });
+    expect(result.stderr).toContain('advisories/ml2.yaml:3:8  error  level must be an integer from 1 to 4, found "five"\n');
+    expect(result.stderr.endsWith('error: ML is also claimed by advisories/ml2.yaml, which has errors; fix it or remove it, then show ML\n')).toBe(true);
+    expect(runCli(['show', 'JP'], { cwd: dir }).status).toBe(0);
+  });
+
   it('exits 1 for an invalid advisory, with its problems', () => {
     const result = runCli(['show', 'advisories/ml.yaml'], { cwd: brokenProject() });
     expect(result.status).toBe(1);
