@@ -11,6 +11,7 @@ import { referenceProblem } from './character-references.js';
 import { placeholderProblem } from './placeholder.js';
 import { curlyQuotesHint, describePasted, spaceInWords, UNICODE_SPACE, wrappedInCurlyQuotes } from './pasted-characters.js';
 import { emptyReason } from './visible-text.js';
+import { inlineMarkdownToText, markdownToText } from '../render/markdown-text.js';
 import { expectedText, type Spec, type StringSpec } from './spec.js';
 import type { Position, YamlSource } from './yaml-source.js';
 
@@ -115,6 +116,19 @@ function unquoteHint(node: Node | null | undefined, path: string, spec: Spec): s
   return bare === null ? undefined : `in quotes, so it is text; write it without quotes: ${path.slice(path.lastIndexOf('.') + 1)}: ${bare}`;
 }
 
+/** `[](https://...)` or `![](map.png)`: a link (images are published as links) whose text is empty or blank. */
+const BLANK_LINK = /(?<!\\)!?\[\s*\]\(/;
+
+/**
+ * Markdown that shows nothing once read: `&nbsp;`, `&#8203;`, `** **`, a code span of a space.
+ * Only text with no letter or digit at all is rendered to find out, so the usual text costs one test.
+ */
+function emptyOnceRead(value: string, kind: 'inline' | 'block'): string | null {
+  if (/[\p{L}\p{N}]/u.test(value.replace(/&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/gi, ''))) return null;
+  const read = kind === 'block' ? markdownToText(value) : inlineMarkdownToText(value);
+  return emptyReason(read) === null ? null : 'it shows nothing once read as Markdown (only markup, spaces or character references of invisible characters); write the text';
+}
+
 /**
  * How to make a list of text written as one value: `-Stay vigilant` (no space
  * after the dash) is text to YAML, and so are the "items" below it, joined.
@@ -161,7 +175,7 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
         return undefined;
       }
       // Before the pattern: /\S/ takes a zero-width space for text, which would publish an empty bullet.
-      const empty = emptyReason(value);
+      const empty = emptyReason(value) ?? (spec.markdown ? emptyOnceRead(value, spec.markdown) : null);
       if (empty) return mismatch(empty);
       if (spec.pattern && !spec.pattern.test(value)) {
         return mismatch(value.includes('\n') && spec.expected === 'text on one line' ? 'it spans several lines' : capitalsHint(spec, value));
@@ -184,6 +198,11 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
           `${path} is wrapped in curly quotes ${quotes}: they are not YAML quotes, so they would be published as part of the text; remove them (or use straight quotes "…"), or, to publish them, put the whole value in straight quotes: "${value[0]}…${value[value.length - 1]}"`,
           'curly-quotes',
         );
+      }
+      const blankLink = spec.markdown ? BLANK_LINK.exec(value) : null;
+      if (blankLink) {
+        ctx.report('error', at, path, `${path} has a link with no text, "${blankLink[0]}…": readers would see nothing to click; write the words to show between [ and ]`, 'link-text');
+        return undefined;
       }
       if (spec.markdown) {
         const traps = markdownTraps(value, spec.markdown, path);

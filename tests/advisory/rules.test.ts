@@ -54,6 +54,22 @@ describe('required fields and types', () => {
     expect(check(replaceLine('summary: Be careful.', 'summary:'))).toEqual(['advisories/ml.yaml:8:9  error  summary must be Markdown text (one paragraph), found nothing']);
   });
 
+  it('refuses Markdown that shows nothing once read, and a link with no text', () => {
+    const item = (text: string) => check(replaceLine('  - Stay in contact with the embassy.', `  - ${text}`));
+    const nothing = (found: string) =>
+      `advisories/ml.yaml:10:5  error  guidance[0] must be Markdown text (one paragraph), found ${JSON.stringify(found)}: it shows nothing once read as Markdown (only markup, spaces or character references of invisible characters); write the text`;
+    expect(item('"&nbsp;"')).toEqual([nothing('&nbsp;')]);
+    expect(item('"&#8203;&#x2060;"')).toEqual([nothing('&#8203;&#x2060;')]);
+    expect(item('"` `"')).toEqual([nothing('` `')]);
+    expect(item('"[](https://example.org)"')).toEqual([
+      'advisories/ml.yaml:10:5  error  guidance[0] has a link with no text, "[](…": readers would see nothing to click; write the words to show between [ and ]',
+    ]);
+    // Text around them, or a reference to a visible character, is text.
+    expect(item('"&copy; Embassy"')).toEqual([]);
+    expect(item('"&#8212;"')).toEqual([]);
+    expect(item('"Call [the embassy](https://example.org)."')).toEqual([]);
+  });
+
   it('takes a national emergency line of a few digits as a phone number', () => {
     expect(check(replaceLine('    phone: "+223 20 00 00 00"', '    phone: "112"\n    emergency: true'))).toEqual([]);
     expect(check(replaceLine('    phone: "+223 20 00 00 00"', '    phone: "1"'))).toEqual([
