@@ -24,8 +24,12 @@ export function isolated(text: string, auto = false): string {
 const DIGITS = '[0-9\\u0660-\\u0669\\u06F0-\\u06F9]+';
 /** A group in parentheses, with the digits that may follow it at once: "(0)20". */
 const BRACKETED = `\\(${DIGITS}\\)(?:${DIGITS})?`;
-/** One space (a no-break one too), hyphen or dot between two groups. */
-const SEPARATOR = '[ \\u00A0\\u202F.\\-]';
+/**
+ * One space (a no-break one too), hyphen or dot between two groups. The Markdown bulletin keeps
+ * character references as written, so a no-break space may still be `&nbsp;` there.
+ */
+const NO_BREAK_REFERENCE = '&nbsp;|&#160;|&#x[aA]0;|&#8239;|&#x202[fF];';
+const SEPARATOR = `(?:[ \\u00A0\\u202F.\\-]|${NO_BREAK_REFERENCE})`;
 /**
  * A number written as digit groups: an optional `+`, then groups of digits
  * joined by one space, hyphen or dot, or a group in parentheses. It starts at
@@ -46,7 +50,7 @@ const NUMBER_RUN = new RegExp(
  * 22:00, a decimal 1.5) is already laid out left to right, and is left alone;
  * so are times apart, "22:00 - 06:00", read in the sentence's direction.
  */
-const REORDERED = /^\+|[ \u00A0\u202F]|\)./u;
+const REORDERED = new RegExp(`^\\+|[ \\u00A0\\u202F]|\\).|${NO_BREAK_REFERENCE}`, 'u');
 
 /**
  * `text` with every phone-like run (see NUMBER_RUN and REORDERED) passed

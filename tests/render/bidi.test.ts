@@ -58,6 +58,14 @@ describe('each format', () => {
     expect(markdownToText(arabic, { rtl: true })).toBe('اتصل على \u2066+961 0 000 000\u2069 في 2026-11-28.');
   });
 
+  it('isolates a number whose groups are joined by no-break spaces written as references, whole, in every format', () => {
+    const written = 'اتصل على +20&nbsp;2&nbsp;2735&#160;0000 الآن';
+    // The Markdown bulletin keeps the references as written; the others show the character.
+    expect(inlineMarkdownToMarkdown(written, { rtl: true })).toBe('اتصل على \u2066+20&nbsp;2&nbsp;2735&#160;0000\u2069 الآن');
+    expect(inlineMarkdownToText(written, { rtl: true })).toBe('اتصل على \u2066+20\u00a02\u00a02735\u00a00000\u2069 الآن');
+    expect(inlineMarkdownToHtml(written, { rtl: true })).toBe('اتصل على <bdi dir="ltr">+20\u00a02\u00a02735\u00a00000</bdi> الآن');
+  });
+
   it('escapes what is around and inside the isolate in HTML, and leaves code as written', () => {
     expect(inlineMarkdownToHtml('<b> +961 0 000 000 & `+961 0 000 000`', { rtl: true })).toBe('&lt;b&gt; <bdi dir="ltr">+961 0 000 000</bdi> &amp; <code>+961 0 000 000</code>');
   });
