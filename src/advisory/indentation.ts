@@ -52,7 +52,7 @@ export function findIndentationProblem(text: string): IndentationProblem | null 
   /** The field or item whose plain text value may go on over deeper lines. */
   let valued: Level | null = null;
   /** A `|` or `>` text: lines deeper than its field are its text, and then those as deep as its first line. */
-  let block: { above: number; indent: number | null } | null = null;
+  let block: { above: number; indent: number | null; first?: number } | null = null;
 
   for (let index = 0; index < lines.length; index++) {
     const raw = lines[index]!;
@@ -61,13 +61,26 @@ export function findIndentationProblem(text: string): IndentationProblem | null 
     const col = raw.length - content.length;
     const spaces = raw.length - raw.replace(/^ +/, '').length;
     const pasted = col > spaces ? UNICODE_SPACE.exec(raw.slice(spaces, col)) : null;
-    if ((content === '' && !pasted) || content.startsWith('#')) continue;
+    if (content === '' && !pasted) continue;
+    const line = index + 1;
+    // In a `|` or `>` text, a line starting with # is text (a Markdown heading), not a comment.
     if (block !== null) {
-      block.indent ??= spaces > block.above ? spaces : null;
+      if (block.indent === null && spaces > block.above) {
+        block.indent = spaces;
+        block.first = line;
+      }
       if (block.indent !== null && spaces >= block.indent) continue;
+      // Deeper than the field but not as deep as the text: YAML ends the text there, and the line is neither field nor item.
+      if (block.indent !== null && spaces > block.above && !KEY.test(content) && !/^-(?: |$)/.test(content)) {
+        return {
+          line,
+          col: col + 1,
+          message: `YAML syntax error: "${quoteStart(content)}" starts at column ${col + 1}, left of the text above it (column ${block.indent + 1}, from line ${block.first}), so YAML ends that text before it; indent it as deep as the rest of the text`,
+        };
+      }
       block = null;
     }
-    const line = index + 1;
+    if (content.startsWith('#')) continue;
     // A Unicode space in the indentation: unless YAML takes the line for more of the text above, it reads
     // the line as starting at that space, where a field or an item should be.
     const textAbove = valued?.col ?? opener;

@@ -35,6 +35,7 @@ describe('files YAML reads', () => {
       '  # comment\na: 1\n      # comment\nb: 2', // comments anywhere
       'a: >-\n\n  after a blank line\n\n  more\nb: 1',
       'a: |\n  text\n   deeper text\n  end\nb: 1',
+      'a: |\n  # a heading, not a comment\n\n  text\nb: 1',
       'a: { x: 1, y: 2 }\nb: [1, 2]\n',
       'a: "quoted over\n  two lines"\nb: 1',
       'a: [1,\n  2]\nb: 1',
@@ -70,7 +71,7 @@ describe('a line moved left or right in a sample advisory', () => {
           const problem = parseYamlSource(file, Buffer.from(moved.join('\n'))).diagnostics.find((d) => d.rule === 'yaml-indentation');
           if (!problem) continue;
           const line = index + 1;
-          if (problem.line === line || new RegExp(`on line ${line}[),]`).test(problem.message)) named++;
+          if (problem.line === line || new RegExp(`line ${line}[),]`).test(problem.message)) named++;
           // A field that opens a block, moved deeper, takes its own fields as its siblings: YAML reads on
           // until the block's end, and the first line out of step is there, not here.
           else if (!(shift > 0 && /:\s*$/.test(original))) missed.push(`${file}:${line} moved ${shift}: ${problem.line}: ${problem.message}`);

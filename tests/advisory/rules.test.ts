@@ -158,6 +158,12 @@ describe('lines indented wrongly', () => {
     ]);
   });
 
+  it('names a line of a | text indented less than the text above it', () => {
+    expect(check(replaceLine('summary: Be careful.', 'summary: |\n  ## Security\n\n  Be careful.\n More text, one space short.'))).toEqual([
+      'advisories/ml.yaml:12:2  error  YAML syntax error: "More text, one space short." starts at column 2, left of the text above it (column 3, from line 9), so YAML ends that text before it; indent it as deep as the rest of the text',
+    ]);
+  });
+
   it('asks for the space after a colon or a dash', () => {
     expect(check(replaceLine('summary: Be careful.', 'summary:Be careful.'))).toEqual([
       'advisories/ml.yaml:8:9  error  YAML syntax error: "summary:Be careful." has no space after the colon, so YAML does not read it as the field summary; write "summary: Be careful."',
