@@ -223,45 +223,42 @@ describe('the XSS corpus', () => {
   });
 });
 
-describe('script links', () => {
-  // They never reach a page: validation refuses them (the renderer's own refusal is tested in-process, tests/render).
-  it('are refused in every Markdown field, in every language: exit 1, each link named, nothing written', () => {
-    const { dir, cleanup } = tempProject();
-    try {
-      writeFileSync(path.join(dir, 'advisory.config.yaml'), 'languages: [en, fr]\n');
-      mkdirSync(path.join(dir, 'advisories'));
-      writeFileSync(path.join(dir, 'advisories/tt.yaml'), hostileAdvisory({ code: 'TT', line: 'Trinidad and Tobago', payloads: UNSAFE_LINKS, languages: ['fr'] }));
-      const result = runCli(['build', '--today', '2026-03-02'], { cwd: dir });
-      expect(result.status).toBe(1);
-      const named = (field: string) => result.stderr.split('\n').filter((l) => l.includes(`  error  ${field} links "`)).length;
-      for (const [i, payload] of UNSAFE_LINKS.entries()) {
-        for (const field of [`guidance[${i}]`, `regions[${i}].note`, `updates[${i}].summary`, `translations.fr.guidance[${i}]`]) expect(named(field), `${field}: ${payload}`).toBe(1);
-      }
-      expect(named('summary')).toBe(UNSAFE_LINKS.length);
-      expect(named('translations.fr.body')).toBe(UNSAFE_LINKS.length);
-      expect(result.stderr).not.toMatch(/\n\s+at /);
-      expect(existsSync(path.join(dir, 'dist'))).toBe(false);
-    } finally {
-      cleanup();
+/**
+ * Builds an advisory with `payloads` in every Markdown field (English and French) and checks that the
+ * build refuses it: exit 1, no stack trace, nothing written, and for each field and payload one error
+ * whose message starts `<field> <says>`. The summary and the French body hold every payload at once.
+ */
+function refusedInEveryMarkdownField(payloads: readonly string[], says: string): void {
+  const { dir, cleanup } = tempProject();
+  try {
+    writeFileSync(path.join(dir, 'advisory.config.yaml'), 'languages: [en, fr]\n');
+    mkdirSync(path.join(dir, 'advisories'));
+    writeFileSync(path.join(dir, 'advisories/tt.yaml'), hostileAdvisory({ code: 'TT', line: 'Trinidad and Tobago', payloads, languages: ['fr'] }));
+    const result = runCli(['build', '--today', '2026-03-02'], { cwd: dir });
+    expect(result.status).toBe(1);
+    const named = (field: string) => result.stderr.split('\n').filter((l) => l.includes(`  error  ${field} ${says}`)).length;
+    for (const [i, payload] of payloads.entries()) {
+      for (const field of [`guidance[${i}]`, `regions[${i}].note`, `updates[${i}].summary`, `translations.fr.guidance[${i}]`]) expect(named(field), `${field}: ${payload}`).toBe(1);
     }
+    expect(named('summary')).toBe(payloads.length);
+    expect(named('translations.fr.body')).toBe(payloads.length);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(path.join(dir, 'dist'))).toBe(false);
+  } finally {
+    cleanup();
+  }
+}
+
+// They never reach a page: validation refuses them (the renderer's own handling is tested in-process, tests/render).
+describe('script links', () => {
+  it('are refused in every Markdown field, in every language: exit 1, each link named, nothing written', () => {
+    refusedInEveryMarkdownField(UNSAFE_LINKS, 'links "');
   });
 });
 
 describe('comments', () => {
-  it('are refused in every Markdown field: exit 1, each named, nothing written', () => {
-    const { dir, cleanup } = tempProject();
-    try {
-      writeFileSync(path.join(dir, 'advisory.config.yaml'), 'languages: [en, fr]\n');
-      mkdirSync(path.join(dir, 'advisories'));
-      writeFileSync(path.join(dir, 'advisories/tt.yaml'), hostileAdvisory({ code: 'TT', line: 'Trinidad and Tobago', payloads: COMMENT_PAYLOADS, languages: ['fr'] }));
-      const result = runCli(['build', '--today', '2026-03-02'], { cwd: dir });
-      expect(result.status).toBe(1);
-      const named = (field: string) => result.stderr.split('\n').filter((l) => l.includes(`  error  ${field} holds an HTML comment`)).length;
-      for (const field of ['guidance[0]', 'regions[0].note', 'updates[0].summary', 'translations.fr.guidance[0]', 'summary', 'translations.fr.body']) expect(named(field), field).toBe(1);
-      expect(existsSync(path.join(dir, 'dist'))).toBe(false);
-    } finally {
-      cleanup();
-    }
+  it('are refused in every Markdown field, in every language: exit 1, each comment named, nothing written', () => {
+    refusedInEveryMarkdownField(COMMENT_PAYLOADS, 'holds an HTML comment');
   });
 });
 
