@@ -41,9 +41,12 @@ const reviewDue: Rule = (a, ctx, { today }) => {
 
 /**
  * `issued` or `updated` after today is almost always a slip of the year
- * (2062 for 2026): the bulletin would tell readers the advice is newer than
- * it is, and a translation dated in the future would hide every later change
- * from the staleness check.
+ * (2062 for 2026). It is an error, not a warning, because the damage comes
+ * later and silently: feeds and CAP alerts are dated and identified by
+ * `updated`, so the next real change (dated 2026) would look older than the
+ * slip and feed readers and alerting networks would keep showing the slip's
+ * level. A translation dated in the future would likewise hide every later
+ * change from the staleness check.
  */
 const datesNotInFuture: Rule = (a, ctx, { today, languages }) => {
   // A date written in UTC+14 can be a day ahead of the UTC date the tool
@@ -56,7 +59,7 @@ const datesNotInFuture: Rule = (a, ctx, { today, languages }) => {
   ];
   for (const [field, date] of dated) {
     if (date !== undefined && date > latest) {
-      ctx.report('warning', ctx.at(field), field, `${field} ${date} is in the future (today is ${today}); check the year: a bulletin must not claim to be newer than it is`, 'date-in-future');
+      ctx.report('error', ctx.at(field), field, `${field} ${date} is in the future (today is ${today}); check the year: feeds and alerts are dated by it, so every later change would look older and be passed over`, 'date-in-future');
     }
   }
 };

@@ -444,22 +444,22 @@ describe('dates', () => {
     expect(check(VALID, { today: '2026-01-01' })).toEqual([]);
   });
 
-  it('warns when issued or updated is in the future (a slip of the year), allowing a day for time zones east of UTC', () => {
+  it('refuses issued or updated in the future (a slip of the year), allowing a day for time zones east of UTC', () => {
     const future = replaceLine('updated: 2025-07-02', 'updated: 2062-07-02').replace('review_by: 2026-01-01', 'review_by: 2063-01-01');
     expect(check(future, { today: '2026-01-02' })).toEqual([
-      'advisories/ml.yaml:5:10  warning  updated 2062-07-02 is in the future (today is 2026-01-02); check the year: a bulletin must not claim to be newer than it is',
+      'advisories/ml.yaml:5:10  error  updated 2062-07-02 is in the future (today is 2026-01-02); check the year: feeds and alerts are dated by it, so every later change would look older and be passed over',
     ]);
     // Written on 2 July in Auckland while it is still 1 July in UTC: not a slip.
     expect(check(VALID, { today: '2025-07-01' })).toEqual([]);
     expect(check(VALID, { today: '2025-06-30' })).toEqual([
-      'advisories/ml.yaml:5:10  warning  updated 2025-07-02 is in the future (today is 2025-06-30); check the year: a bulletin must not claim to be newer than it is',
+      'advisories/ml.yaml:5:10  error  updated 2025-07-02 is in the future (today is 2025-06-30); check the year: feeds and alerts are dated by it, so every later change would look older and be passed over',
     ]);
   });
 
-  it('warns when a translation claims a future update, which would hide every later change from the staleness check', () => {
+  it('refuses a translation that claims a future update, which would hide every later change from the staleness check', () => {
     const translated = `${VALID}translations:\n  fr:\n    updated: 2099-07-02\n    summary: Soyez prudents.\n`;
     expect(check(translated, { today: '2025-08-01', languages: ['en', 'fr'] }).filter((line) => line.includes('future'))).toEqual([
-      'advisories/ml.yaml:25:14  warning  translations.fr.updated 2099-07-02 is in the future (today is 2025-08-01); check the year: a bulletin must not claim to be newer than it is',
+      'advisories/ml.yaml:25:14  error  translations.fr.updated 2099-07-02 is in the future (today is 2025-08-01); check the year: feeds and alerts are dated by it, so every later change would look older and be passed over',
     ]);
   });
 });

@@ -56,6 +56,19 @@ describe('a failed build leaves the previous output as it was', () => {
     expectUntouched(project);
   });
 
+  it('when an update is dated in the future by a slip of the year, which feeds and alerts would carry', () => {
+    const project = builtProject();
+    editAdvisory(project.dir);
+    const jp = path.join(project.dir, 'advisories/jp.yaml');
+    const written = readFileSync(jp, 'utf8');
+    const updated = /^updated: (\d{4})(-\d\d-\d\d)$/m.exec(written)!;
+    writeFileSync(jp, written.replace(updated[0], `updated: 2062${updated[2]}`));
+    const result = runCli(['build'], { cwd: project.dir });
+    expect(result.stderr).toMatch(new RegExp(`^advisories/jp\\.yaml:\\d+:10 {2}error {2}updated 2062${updated[2]} is in the future \\(today is 2026-11-28\\); check the year: feeds and alerts are dated by it, so every later change would look older and be passed over\n`));
+    expect(result.status).toBe(1);
+    expectUntouched(project);
+  });
+
   /** Builds the edited project with `template` as the plain-text bulletin template. */
   function buildWithTemplate(project: { dir: string }, template: string) {
     editAdvisory(project.dir);
