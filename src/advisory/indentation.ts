@@ -33,6 +33,8 @@ interface Level {
   /** Line number and text of its latest field or item: the nearest example to show the officer. */
   line: number;
   first: string;
+  /** A field's value written on its line, for a field that has one. */
+  text?: string;
 }
 
 /** A field name as advisories, configs and label catalogues write them. */
@@ -93,6 +95,14 @@ export function findIndentationProblem(text: string): IndentationProblem | null 
     const key = dash ? null : KEY.exec(content);
 
     if (valued !== null && col > valued.col) {
+      // `guidance: Avoid the border` with the other items below it: the first item was written on the field's line.
+      if (dash && valued.kind === 'map') {
+        return {
+          line,
+          col: col + 1,
+          message: `YAML syntax error: "${quoteStart(content)}" is a list item, but "${valued.first}" on line ${valued.line} already has text after it ("${quoteStart(valued.text ?? '', 30)}"), so YAML cannot read the items below it; write that text as the first item, on a line of its own starting with "- "`,
+        };
+      }
       // Deeper than a line with a value: more of that value's text to YAML, unless it reads as a field.
       if (!key) continue;
       const lineUp = valued.kind === 'map' ? `line it up with "${valued.first}" (column ${valued.col + 1})` : 'line it up with the fields it belongs with';
@@ -118,6 +128,15 @@ export function findIndentationProblem(text: string): IndentationProblem | null 
       const noSpace = KEY_WITHOUT_SPACE.exec(content);
       if (noSpace) {
         return { line, col: col + noSpace[0].length + 1, message: `YAML syntax error: "${quoteStart(content)}" has no space after the colon, so YAML does not read it as the field ${noSpace[1]}; write "${noSpace[1]}: ${quoteStart(content.slice(noSpace[0].length), 20)}"` };
+      }
+      // Text where the list's dashes are: an item written without its dash.
+      const list = levels.find((level) => level.kind === 'seq' && level.col === col);
+      if (list) {
+        return {
+          line,
+          col: col + 1,
+          message: `YAML syntax error: "${quoteStart(content)}" is among the items of a list (the dashes at column ${col + 1}, "${list.first}" on line ${list.line}) but has no dash; write "- " before it to make it an item, or indent it further to go on with the item above`,
+        };
       }
       return null; // Text where a field or an item was expected: not a question of indentation.
     }
@@ -173,7 +192,7 @@ export function findIndentationProblem(text: string): IndentationProblem | null 
     } else if (unclosed(value)) {
       return null; // A quote or bracket open across lines: beyond a reading of indentation.
     } else {
-      valued = owner;
+      valued = { ...owner, text: value };
     }
   }
   return null;

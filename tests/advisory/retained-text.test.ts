@@ -23,7 +23,7 @@ const text = process.argv[1];
 const kept = [];
 const parse = (i) => {
   const bytes = Buffer.from(text + '\\n# ' + String(i).repeat(${PADDING} / String(i).length) + '\\n');
-  const { validated, diagnostics } = validateSourceFile({ file: 'fr.yaml', bytes }, { today: '2026-01-01', languages: ['en'] });
+  const { validated, diagnostics } = validateSourceFile({ file: 'fr.yaml', bytes }, { today: '2026-11-28', languages: ['en'] });
   if (!validated?.advisory) throw new Error('not valid: ' + JSON.stringify(diagnostics));
   return validated.advisory;
 };

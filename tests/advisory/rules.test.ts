@@ -176,6 +176,16 @@ describe('lines indented wrongly', () => {
     ]);
   });
 
+  it('names a list item written without its dash, and a first item written on its field\'s line', () => {
+    const items = '  - Stay in contact with the embassy.\n';
+    expect(check(replaceLine(items, `${items}  Avoid the border: it is closed.\n`))).toEqual([
+      'advisories/ml.yaml:11:3  error  YAML syntax error: "Avoid the border: it is closed." is among the items of a list (the dashes at column 3, "- Stay in contact with the embassy." on line 10) but has no dash; write "- " before it to make it an item, or indent it further to go on with the item above',
+    ]);
+    expect(check(replaceLine(`guidance:\n${items}`, 'guidance: Stay in contact with the embassy.\n  - "Avoid the border: it is closed."\n'))).toEqual([
+      'advisories/ml.yaml:10:3  error  YAML syntax error: "- "Avoid the border: it is closed."" is a list item, but "guidance:" on line 9 already has text after it ("Stay in contact with the em..."), so YAML cannot read the items below it; write that text as the first item, on a line of its own starting with "- "',
+    ]);
+  });
+
   it('leaves the parser\'s words where the mistake is not indentation', () => {
     expect(check(replaceLine('summary: Be careful.', 'summary: Warning: high risk'))).toEqual([
       'advisories/ml.yaml:8:10  error  YAML syntax error: Nested mappings are not allowed in compact mappings; if this value is text containing ": ", put the whole text in quotes',
