@@ -178,7 +178,7 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
       const empty = emptyReason(value) ?? (spec.markdown ? emptyOnceRead(value, spec.markdown) : null);
       if (empty) return mismatch(empty);
       if (spec.pattern && !spec.pattern.test(value)) {
-        return mismatch(value.includes('\n') && spec.expected === 'text on one line' ? 'it spans several lines' : capitalsHint(spec, value));
+        return mismatch(value.includes('\n') && spec.expected === 'text on one line' ? 'it spans several lines' : (spec.suggest?.(value) ?? capitalsHint(spec, value)));
       }
       if (spec.maxLength !== undefined && value.length > spec.maxLength) {
         ctx.report('error', at, path, `${path} is ${value.length} characters long; at most ${spec.maxLength} are allowed`, 'length');

@@ -34,8 +34,13 @@ export function referenceDate(env: NodeJS.ProcessEnv, now: () => Date): string {
   return new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
 }
 
+const LAST_DAY = Date.UTC(9999, 11, 31);
+
 /** The calendar date `days` after `iso` (YYYY-MM-DD), across month and year ends. */
 export function addDays(iso: string, days: number): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+  const time = Date.UTC(y, m - 1, d + days);
+  // Past 9999 an ISO string gains a sign and six digits ("+010000-01-01"), which
+  // compares below every date; a date as YYYY-MM-DD stops at the last one.
+  return time > LAST_DAY ? '9999-12-31' : new Date(time).toISOString().slice(0, 10);
 }

@@ -18,7 +18,7 @@ import type { Token, Tokens } from 'marked';
 import type { Severity } from '../report/diagnostics.js';
 import { childTokens, lexBlocks, lexInline } from '../render/markdown-lexer.js';
 import { SAFE_SCHEMES, urlProblem, type UrlProblem } from '../render/safe-url.js';
-import { didYouMean } from './suggest.js';
+import { suggestTarget } from './address-hints.js';
 
 export interface MarkdownTrap {
   severity: Severity;
@@ -203,25 +203,6 @@ function linkProblemText(problem: UrlProblem, href: string, suggestion: string |
     case 'relative':
       return `"${preview(href)}", which is not a full address, so it would be published without the link: bulletins are read away from the ministry's site, where a relative address leads nowhere; ${suggestion ? `write "${preview(suggestion)}"` : 'write the full address, starting with https://'}`;
   }
-}
-
-/** The address meant, where it is obvious: a misspelt scheme, a missing `https://`, `mailto:` or `tel:`. */
-export function suggestTarget(href: string): string | null {
-  const scheme = /^([a-z][a-z0-9+.-]*):\/*(.*)$/is.exec(href);
-  if (scheme) {
-    const near = didYouMean(scheme[1]!, ['https', 'http', 'mailto', 'tel']);
-    if (!near) return null;
-    // A phone number's spaces and brackets are for reading: a tel: address is its digits.
-    if (near === 'tel') return `tel:${scheme[2]!.replace(/[\s().-]/g, '')}`;
-    return near.startsWith('http') ? `${near}://${scheme[2]}` : `${near}:${scheme[2]}`;
-  }
-  const missingColon = /^(https?)\/\/(.+)$/is.exec(href);
-  if (missingColon) return `${missingColon[1]}://${missingColon[2]}`;
-  if (href.startsWith('//')) return `https:${href}`;
-  if (/^www\.[^\s/]+\.[^\s/]/i.test(href)) return `https://${href}`;
-  if (/^[^\s@/:]+@[^\s@/:]+\.[a-z]{2,}$/i.test(href)) return `mailto:${href}`;
-  if (/^\+?[\d\s().-]{6,}$/.test(href)) return `tel:${href.replace(/[\s().-]/g, '')}`;
-  return null;
 }
 
 /**

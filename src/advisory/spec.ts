@@ -17,6 +17,8 @@ export interface StringSpec extends BaseSpec {
   pattern?: RegExp;
   /** A JSON Schema `format` hint for editors. */
   format?: 'date' | 'email' | 'uri';
+  /** What was probably meant, when the pattern refuses a value: "did you mean ...?" for the message. */
+  suggest?: (value: string) => string | undefined;
   /** Checked after the pattern; returns a reason when the value is not acceptable. */
   refine?: (value: string) => string | null;
   maxLength?: number;

@@ -94,6 +94,40 @@ describe('contact e-mail addresses', () => {
   });
 });
 
+describe('contact addresses written the way they are spoken or linked', () => {
+  const PHONE = '    phone: "+223 20 00 00 00"';
+  const withContactLine = (line: string) => check(replaceLine(PHONE, line));
+  const PHONE_EXPECTED = 'contacts[0].phone must be a phone number such as "+223 20 00 00 00" or "112" (quoted)';
+
+  it('says to give a second number a contact of its own', () => {
+    for (const phone of ['+223 20 00 00 00 / +223 76 00 00 00', '+223 20 00 00 00 or +223 76 00 00 00', '+223 20 00 00 00; +223 76 00 00 00']) {
+      expect(withContactLine(`    phone: "${phone}"`)).toEqual([
+        `advisories/ml.yaml:17:12  error  ${PHONE_EXPECTED}, found "${phone}": one number per contact: write "+223 20 00 00 00" here and add a contact of its own for "+223 76 00 00 00"`,
+      ]);
+    }
+  });
+
+  it('says where an extension goes', () => {
+    expect(withContactLine('    phone: "+223 20 00 00 00 ext. 214"')).toEqual([
+      `advisories/ml.yaml:17:12  error  ${PHONE_EXPECTED}, found "+223 20 00 00 00 ext. 214": an extension cannot be dialled as part of the number: write "+223 20 00 00 00" here and the extension (214) in the contact's name or hours`,
+    ]);
+  });
+
+  it('offers the address itself for an e-mail written as a link, and the full address for a web address without its scheme', () => {
+    expect(withContactLine(`${PHONE}\n    email: mailto:consular@example.org`)).toEqual([
+      'advisories/ml.yaml:18:12  error  contacts[0].email must be an e-mail address such as consular@example.org, found "mailto:consular@example.org": did you mean "consular@example.org"?',
+    ]);
+    expect(withContactLine(`${PHONE}\n    url: www.example.org/mali`)).toEqual([
+      'advisories/ml.yaml:18:10  error  contacts[0].url must be a web address starting with https://, found "www.example.org/mali": did you mean "https://www.example.org/mali"?',
+    ]);
+    expect(withContactLine(`${PHONE}\n    url: htps://example.org/mali`)).toEqual([
+      'advisories/ml.yaml:18:10  error  contacts[0].url must be a web address starting with https://, found "htps://example.org/mali": did you mean "https://example.org/mali"?',
+    ]);
+    // Nothing obvious to offer: the message stands alone.
+    expect(withContactLine('    phone: "0800 HELP"')).toEqual([`advisories/ml.yaml:17:12  error  ${PHONE_EXPECTED}, found "0800 HELP"`]);
+  });
+});
+
 describe('plain text that YAML would cut or join', () => {
   const cut = (at: string, field: string, lost: string) =>
     `advisories/ml.yaml:${at}  error  ${field} ends before "${lost}": in YAML a space followed by # starts a comment, so the rest of the line would not be published; put the whole text in quotes, or move the comment to a line of its own`;

@@ -9,7 +9,7 @@ let second: Published;
 beforeAll(() => {
   first = buildPublishFixture({ TZ: 'Asia/Kolkata', LANG: 'hi_IN.UTF-8', LC_ALL: 'hi_IN.UTF-8', SOURCE_DATE_EPOCH: '1795824000' });
   // Another zone on the other side of the date line, the C locale, and a build date months later.
-  second = buildPublishFixture({ TZ: 'America/Los_Angeles', LANG: 'C', LC_ALL: 'C', SOURCE_DATE_EPOCH: '1790000000' });
+  second = buildPublishFixture({ TZ: 'America/Los_Angeles', LANG: 'C', LC_ALL: 'C', SOURCE_DATE_EPOCH: '1800000000' });
 });
 afterAll(() => {
   first.cleanup();

@@ -1,0 +1,61 @@
+/**
+ * What an officer most likely meant by an address or a phone number that
+ * the format refuses: a link target written without its scheme, a contact's
+ * e-mail written as a `mailto:` link, two numbers in one `phone`. The hint
+ * goes into the message, so that the fix can be typed without guessing.
+ */
+import { didYouMean } from './suggest.js';
+
+/** The address meant, where it is obvious: a misspelt scheme, a missing `https://`, `mailto:` or `tel:`. */
+export function suggestTarget(href: string): string | null {
+  const scheme = /^([a-z][a-z0-9+.-]*):\/*(.*)$/is.exec(href);
+  if (scheme) {
+    const near = didYouMean(scheme[1]!, ['https', 'http', 'mailto', 'tel']);
+    if (!near) return null;
+    // A phone number's spaces and brackets are for reading: a tel: address is its digits.
+    if (near === 'tel') return `tel:${scheme[2]!.replace(/[\s().-]/g, '')}`;
+    return near.startsWith('http') ? `${near}://${scheme[2]}` : `${near}:${scheme[2]}`;
+  }
+  const missingColon = /^(https?)\/\/(.+)$/is.exec(href);
+  if (missingColon) return `${missingColon[1]}://${missingColon[2]}`;
+  if (href.startsWith('//')) return `https:${href}`;
+  if (/^www\.[^\s/]+\.[^\s/]/i.test(href)) return `https://${href}`;
+  if (/^[^\s@/:]+@[^\s@/:]+\.[a-z]{2,}$/i.test(href)) return `mailto:${href}`;
+  if (/^\+?[\d\s().-]{6,}$/.test(href)) return `tel:${href.replace(/[\s().-]/g, '')}`;
+  return null;
+}
+
+/** A phone number as the format takes it (the same pattern as the `phone` field's). */
+export const PHONE = /^\+?[0-9][0-9 ()./-]{1,30}$/;
+/** An e-mail address as the format takes it (the same pattern as the `email` field's). */
+export const EMAIL = /^[^\s@<>()[\]\\,;:"?#&%/=]+@[^\s@<>()[\]\\,;:"?#&%/=]+\.[A-Za-z]{2,}$/;
+
+/** Words and marks that join two numbers in one field: "+254 20 000 0000 / +254 722 000 000". */
+const NUMBER_SEPARATORS = /\s*(?:\s\/\s|;|,|\bor\b|\bou\b|\band\b)\s*/i;
+/** An extension after the number: "ext. 123", "x123", "poste 12". */
+const EXTENSION = /^(.*?\d)[\s,]*(?:ext\.?|extension|x|poste)\s*(\d+)$/i;
+
+/** `phone`: one number each; an extension, or a second number, has a place of its own. */
+export function phoneHint(value: string): string | undefined {
+  const parts = value.trim().split(NUMBER_SEPARATORS).filter(Boolean);
+  if (parts.length > 1 && parts.every((part) => PHONE.test(part))) {
+    return `one number per contact: write "${parts[0]}" here and add a contact of its own for ${parts.slice(1).map((part) => `"${part}"`).join(' and ')}`;
+  }
+  const extension = EXTENSION.exec(value.trim());
+  if (extension && PHONE.test(extension[1]!)) {
+    return `an extension cannot be dialled as part of the number: write "${extension[1]}" here and the extension (${extension[2]}) in the contact's name or hours`;
+  }
+  return undefined;
+}
+
+/** `email`: the address alone, not a link to it. */
+export function emailHint(value: string): string | undefined {
+  const address = value.trim().replace(/^mailto:/i, '').replace(/^<(.*)>$/, '$1');
+  return address !== value && EMAIL.test(address) ? `did you mean "${address}"?` : undefined;
+}
+
+/** `url`: a web address with its scheme. */
+export function urlHint(value: string): string | undefined {
+  const suggestion = suggestTarget(value.trim());
+  return suggestion?.startsWith('http') ? `did you mean "${suggestion}"?` : undefined;
+}
