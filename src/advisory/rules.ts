@@ -155,14 +155,16 @@ const translationsComplete: Rule = (a, ctx, { languages }) => {
   const [primary, ...others] = languages;
   for (const [lang, t] of Object.entries(a.translations)) {
     const base = `translations.${lang}`;
+    // The language key is what is wrong, not the translation's first field.
+    const keyAt = ctx.keyAt(base) ?? ctx.at(base);
     if (lang === primary) {
-      ctx.report('error', ctx.at(base), base, `${base} translates into the primary language ${lang}; write the primary text in the main fields`, 'translation-language');
+      ctx.report('error', keyAt, base, `${base} translates into the primary language ${lang}; write the primary text in the main fields`, 'translation-language');
       continue;
     }
     if (!others.includes(lang)) {
       const near = languageMeant(lang, others);
       const hint = near ? `; did you mean "${near}"?` : '';
-      ctx.report('warning', ctx.at(base), base, `${base} is not published: ${lang} is not in the configured languages (${languages.join(', ')})${hint}`, 'translation-language');
+      ctx.report('warning', keyAt, base, `${base} is not published: ${lang} is not in the configured languages (${languages.join(', ')})${hint}`, 'translation-language');
       continue;
     }
     const lists: Array<['guidance' | 'regions' | 'contacts' | 'updates', number, number | undefined]> = [

@@ -488,7 +488,7 @@ describe('translations', () => {
   it('warns about a translation into a language that is not published', () => {
     const translated = `${VALID}translations:\n  de:\n    summary: Vorsicht.\n`;
     expect(check(translated, { languages: ['en'] })).toEqual([
-      'advisories/ml.yaml:25:5  warning  translations.de is not published: de is not in the configured languages (en)',
+      'advisories/ml.yaml:24:3  warning  translations.de is not published: de is not in the configured languages (en)',
     ]);
   });
 });
