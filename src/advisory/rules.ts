@@ -11,15 +11,15 @@ import { languageMeant } from './suggest.js';
 import { comparedTexts } from './compared-texts.js';
 import { otherCountryNamed } from './country-names.js';
 import { addDays } from './dates.js';
-import { titleNamesItsCountry, titleNamesItsLevel } from './title-rules.js';
+import { titleNamesItsCountry, titleNamesItsLevel, type LevelWording } from './title-rules.js';
 
 export interface RuleOptions {
   /** Reference date (YYYY-MM-DD) for `review_by`. */
   today: string;
   /** Configured languages; the first is primary. */
   languages: readonly string[];
-  /** Per language, the names of levels 1 to 4 as bulletins print them; without them, titles are not compared with the level. */
-  levelNames?: Readonly<Record<string, readonly string[]>>;
+  /** Per language, how titles name the levels; without it, titles are not compared with the level. */
+  levelWording?: Readonly<Record<string, LevelWording>>;
 }
 
 export type Rule = (advisory: Advisory, ctx: CheckContext, options: RuleOptions) => void;
