@@ -30,6 +30,24 @@ export class CheckContext {
     this.diagnostics.push({ severity, file: this.source.file, line: at.line, col: at.col, field, message, rule });
   }
 
+  /**
+   * Where the key of a field path is written (`fr-FR:` for `translations.fr-FR`),
+   * rather than where its value starts: for a problem with the key itself, as
+   * a value that is a mapping starts at its first field. Keys only, no list indices.
+   */
+  keyAt(field: string): Position | undefined {
+    let node: unknown = this.source.root;
+    let key: Node | undefined;
+    for (const name of field.split('.')) {
+      if (!isMap(node)) return undefined;
+      const pair = (node.items as Pair<Node, Node>[]).find((p) => keyOf(p) === name);
+      if (!pair) return undefined;
+      key = pair.key;
+      node = pair.value;
+    }
+    return key && this.source.position(key);
+  }
+
   /** Position of a field path, falling back to its nearest known parent, then the file start. */
   at(field: string): Position {
     let path = field;

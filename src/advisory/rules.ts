@@ -11,15 +11,15 @@ import { languageMeant } from './suggest.js';
 import { comparedTexts } from './compared-texts.js';
 import { otherCountryNamed } from './country-names.js';
 import { addDays } from './dates.js';
-import { titleNamesItsCountry, titleNamesItsLevel } from './title-rules.js';
+import { titleNamesItsCountry, titleNamesItsLevel, type LevelWording } from './title-rules.js';
 
 export interface RuleOptions {
   /** Reference date (YYYY-MM-DD) for `review_by`. */
   today: string;
   /** Configured languages; the first is primary. */
   languages: readonly string[];
-  /** Per language, the names of levels 1 to 4 as bulletins print them; without them, titles are not compared with the level. */
-  levelNames?: Readonly<Record<string, readonly string[]>>;
+  /** Per language, how titles name the levels; without it, titles are not compared with the level. */
+  levelWording?: Readonly<Record<string, LevelWording>>;
 }
 
 export type Rule = (advisory: Advisory, ctx: CheckContext, options: RuleOptions) => void;
@@ -158,14 +158,16 @@ const translationsComplete: Rule = (a, ctx, { languages }) => {
   const [primary, ...others] = languages;
   for (const [lang, t] of Object.entries(a.translations)) {
     const base = `translations.${lang}`;
+    // The language key is what is wrong, not the translation's first field.
+    const keyAt = ctx.keyAt(base) ?? ctx.at(base);
     if (lang === primary) {
-      ctx.report('error', ctx.at(base), base, `${base} translates into the primary language ${lang}; write the primary text in the main fields`, 'translation-language');
+      ctx.report('error', keyAt, base, `${base} translates into the primary language ${lang}; write the primary text in the main fields`, 'translation-language');
       continue;
     }
     if (!others.includes(lang)) {
       const near = languageMeant(lang, others);
       const hint = near ? `; did you mean "${near}"?` : '';
-      ctx.report('warning', ctx.at(base), base, `${base} is not published: ${lang} is not in the configured languages (${languages.join(', ')})${hint}`, 'translation-language');
+      ctx.report('warning', keyAt, base, `${base} is not published: ${lang} is not in the configured languages (${languages.join(', ')})${hint}`, 'translation-language');
       continue;
     }
     const lists: Array<['guidance' | 'regions' | 'contacts' | 'updates', number, number | undefined]> = [

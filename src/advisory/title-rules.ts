@@ -19,19 +19,96 @@ function titles(a: Advisory, languages: readonly string[]): Array<{ lang: string
   });
 }
 
-export const titleNamesItsLevel: Rule = (a, ctx, { languages, levelNames }) => {
-  if (!levelNames) return;
+/**
+ * How one language names the levels in a title: per level, 1 to 4, its name as
+ * bulletins print it, then the phrases a title says it with besides (label
+ * catalogues' `title_phrases`); and the word a level's number follows ("Level").
+ */
+export interface LevelWording {
+  label: string;
+  levels: ReadonlyArray<readonly [string, ...string[]]>;
+}
+
+/** Where a title names a level: the words (as `comparableText` writes them) from `start` to `end`. */
+interface Naming {
+  level: number;
+  words: string;
+  start: number;
+  end: number;
+}
+
+/** A level's number after the level label ("Level 2", "Niveau 4 sur 4"), in the digits a title may use. */
+const DIGIT_ZEROS = [0x30, 0x660, 0x6f0, 0x966];
+const LEVEL_DIGIT = '([1-4\u0661-\u0664\u06f1-\u06f4\u0967-\u096a])';
+function digitValue(digit: string): number {
+  const code = digit.codePointAt(0)!;
+  return code - DIGIT_ZEROS.find((zero) => code > zero && code - zero <= 9)!;
+}
+
+/** Each place `phrase` stands in `text` as whole words (both made comparable, `text` with a space at each end). */
+function occurrences(text: string, phrase: string): number[] {
+  const wanted = ` ${phrase} `;
+  const found: number[] = [];
+  if (phrase === '') return found;
+  for (let at = text.indexOf(wanted); at >= 0; at = text.indexOf(wanted, at + 1)) found.push(at);
+  return found;
+}
+
+const comparablePhrase = (text: string) => comparableText(text).trim();
+
+/**
+ * The levels `text` names, by a name, a phrase or a number, in the order they stand.
+ * A phrase inside a longer one of another level is part of it: "Éviter tout voyage"
+ * (level 4) in "Éviter tout voyage non essentiel" (level 3) names level 3 alone.
+ */
+function levelsNamed(text: string, wording: LevelWording): Naming[] {
+  const found: Naming[] = [];
+  wording.levels.forEach((phrases, i) => {
+    for (const phrase of phrases) {
+      const words = comparablePhrase(phrase);
+      for (const start of occurrences(text, words)) found.push({ level: i + 1, words, start, end: start + words.length + 1 });
+    }
+  });
+  // Comparable text is letters, marks, digits and single spaces: nothing a pattern would read as syntax.
+  const label = comparablePhrase(wording.label);
+  if (label !== '') {
+    for (const m of text.matchAll(new RegExp(` ${label} ${LEVEL_DIGIT}(?= )`, 'gu'))) {
+      found.push({ level: digitValue(m[1]!), words: m[0].trim(), start: m.index, end: m.index + m[0].length });
+    }
+  }
+  const inLonger = (n: Naming) => found.some((o) => o.level !== n.level && o.start <= n.start && n.end <= o.end && o.end - o.start > n.end - n.start);
+  return found.filter((n) => !inLonger(n)).sort((x, y) => x.start - y.start);
+}
+
+/**
+ * Whether `text` names level `own` with the words it shares with another level it
+ * names left out, as a title naming two levels does: "exercise normal precautions
+ * in Lima, increased caution elsewhere" names level 2 (Exercise Increased Caution)
+ * by the words that set it apart from level 1 (Exercise Normal Precautions).
+ */
+function namesWithSharedWordsLeftOut(text: string, own: readonly string[], others: readonly Naming[]): boolean {
+  return others.some((other) => {
+    const shared = new Set(other.words.split(' '));
+    return own.some((phrase) => occurrences(text, comparablePhrase(phrase).split(' ').filter((word) => !shared.has(word)).join(' ')).length > 0);
+  });
+}
+
+export const titleNamesItsLevel: Rule = (a, ctx, { languages, levelWording }) => {
+  if (!levelWording) return;
   for (const { lang, field, title, words } of titles(a, languages)) {
-    const names = levelNames[lang];
-    const own = names?.[a.level - 1];
-    if (!names || own === undefined || holdsName(words, own)) continue;
-    const other = names.findIndex((name) => holdsName(words, name));
-    if (other < 0) continue;
+    const wording = levelWording[lang];
+    const own = wording?.levels[a.level - 1];
+    if (!wording || own === undefined) continue;
+    const named = levelsNamed(words, wording);
+    const others = named.filter((n) => n.level !== a.level);
+    if (others.length === 0 || others.length < named.length) continue; // none, or its own among them
+    if (namesWithSharedWordsLeftOut(words, own, others)) continue;
+    const other = others[0]!.level;
     ctx.report(
       'warning',
       ctx.at(field),
       field,
-      `${field} "${title}" names level ${other + 1} (${names[other]}), but level is ${a.level} (${own}); write the title for the new level, or check the level`,
+      `${field} "${title}" names level ${other} (${wording.levels[other - 1]![0]}), but level is ${a.level} (${own[0]}); write the title for the new level, or check the level`,
       'title-level',
     );
   }

@@ -4,21 +4,11 @@
  * translations older than the advisory. Stale safety advice in one language is the failure translations
  * exist to prevent, so both are warnings (errors with --strict).
  */
-import { isMap, isScalar, type Node } from 'yaml';
 import type { CheckContext } from './check.js';
 import type { Rule } from './rules.js';
-import type { Position } from './yaml-source.js';
 import type { Advisory, Translation } from './types.js';
 import { comparable, hasOwnCasing, wordCount } from './visible-text.js';
 import { comparedTexts } from './compared-texts.js';
-
-/** Where a top-level key is written (`translations:`), rather than where its value starts. */
-function keyPosition(ctx: CheckContext, key: string): Position | undefined {
-  const root = ctx.source.root;
-  if (!isMap(root)) return undefined;
-  const pair = root.items.find((p) => isScalar(p.key) && p.key.value === key);
-  return pair ? ctx.source.position(pair.key as Node) : undefined;
-}
 
 /** The configured further languages this advisory is published in. */
 function furtherLanguages(languages: readonly string[]): readonly string[] {
@@ -72,7 +62,7 @@ export const translationFallback: Rule = (a, ctx, { languages }) => {
       const title = fields.includes('title') ? ` and shows ${DEFAULT_TITLE} instead of title` : '';
       ctx.report(
         'warning',
-        keyPosition(ctx, 'translations') ?? ctx.at(''),
+        ctx.keyAt('translations') ?? ctx.at(''),
         base,
         `no ${lang} translation: the ${lang} bulletin falls back to ${primary} for ${text.join(', ')}${title}; add ${base} (or remove ${lang} from languages in the config)`,
         'translation-missing',

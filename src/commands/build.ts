@@ -19,7 +19,7 @@ import { lockOutput } from '../publish/output-lock.js';
 import { checkOwnFolder, openStaging, outputFolder, recoverLeftovers, type NotRemoved } from '../publish/output-folder.js';
 import type { Io } from '../report/logger.js';
 import { stylish } from '../report/reporters.js';
-import { createRenderer, levelNamesByLanguage } from '../render/renderer.js';
+import { createRenderer, levelWordingByLanguage } from '../render/renderer.js';
 import { displayPath } from '../advisory/load.js';
 import { openProject, projectFiles, resolveToday, type ProjectOptions } from './project.js';
 import { templateDirs } from './templates-option.js';
@@ -95,7 +95,7 @@ async function buildLocked(io: Io, options: BuildOptions, out: string, shownOut:
   if (staging.notReused) warnNotRemoved(io, [staging.notReused], 'an earlier output the build cache kept, which this build could not use');
   try {
     const { results, diagnostics } = await runUnits(files, {
-      settings: { cwd: io.cwd, rules: { today, languages: config.languages, levelNames: levelNamesByLanguage(renderer, config.languages) }, strict: Boolean(options.strict) },
+      settings: { cwd: io.cwd, rules: { today, languages: config.languages, levelWording: levelWordingByLanguage(renderer, config.languages) }, strict: Boolean(options.strict) },
       build: { job: { config, templateDirs: dirs, stagingDir: staging.dir, reusing: staging.reused, ...(cacheDir ? { cacheDir } : {}) }, renderer },
       languages: config.languages.length,
       ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),

@@ -4,7 +4,7 @@ import { github, githubError, json, stylish, type ReportFormat } from '../report
 import type { ExitCode } from '../errors.js';
 import { loadConfig } from '../config/config.js';
 import { runUnits } from '../publish/units.js';
-import { createRenderer, levelNamesByLanguage } from '../render/renderer.js';
+import { createRenderer, levelWordingByLanguage } from '../render/renderer.js';
 import { displayPath } from '../advisory/load.js';
 import { templateDirs } from './templates-option.js';
 import { projectFiles, resolveToday, type ProjectOptions } from './project.js';
@@ -24,7 +24,7 @@ export async function validate(io: Io, options: ValidateOptions): Promise<ExitCo
   const today = resolveToday(io, options.today);
   // Large projects are checked in worker threads, file by file, as a build does (without rendering).
   const { results, diagnostics } = await runUnits(await projectFiles(io, options.paths), {
-    settings: { cwd: io.cwd, rules: { today, languages: config.languages, levelNames: levelNamesByLanguage(renderer, config.languages) }, strict: Boolean(options.strict) },
+    settings: { cwd: io.cwd, rules: { today, languages: config.languages, levelWording: levelWordingByLanguage(renderer, config.languages) }, strict: Boolean(options.strict) },
     languages: config.languages.length,
     ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
   });

@@ -35,6 +35,14 @@ export function parseLabels(file: string, bytes: Uint8Array, size = bytes.byteLe
   return out;
 }
 
+/**
+ * Labels a catalogue may leave out: the phrases titles say a level with besides its
+ * name (`title_phrases`), needed only where titles do not use the name's own words.
+ */
+export function isOptionalLabel(key: string): boolean {
+  return key.startsWith('title_phrases.');
+}
+
 /** Every configured language has every reference label; names what is missing. */
 export function checkCatalogues(catalogues: ReadonlyMap<string, Labels>, languages: readonly string[], where: string): void {
   const reference = catalogues.get(REFERENCE_LANGUAGE);
@@ -46,7 +54,7 @@ export function checkCatalogues(catalogues: ReadonlyMap<string, Labels>, languag
       continue;
     }
     if (!reference) continue;
-    const missing = [...reference.keys()].filter((k) => !labels.has(k));
+    const missing = [...reference.keys()].filter((k) => !labels.has(k) && !isOptionalLabel(k));
     if (missing.length) problems.push(`label catalogue "${lang}" is missing ${missing.length === 1 ? 'the label' : 'labels'} ${missing.join(', ')}`);
   }
   if (problems.length) throw new ConfigError(problems.join('\n'));

@@ -3,14 +3,15 @@
  * each bulletin and index page in turn.
  */
 import { createHash } from 'node:crypto';
+import type { LevelWording } from '../advisory/title-rules.js';
 import type { Advisory, AdvisoryDigest } from '../advisory/types.js';
 import type { Config, Format } from '../config/config.js';
 import type { DerivedStore } from '../derived-store.js';
 import { FORMAT_DEFINITIONS } from './formats.js';
-import { checkCatalogues } from './labels.js';
+import { checkCatalogues, label } from './labels.js';
 import { baseHelpers, compileFormat, loadTemplateSet, type CompiledFormat, type TemplateSet } from './templates.js';
 import { keepClusterWidths } from './wrap.js';
-import { bulletinPath, bulletinView, indexPath, indexView, levelName, textDirection, type Locale } from './view.js';
+import { bulletinPath, bulletinView, indexPath, indexView, levelName, levelTitlePhrases, textDirection, type Locale } from './view.js';
 import { LEVELS } from '../config/levels.js';
 
 export interface RenderedFile {
@@ -65,7 +66,13 @@ export async function createRenderer(config: Config, templateDirs: readonly stri
   };
 }
 
-/** Per language, the names of levels 1 to 4 as the bulletins print them: validation compares titles with them. */
-export function levelNamesByLanguage(renderer: Renderer, languages: readonly string[]): Record<string, string[]> {
-  return Object.fromEntries(languages.map((lang) => [lang, LEVELS.map((level) => levelName(level, renderer.locale(lang)))]));
+/** Per language, how titles name the levels (see LevelWording): validation compares titles with the advisory's level. */
+export function levelWordingByLanguage(renderer: Renderer, languages: readonly string[]): Record<string, LevelWording> {
+  return Object.fromEntries(
+    languages.map((lang) => {
+      const locale = renderer.locale(lang);
+      const levels = LEVELS.map((level): [string, ...string[]] => [levelName(level, locale), ...levelTitlePhrases(level, locale)]);
+      return [lang, { label: label(locale.labels, lang, 'level_label'), levels }];
+    }),
+  );
 }

@@ -116,6 +116,19 @@ export function levelName(level: Level, locale: Locale): string {
   return locale.labels.get(`scale.custom.${level}`) ?? scale[level - 1]!.name;
 }
 
+/**
+ * The phrases a title says `level` with besides its name, from the catalogue's optional
+ * `title_phrases.<scale>.<level>` list (`custom` for a scale of the config's own): in
+ * French a title is in the imperative ("Ne vous rendez pas au Mali") where the name is
+ * in the infinitive ("Ne pas voyager").
+ */
+export function levelTitlePhrases(level: Level, locale: Locale): string[] {
+  const scale = typeof locale.config.scale === 'string' ? locale.config.scale : 'custom';
+  const phrases: string[] = [];
+  for (let i = 1; locale.labels.has(`title_phrases.${scale}.${level}.${i}`); i++) phrases.push(locale.labels.get(`title_phrases.${scale}.${level}.${i}`)!);
+  return phrases;
+}
+
 export function levelColor(level: Level, config: Config): string {
   return typeof config.scale === 'string' ? DEFAULT_LEVEL_COLORS[level] : config.scale[level - 1]!.color;
 }

@@ -103,18 +103,24 @@ function lines(c: AdvisoryChange, level: (l: Level) => string): string[] {
  * What Markdown must show as written, never re-read: backslash escapes, code spans
  * (on one line, as this report writes them), link targets, autolinks and e-mail
  * addresses (whole, as GitHub links them as addresses); then an `@` that could start
- * a mention, a `#` before a digit, which starts an issue reference, and a run of 7 to
- * 40 hexadecimal digits standing alone, which GitHub links to the commit it abbreviates.
+ * a mention, the sign of an issue reference, and a run of 7 to 40 hexadecimal digits
+ * standing alone, which GitHub links to the commit it abbreviates. An issue reference
+ * is a `#` or `GH-` (in any case) before a number, at the start of a word (`#12`,
+ * `gh-12`), or a `#` after a repository's name (`owner/repo#12`). In the middle of a
+ * word (`page#12`, `XGH-1`) it is left as written: GitHub links `name#12` only when
+ * `name` owns this repository or a fork of it, which a word in an advisory rarely does.
+ * Letters outside ASCII count as word breaks here, in case GitHub reads them so; so does
+ * Markdown (`*x*#12` shows as x#12, where GitHub links `#12`, its text starting anew).
  */
 const MENTION_OR_REFERENCE =
-  /(\\[\s\S]|(`+)(?!`)[^\n]*?(?<!`)\2(?!`)|`+|\]\([^\s)]*(?: "(?:\\.|[^"\\\n])*")?\)|<[^\s<>]*>|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+)|(@(?=[\p{L}\p{N}_])|#(?=\p{N}))|(?<![\p{L}\p{N}_])([0-9a-fA-F]{7,40})(?![\p{L}\p{N}_])/gu;
+  /(\\[\s\S]|(`+)(?!`)[^\n]*?(?<!`)\2(?!`)|`+|\]\([^\s)]*(?: "(?:\\.|[^"\\\n])*")?\)|<[^\s<>]*>|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+)|(@(?=[\p{L}\p{N}_])|(?:(?<![A-Za-z0-9_])|(?<=\/[\w.-]+))#(?=\p{N})|(?<![A-Za-z0-9_])[Gg][Hh]-(?=\p{N}))|(?<![\p{L}\p{N}_])([0-9a-fA-F]{7,40})(?![\p{L}\p{N}_])/gu;
 
 /** Where GitHub finds no reference: the empty HTML comment that {@link withoutMentions} puts in one. */
 const BREAK = '<!-- -->';
 
 /**
- * GitHub turns `@name`, `@org/team` and `#12` in a comment into mentions, which
- * notify people, and issue links, and `1a2b3c4` into a link to that commit. It
+ * GitHub turns `@name`, `@org/team`, `#12` and `GH-12` in a comment into mentions,
+ * which notify people, and issue links, and `1a2b3c4` into a link to that commit. It
  * does so after Markdown is parsed, on the text, so a backslash or an HTML entity
  * does not stop it (github/markup#1168, github/cmark-gfm#181). An empty HTML
  * comment does: it splits the text, renders as nothing, and leaves the words as

@@ -1,6 +1,6 @@
 /** One test per validation rule, with the exact message an officer sees. */
 import { describe, expect, it } from 'vitest';
-import { check, replaceLine, US_LEVEL_NAMES, VALID } from './validate-helpers.js';
+import { check, replaceLine, US_LEVEL_NAMES, VALID, wordingOf } from './validate-helpers.js';
 
 describe('a valid advisory', () => {
   it('has no problems', () => {
@@ -242,7 +242,7 @@ describe('titles that contradict the advisory', () => {
   it('compares a translation\'s title with the level names of its language', () => {
     const fr = ['Faites preuve de prudence normale', 'Faites preuve d\'une prudence accrue', 'Reconsidérez votre voyage', 'Ne voyagez pas'];
     const yaml = `${titled('Exercise increased caution in Mali')}translations:\n  fr:\n    title: Ne voyagez pas au Mali\n`;
-    expect(check(yaml, { languages: ['en', 'fr'], levelNames: { en: US_LEVEL_NAMES, fr } }).filter((line) => line.includes('title'))).toEqual([
+    expect(check(yaml, { languages: ['en', 'fr'], levelWording: { en: wordingOf('Level', US_LEVEL_NAMES), fr: wordingOf('Niveau', fr) } }).filter((line) => line.includes('title'))).toEqual([
       'advisories/ml.yaml:26:12  warning  translations.fr.title "Ne voyagez pas au Mali" names level 4 (Ne voyagez pas), but level is 2 (Faites preuve d\'une prudence accrue); write the title for the new level, or check the level',
     ]);
   });
@@ -532,7 +532,7 @@ describe('translations', () => {
   it('warns about a translation into a language that is not published', () => {
     const translated = `${VALID}translations:\n  de:\n    summary: Vorsicht.\n`;
     expect(check(translated, { languages: ['en'] })).toEqual([
-      'advisories/ml.yaml:25:5  warning  translations.de is not published: de is not in the configured languages (en)',
+      'advisories/ml.yaml:24:3  warning  translations.de is not published: de is not in the configured languages (en)',
     ]);
   });
 });

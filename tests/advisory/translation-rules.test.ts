@@ -224,14 +224,34 @@ describe('translations pasted from the primary language', () => {
 });
 
 describe('translation keys that miss a published language', () => {
+  it('points at the language key, not at the translation\'s first field', () => {
+    const dir = projectForTest(FIXTURE);
+    const file = path.join(dir, 'advisories/pe.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('  fr:\n', '  fr-FR:\n').replace('  hi:\n', '  en:\n'));
+    expect(runCli(['validate', 'advisories/pe.yaml'], { cwd: dir })).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: [
+        'advisories/pe.yaml:10:1  warning  no fr translation: the fr bulletin falls back to en for summary, guidance; add translations.fr (or remove fr from languages in the config)',
+        'advisories/pe.yaml:10:1  warning  no hi translation: the hi bulletin falls back to en for summary, guidance; add translations.hi (or remove hi from languages in the config)',
+        'advisories/pe.yaml:11:3  warning  translations.fr-FR is not published: fr-FR is not in the configured languages (en, fr, hi); did you mean "fr"?',
+        'advisories/pe.yaml:16:3  error  translations.en translates into the primary language en; write the primary text in the main fields',
+        '1 error, 3 warnings',
+        'Fix the problems above, then run `advisory validate` again.',
+        '',
+      ].join('\n'),
+    });
+  });
+
+
   const keyed = (key: string) => check(`${VALID}translations:\n  ${key}:\n    summary: Soyez prudent.\n`, { languages: ['en', 'fr'] }).filter((line) => !line.includes('no fr translation'));
 
   it('says which language was meant', () => {
     expect(keyed('fr-FR')).toEqual([
-      'advisories/ml.yaml:25:5  warning  translations.fr-FR is not published: fr-FR is not in the configured languages (en, fr); did you mean "fr"?',
+      'advisories/ml.yaml:24:3  warning  translations.fr-FR is not published: fr-FR is not in the configured languages (en, fr); did you mean "fr"?',
     ]);
     expect(keyed('fr_FR')).toEqual(['advisories/ml.yaml:24:3  error  translations keys must be a language code such as fr or hi, found "fr_FR"; did you mean "fr"?']);
     expect(keyed('FR')).toEqual(['advisories/ml.yaml:24:3  error  translations keys must be a language code such as fr or hi, found "FR"; did you mean "fr"?']);
-    expect(keyed('de')).toEqual(['advisories/ml.yaml:25:5  warning  translations.de is not published: de is not in the configured languages (en, fr)']);
+    expect(keyed('de')).toEqual(['advisories/ml.yaml:24:3  warning  translations.de is not published: de is not in the configured languages (en, fr)']);
   });
 });

@@ -289,26 +289,38 @@ describe('advisory diff', () => {
     expect(before.stdout).toContain(`> **Not compared**, because this file has errors at \`HEAD\`: ${shown}. Run \`advisory validate\` to see them.\n`);
   });
 
+  /** `advisory diff` after Japan is renamed `country` and given the guidance item `item`. */
+  const diffJapan = (country: string, item: string) => {
+    edit('jp.yaml', (t) => t.replace('guidance:\n', `guidance:\n  - "${item}"\n`).replace('country: Japan', `country: ${country}`));
+    return runCli(['diff'], { cwd: project.dir });
+  };
+  /** What diffJapan prints, with the country and the item as the comment writes them. */
+  const japanChanged = (country: string, item: string) => ({
+    status: 0,
+    stdout: ['## Travel advisory changes since `HEAD`', '', '1 advisory: 1 changed.', '', `### ${country} (JP)`, '', `- Country name changed from “Japan” to “${country}”`, `- Guidance added: ${item}`, ''].join('\n'),
+    stderr: '',
+  });
+
   it('keeps a commit hash in advisory text from becoming a link, and leaves links, addresses and code alone', () => {
     const hash40 = 'deadbeefcafe0123456789abcdef0123456789ab';
     const item = `Fixed in 1a2b3c4 and ${hash40}, not ${hash40}cd, \`9f8e7d6c\`; see https://example.org/c/1a2b3c4d or write to 1a2b3c4d@example.org; call 1234567.`;
-    edit('jp.yaml', (t) => t.replace('guidance:\n', `guidance:\n  - "${item}"\n`).replace('country: Japan', 'country: Japan DECAF12'));
-    expect(runCli(['diff'], { cwd: project.dir })).toEqual({
-      status: 0,
-      stdout: [
-        '## Travel advisory changes since `HEAD`',
-        '',
-        '1 advisory: 1 changed.',
-        '',
-        '### Japan DECAF1<!-- -->2 (JP)',
-        '',
-        '- Country name changed from “Japan” to “Japan DECAF1<!-- -->2”',
+    expect(diffJapan('Japan DECAF12', item)).toEqual(
+      japanChanged(
+        'Japan DECAF1<!-- -->2',
         // Every 6 digits, so that no piece is long enough to be a hash; 42 digits are none.
-        `- Guidance added: Fixed in 1a2b3c<!-- -->4 and deadbe<!-- -->efcafe<!-- -->012345<!-- -->6789ab<!-- -->cdef01<!-- -->234567<!-- -->89ab, not ${hash40}cd, \`9f8e7d6c\`; see <https://example.org/c/1a2b3c4d> or write to <1a2b3c4d@example.org>; call 123456<!-- -->7.`,
-        '',
-      ].join('\n'),
-      stderr: '',
-    });
+        `Fixed in 1a2b3c<!-- -->4 and deadbe<!-- -->efcafe<!-- -->012345<!-- -->6789ab<!-- -->cdef01<!-- -->234567<!-- -->89ab, not ${hash40}cd, \`9f8e7d6c\`; see <https://example.org/c/1a2b3c4d> or write to <1a2b3c4d@example.org>; call 123456<!-- -->7.`,
+      ),
+    );
+  });
+
+  it('keeps issue references, #12, GH-12 and owner/repo#12, from linking, and leaves a # or GH- inside a word as written', () => {
+    const item = 'See #12, gh-3 and GH-45 (as in advisory/travel#6), not page#7, C#8 or XGH-9; (#10) -#11 ~GH-12 *in*#13.';
+    expect(diffJapan('Japan page#2 GH-3', item)).toEqual(
+      japanChanged(
+        'Japan page#2 GH-<!-- -->3',
+        'See #<!-- -->12, gh-<!-- -->3 and GH-<!-- -->45 (as in advisory/travel#<!-- -->6), not page#7, C#8 or XGH-9; (#<!-- -->10) -#<!-- -->11 ~GH-<!-- -->12 *in*#<!-- -->13.',
+      ),
+    );
   });
 
   it('fences a file name holding backticks with a longer run of them', () => {

@@ -228,14 +228,85 @@ describe('a level raised with the title left as it was', () => {
       stdout: '',
       stderr: [
         warning('4:8', 'title', 'Exercise increased caution in France', 'Exercise Increased Caution', 'Do Not Travel'),
+        // In the imperative, as titles are, where the level name is in the infinitive: the catalogue's title_phrases.
+        warning('66:12', 'translations.fr.title', "Faites preuve d'une prudence accrue en France", "Faire preuve d'une prudence accrue", 'Ne pas voyager'),
         warning('119:12', 'translations.hi.title', 'फ़्रांस में अधिक सावधानी बरतें', 'अधिक सावधानी बरतें', 'यात्रा न करें'),
         warning('169:12', 'translations.ar.title', 'توخَّ مزيدًا من الحذر في فرنسا', 'توخَّ مزيدًا من الحذر', 'لا تسافر'),
-        '3 warnings',
-        '✓ 5 advisories valid (3 warnings)',
+        '4 warnings',
+        '✓ 5 advisories valid (4 warnings)',
         '',
       ].join('\n'),
     });
     // A pipeline that publishes with --strict stops there.
     expect(runCli(['build', '--strict'], { cwd: dir }).status).toBe(1);
+  });
+
+  /** `validate` of one sample advisory, edited, in a copy of the sample project (its config edited too). */
+  const validateEdited = (code: string, edit: (text: string) => string, config: (text: string) => string = (t) => t) => {
+    const { dir, cleanup } = sampleProject();
+    onTestFinished(cleanup);
+    const file = path.join(dir, `advisories/${code}.yaml`);
+    writeFileSync(file, edit(readFileSync(file, 'utf8')));
+    const configFile = path.join(dir, 'advisory.config.yaml');
+    writeFileSync(configFile, config(readFileSync(configFile, 'utf8')));
+    return runCli(['validate', `advisories/${code}.yaml`], { cwd: dir });
+  };
+  const titleWarning = (at: string, field: string, title: string, named: string, own: string) =>
+    `advisories/ml.yaml:${at}  warning  ${field} "${title}" names level ${named}, but level is ${own}; write the title for the new level, or check the level`;
+  const valid = (warnings: string[]) => ({
+    status: 0,
+    stdout: '',
+    stderr: [...warnings, ...(warnings.length ? [`${warnings.length} warning${warnings.length === 1 ? '' : 's'}`, `✓ 1 advisory valid (${warnings.length} warning${warnings.length === 1 ? '' : 's'})`] : ['✓ 1 advisory valid']), ''].join('\n'),
+  });
+
+  it('warns about a French title naming level 4 over a level 2 advisory, as written in the imperative', () => {
+    expect(validateEdited('ml', (t) => t.replace('\nlevel: 4\n', '\nlevel: 2\n'))).toEqual(
+      valid([
+        titleWarning('4:8', 'title', 'Do not travel to Mali', '4 (Do Not Travel)', '2 (Exercise Increased Caution)'),
+        titleWarning('84:12', 'translations.fr.title', 'Ne vous rendez pas au Mali', '4 (Ne pas voyager)', "2 (Faire preuve d'une prudence accrue)"),
+        titleWarning('154:12', 'translations.hi.title', 'माली की यात्रा न करें', '4 (यात्रा न करें)', '2 (अधिक सावधानी बरतें)'),
+        titleWarning('218:12', 'translations.ar.title', 'لا تسافر إلى مالي', '4 (لا تسافر)', '2 (توخَّ مزيدًا من الحذر)'),
+      ]),
+    );
+  });
+
+  it('takes a title naming its own level by the words that set it apart from another level it names', () => {
+    const titled = (level: number, title: string) => (t: string) => t.replace('\nlevel: 4\n', `\nlevel: ${level}\n`).replace('title: Do not travel to Mali', `title: "${title}"`);
+    const translated = (t: string) =>
+      t
+        .replace('    title: Ne vous rendez pas au Mali', '    title: "Mali : précautions normales à Bamako, prudence accrue ailleurs"')
+        .replace('    title: माली की यात्रा न करें', '    title: माली में अधिक सावधानी बरतें')
+        .replace('    title: لا تسافر إلى مالي', '    title: توخَّ مزيدًا من الحذر في مالي');
+    // "exercise" is said once for both levels: the title names level 2 too.
+    expect(validateEdited('ml', (t) => translated(titled(2, 'Mali: exercise normal precautions in Bamako, increased caution elsewhere')(t)))).toEqual(valid([]));
+    // Words of level 4 shared with no other level named ("do not"), without the rest ("travel"), are not its name.
+    expect(validateEdited('ml', titled(4, 'Exercise increased caution in Mali; do not go out at night'))).toEqual(
+      valid([titleWarning('4:8', 'title', 'Exercise increased caution in Mali; do not go out at night', '2 (Exercise Increased Caution)', '4 (Do Not Travel)')]),
+    );
+  });
+
+  it('warns about a title giving the level by a number that is not the advisory\'s', () => {
+    const numbered = (en: string, fr: string, ar: string) => (t: string) =>
+      t.replace('title: Do not travel to Mali', `title: "${en}"`).replace('    title: Ne vous rendez pas au Mali', `    title: "${fr}"`).replace('    title: لا تسافر إلى مالي', `    title: "${ar}"`);
+    expect(validateEdited('ml', numbered('Level 2: Mali', 'Niveau 2 : Mali', 'المستوى ٢: مالي'))).toEqual(
+      valid([
+        titleWarning('4:8', 'title', 'Level 2: Mali', '2 (Exercise Increased Caution)', '4 (Do Not Travel)'),
+        titleWarning('84:12', 'translations.fr.title', 'Niveau 2 : Mali', "2 (Faire preuve d'une prudence accrue)", '4 (Ne pas voyager)'),
+        titleWarning('218:12', 'translations.ar.title', 'المستوى ٢: مالي', '2 (توخَّ مزيدًا من الحذر)', '4 (لا تسافر)'),
+      ]),
+    );
+    expect(validateEdited('ml', numbered('Level 4 of 4: Mali', 'Niveau 4 sur 4 : Mali', 'المستوى 4 من 4: مالي'))).toEqual(valid([]));
+  });
+
+  it('reads a level name inside a longer one of another level as part of it (Canadian French)', () => {
+    const ca = (config: string) => config.replace('scale: us', 'scale: ca');
+    const frTitle = (level: number, title: string) => (t: string) => t.replace('\nlevel: 4\n', `\nlevel: ${level}\n`).replace('    title: Ne vous rendez pas au Mali', `    title: ${title}`);
+    expect(validateEdited('ml', frTitle(4, 'Évitez tout voyage non essentiel au Mali'), ca)).toEqual(
+      valid([titleWarning('84:12', 'translations.fr.title', 'Évitez tout voyage non essentiel au Mali', '3 (Éviter tout voyage non essentiel)', '4 (Éviter tout voyage)')]),
+    );
+    expect(validateEdited('ml', frTitle(3, 'Évitez tout voyage au Mali'), ca)).toEqual(
+      valid([titleWarning('84:12', 'translations.fr.title', 'Évitez tout voyage au Mali', '4 (Éviter tout voyage)', '3 (Éviter tout voyage non essentiel)')]),
+    );
+    expect(validateEdited('ml', frTitle(3, 'Évitez tout voyage non essentiel au Mali'), ca)).toEqual(valid([]));
   });
 });
