@@ -9,6 +9,7 @@
  * changes" when the advice changed is worse than no comment at all.
  */
 import type { Advisory, Contact, Level, Region, Risk, Translation, Update } from './types.js';
+import { ANCHORED_KEYS, isAnchored, type AnchoredKey } from './anchors.js';
 
 export interface RegionRef {
   name: string;
@@ -48,8 +49,9 @@ export interface AdvisoryChange {
   reworded: string[];
   /**
    * `notUpdated`: per language kept on both sides, the translated fields whose primary text changed while
-   * the translation did not. Translated list items go with the primary ones by position, so a reordered
-   * list of contacts left untranslated pairs one embassy's name with another's number.
+   * the translation did not. Translated list items without `for:` go with the primary ones by position, so
+   * a reordered list of contacts left untranslated pairs one embassy's name with another's number; items
+   * with `for:` follow their originals, so for them only a changed text counts.
    */
   translations: { added: string[]; removed: string[]; changed: Array<{ lang: string; fields: string[] }>; notUpdated: Array<{ lang: string; fields: string[] }> };
   /**
@@ -164,29 +166,35 @@ function translationChanges(before: Record<string, Translation>, after: Record<s
   return { added: langs(after).filter((l) => !before[l]), removed: langs(before).filter((l) => !after[l]), changed };
 }
 
-/** What of an advisory a translation translates, field by field: what a change to must reach every translation. */
-function translatable(a: Advisory): Record<keyof Translation, unknown> {
+/**
+ * What of an advisory a translation translates, field by field: what a change to must reach every translation.
+ * The lists in `unordered` are compared as sets: a translation whose items name their originals (see
+ * anchors.ts) follows a reorder by itself, so only a change to an item's text is one it must catch up with.
+ */
+function translatable(a: Advisory, unordered: readonly AnchoredKey[]): Record<keyof Translation, unknown> {
+  const list = (key: AnchoredKey, items: unknown[]) => (unordered.includes(key) ? items.map(canonical).sort(compareText) : items);
   return {
     updated: undefined, // a translation's own date
     title: optionalNormal(a.title),
     summary: normal(a.summary),
     body: optionalNormal(a.body),
     guidance: a.guidance.map(normal),
-    regions: a.regions.map((r) => [normal(r.name), optionalNormal(r.note)]),
-    contacts: a.contacts.map((c) => [normal(c.name), optionalNormal(c.address), optionalNormal(c.hours)]),
+    regions: list('regions', a.regions.map((r) => [normal(r.name), optionalNormal(r.note)])),
+    contacts: list('contacts', a.contacts.map((c) => [normal(c.name), optionalNormal(c.address), optionalNormal(c.hours)])),
     updates: a.updates.map((u) => normal(u.summary)),
   };
 }
 
 /** Per language on both sides: the fields it translates whose primary text changed while its own did not. */
 function translationsNotUpdated(before: Advisory, after: Advisory): AdvisoryChange['translations']['notUpdated'] {
-  const changedInPrimary = changedKeys(translatable(before), translatable(after));
   return Object.keys(after.translations)
     .sort(compareText)
     .flatMap((lang) => {
       const was = before.translations[lang] as Record<string, unknown> | undefined;
       const is = after.translations[lang] as Record<string, unknown>;
       if (!was) return [];
+      const anchored = ANCHORED_KEYS.filter((key) => isAnchored(after.translations[lang]![key]));
+      const changedInPrimary = changedKeys(translatable(before, anchored), translatable(after, anchored));
       const fields = changedInPrimary.filter((field) => is[field] !== undefined && canonical(was[field]) === canonical(is[field]));
       return fields.length ? [{ lang, fields }] : [];
     });

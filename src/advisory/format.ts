@@ -100,6 +100,13 @@ const update: ObjectSpec = {
   },
 };
 
+/**
+ * `for:` on a translated region or contact: the original's name, so that the
+ * pair holds when the original list is reordered (see anchors.ts).
+ */
+const anchor = (item: 'region' | 'contact'): StringSpec =>
+  line(`The name of the ${item} this item translates, as written in its name in the primary language; pairs the two wherever that ${item} is in the list`);
+
 export const translation: ObjectSpec = {
   kind: 'object',
   description: 'The text of the advisory in one further language; anything left out falls back to the primary language (a title to the default "<level name>: <country>")',
@@ -111,20 +118,30 @@ export const translation: ObjectSpec = {
     regions: {
       spec: {
         kind: 'array',
-        description: 'Region names and notes in this language, in the same order as regions',
+        description: 'Region names and notes in this language: in the same order as regions, or each item with for: naming its region',
         items: {
           kind: 'object',
-          fields: { name: { spec: line('Region name in this language') }, note: { spec: inlineMarkdown('Region note in this language') } },
+          fields: {
+            for: { spec: anchor('region') },
+            name: { spec: line('Region name in this language') },
+            note: { spec: inlineMarkdown('Region note in this language') },
+          },
         },
       },
     },
     contacts: {
       spec: {
         kind: 'array',
-        description: 'Contact names, hours and addresses in this language, in the same order as contacts; numbers and addresses for e-mail and the web are not translated',
+        description:
+          'Contact names, hours and addresses in this language: in the same order as contacts, or each item with for: naming its contact; numbers and addresses for e-mail and the web are not translated',
         items: {
           kind: 'object',
-          fields: { name: { spec: line('Name of the office in this language') }, address: { spec: line('Postal address in this language', 400) }, hours: { spec: line('Opening hours in this language') } },
+          fields: {
+            for: { spec: anchor('contact') },
+            name: { spec: line('Name of the office in this language') },
+            address: { spec: line('Postal address in this language', 400) },
+            hours: { spec: line('Opening hours in this language') },
+          },
         },
       },
     },

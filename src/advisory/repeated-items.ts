@@ -7,6 +7,7 @@
  */
 import { comparedTexts, joined, LIST_KEYS, type ListKey, type Texts } from './compared-texts.js';
 import type { Rule } from './rules.js';
+import { anchoredOriginals } from './anchors.js';
 
 /** Where in a translated item its message points, relative to the item. */
 const POINT_AT: Record<ListKey, string> = { guidance: '', regions: '.name', contacts: '', updates: '.summary' };
@@ -46,11 +47,15 @@ export const itemsNotRepeated: Rule = (a, ctx, { languages }) => {
     const base = `translations.${lang}`;
     for (const key of LIST_KEYS) {
       const at = POINT_AT[key];
+      // The original each translated item translates: by its for: where the list has them (see anchors.ts).
+      const originalOf = anchoredOriginals(a, a.translations[lang]!, key);
       for (const [i, first] of repeats(translated[key] ?? [])) {
+        const [was, wasFirst] = originalOf ? [originalOf[i], originalOf[first]] : [i, first];
         // The primary items may themselves read the same (one office with two numbers): then so may their translations.
-        if (original[key]![i] === original[key]![first]) continue;
+        // An item paired with no original has an error of its own.
+        if (was === undefined || wasFirst === undefined || original[key]![was] === original[key]![wasFirst]) continue;
         const field = `${base}.${key}[${i}]${at}`;
-        const message = `${field} repeats ${base}.${key}[${first}]${at} word for word, though ${key}[${i}] and ${key}[${first}] differ: an item was probably pasted twice and another lost; translate ${key}[${i}]${at} there`;
+        const message = `${field} repeats ${base}.${key}[${first}]${at} word for word, though ${key}[${was}] and ${key}[${wasFirst}] differ: an item was probably pasted twice and another lost; translate ${key}[${was}]${at} there`;
         ctx.report('warning', ctx.at(field), field, message, 'repeated-item');
       }
     }

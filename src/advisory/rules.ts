@@ -7,8 +7,10 @@ import type { CheckContext } from './check.js';
 import type { Advisory } from './types.js';
 import { translationCopied, translationFallback, translationStale } from './translation-rules.js';
 import { itemsNotRepeated } from './repeated-items.js';
+import { translationAnchors } from './anchor-rules.js';
+import { isAnchored } from './anchors.js';
 import { languageMeant } from './suggest.js';
-import { comparedTexts } from './compared-texts.js';
+import { comparedTexts, LIST_KEYS } from './compared-texts.js';
 import { otherCountryNamed } from './country-names.js';
 import { addDays } from './dates.js';
 import { titleNamesItsCountry, titleNamesItsLevel, type LevelWording } from './title-rules.js';
@@ -170,16 +172,14 @@ const translationsComplete: Rule = (a, ctx, { languages }) => {
       ctx.report('warning', keyAt, base, `${base} is not published: ${lang} is not in the configured languages (${languages.join(', ')})${hint}`, 'translation-language');
       continue;
     }
-    const lists: Array<['guidance' | 'regions' | 'contacts' | 'updates', number, number | undefined]> = [
-      ['guidance', a.guidance.length, t.guidance?.length],
-      ['regions', a.regions.length, t.regions?.length],
-      ['contacts', a.contacts.length, t.contacts?.length],
-      ['updates', a.updates.length, t.updates?.length],
-    ];
-    for (const [key, expected, found] of lists) {
+    for (const key of LIST_KEYS) {
+      const expected = a[key].length;
+      const found = t[key]?.length;
       if (found !== undefined && found !== expected) {
         const field = `${base}.${key}`;
-        ctx.report('error', ctx.at(field), field, `${field} has ${found} item${found === 1 ? '' : 's'} but ${key} has ${expected}; translate every item, in the same order`, 'translation-items');
+        // Items that name their original (for:) may come in any order.
+        const order = key !== 'guidance' && key !== 'updates' && isAnchored(t[key]) ? ', each with for: naming its original' : ', in the same order';
+        ctx.report('error', ctx.at(field), field, `${field} has ${found} item${found === 1 ? '' : 's'} but ${key} has ${expected}; translate every item${order}`, 'translation-items');
       }
     }
   }
@@ -197,6 +197,7 @@ export const RULES: readonly Rule[] = [
   contactsReachable,
   itemsNotRepeated,
   translationsComplete,
+  translationAnchors,
   translationFallback,
   translationCopied,
   translationStale,

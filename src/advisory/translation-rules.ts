@@ -9,6 +9,7 @@ import type { Rule } from './rules.js';
 import type { Advisory, Translation } from './types.js';
 import { comparable, hasOwnCasing, wordCount } from './visible-text.js';
 import { comparedTexts } from './compared-texts.js';
+import { isAnchored, pairing } from './anchors.js';
 
 /** The configured further languages this advisory is published in. */
 function furtherLanguages(languages: readonly string[]): readonly string[] {
@@ -26,15 +27,26 @@ export function untranslatedFields(a: Advisory, t: Translation): string[] {
   if (a.title !== undefined && t.title === undefined) missing.push('title');
   if (t.summary === undefined) missing.push('summary');
   if (t.guidance === undefined) missing.push('guidance');
-  listFields('regions', a.regions, t.regions, ['name', 'note'], missing);
-  listFields('contacts', a.contacts, t.contacts, ['name', 'hours'], missing);
+  listFields('regions', a.regions, t.regions, ['name', 'note'], missing, pairing(a.regions, t.regions).translationOf);
+  listFields('contacts', a.contacts, t.contacts, ['name', 'hours'], missing, pairing(a.contacts, t.contacts).translationOf);
   if (a.body !== undefined && t.body === undefined) missing.push('body');
   listFields('updates', a.updates, t.updates, ['summary'], missing);
   return missing;
 }
 
-/** Item fields of one list (regions, contacts, updates) that the primary has and the translation lacks. */
-function listFields(key: string, primary: readonly object[], translated: readonly object[] | undefined, fields: readonly string[], missing: string[]): void {
+/**
+ * Item fields of one list (regions, contacts, updates) that the primary has and the translation lacks.
+ * `translationOf` gives, for each original item, the index of the translated one (see anchors.ts):
+ * a missing field is named where it is to be written.
+ */
+function listFields(
+  key: string,
+  primary: readonly object[],
+  translated: readonly object[] | undefined,
+  fields: readonly string[],
+  missing: string[],
+  translationOf: ReadonlyArray<number | undefined> = primary.map((_, i) => i),
+): void {
   const wanted: Array<[number, string]> = [];
   primary.forEach((item, i) => {
     for (const field of fields) if ((item as Record<string, unknown>)[field] !== undefined) wanted.push([i, field]);
@@ -44,7 +56,11 @@ function listFields(key: string, primary: readonly object[], translated: readonl
     missing.push(key);
     return;
   }
-  for (const [i, field] of wanted) if ((translated[i] as Record<string, unknown> | undefined)?.[field] === undefined) missing.push(`${key}[${i}].${field}`);
+  for (const [i, field] of wanted) {
+    // An original that no anchored item names has an error of its own (anchor-rules.ts).
+    const j = translationOf[i] ?? (isAnchored(translated) ? undefined : i);
+    if (j !== undefined && (translated[j] as Record<string, unknown> | undefined)?.[field] === undefined) missing.push(`${key}[${j}].${field}`);
+  }
 }
 
 /** What a further language shows without a translated title (see titleText in render/view.ts). */

@@ -41,8 +41,9 @@ export interface Translation {
   title?: string;
   summary?: string;
   guidance?: string[];
-  regions?: Array<{ name?: string; note?: string }>;
-  contacts?: Array<{ name?: string; address?: string; hours?: string }>;
+  /** `for`: the name of the original item this one translates (see anchors.ts); without it, items pair by position. */
+  regions?: Array<{ for?: string; name?: string; note?: string }>;
+  contacts?: Array<{ for?: string; name?: string; address?: string; hours?: string }>;
   body?: string;
   updates?: Array<{ summary?: string }>;
 }

@@ -10,6 +10,7 @@
  * the table below; NOTES-README-i4.md documents it for users.
  */
 import type { Advisory, Contact, Level, Risk } from '../advisory/types.js';
+import { alignedTranslation } from '../advisory/anchors.js';
 import { updatedInAny } from '../advisory/versions.js';
 import { inlineMarkdownToText } from '../render/markdown-text.js';
 import { isolated } from '../render/bidi.js';
@@ -138,7 +139,8 @@ function area(description: string, geocodeName: string | null, geocode: string |
 
 function info(advisory: Advisory, locale: Locale, mapping: LevelMapping, categories: readonly CapCategory[], responses: readonly CapResponse[]): string[] {
   const { lang, primary, config } = locale;
-  const t = lang === primary ? undefined : advisory.translations[lang];
+  // Regions and contacts in the originals' order, whichever way the translation pairs them (see anchors.ts).
+  const t = lang === primary ? undefined : alignedTranslation(advisory, lang);
   const country = countryName(advisory, locale);
   // Text in a right-to-left language (this block's, or the primary one a missing translation falls back to) has its numbers isolated.
   const inLanguage = (translated: string | undefined) => ({ rtl: textDirection(translated === undefined ? primary : lang) === 'rtl' });

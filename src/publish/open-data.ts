@@ -5,6 +5,7 @@
  * each level's name in every language, and the address of every bulletin. Pure.
  */
 import type { Advisory, Level } from '../advisory/types.js';
+import { alignedTranslation } from '../advisory/anchors.js';
 import { LEVELS } from '../config/levels.js';
 import { bulletinPath, levelColor, levelName, type Locale } from '../render/view.js';
 import { absoluteUrl } from './links.js';
@@ -41,7 +42,8 @@ function advisoryRecord(a: Advisory, locales: readonly Locale[]) {
     contacts: a.contacts,
     ...(a.body !== undefined ? { body: a.body } : {}),
     updates: a.updates,
-    translations: a.translations,
+    // Translated regions and contacts in the originals' order, as a consumer pairing them by position needs them.
+    translations: Object.fromEntries(Object.keys(a.translations).map((lang) => [lang, alignedTranslation(a, lang)])),
     // Only the configured languages and formats are published, so only they have addresses.
     urls: Object.fromEntries(
       config.languages.map((lang) => [lang, Object.fromEntries(config.formats.map((f) => [f, absoluteUrl(config, bulletinPath(a.code, lang, primary, f))]))]),

@@ -4,6 +4,7 @@
  * and already shaped for one output format by an Adapter. Pure.
  */
 import type { Advisory, AdvisoryDigest, Level } from '../advisory/types.js';
+import { alignedTranslation } from '../advisory/anchors.js';
 import type { Config } from '../config/config.js';
 import { DEFAULT_LEVEL_COLORS } from '../config/levels.js';
 import { firstSentence } from './first-sentence.js';
@@ -160,7 +161,8 @@ function fallbackLanguage(locale: Locale): (translated: string | undefined) => s
 
 export function bulletinView(advisory: Advisory, locale: Locale, adapter: Adapter, ext: string) {
   const { lang, primary, config } = locale;
-  const t = lang === primary ? undefined : advisory.translations[lang];
+  // Regions and contacts in the originals' order, whichever way the translation pairs them (see anchors.ts).
+  const t = lang === primary ? undefined : alignedTranslation(advisory, lang);
   const self = bulletinPath(advisory.code, lang, primary, ext);
   const latest = advisory.updates[0];
   const fallback = fallbackLanguage(locale);

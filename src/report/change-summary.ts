@@ -88,12 +88,12 @@ function lines(c: AdvisoryChange, level: (l: Level) => string): string[] {
   for (const lang of c.translations.added) out.push(`Translation added: ${lang}`);
   for (const lang of c.translations.removed) out.push(`Translation removed: ${lang}`);
   for (const t of c.translations.changed) out.push(`Translation changed: ${t.lang} (${t.fields.join(', ')})`);
-  // Translated items go with the primary ones by position: a list changed in one language only may now pair them wrongly.
+  // Translated items without for: go with the primary ones by position: a list changed in one language only may now pair them wrongly.
   const notUpdated = new Map<string, string[]>();
   for (const { lang, fields } of c.translations.notUpdated) notUpdated.set(fields.join(', '), [...(notUpdated.get(fields.join(', ')) ?? []), lang]);
   for (const [fields, langs] of notUpdated) {
     const one = langs.length === 1;
-    out.push(`**${one ? 'Translation' : 'Translations'} not updated:** ${langs.join(', ')} (${fields}) kept ${one ? 'its' : 'their'} text while the original changed; translated items go with the original's by position, so check that each still matches`);
+    out.push(`**${one ? 'Translation' : 'Translations'} not updated:** ${langs.join(', ')} (${fields}) kept ${one ? 'its' : 'their'} text while the original changed; translated items without for: go with the original's by position, so check that each still matches`);
   }
   if (c.other.length) out.push(`Also changed: ${c.other.map(plain).join(', ')}`);
   return out.map((line) => `- ${line}`);

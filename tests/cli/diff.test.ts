@@ -65,7 +65,7 @@ describe('advisory diff', () => {
         '- Guidance removed: Have a plan to leave the country at short notice, as flights and roads can be disrupted.',
         '- Contact changed: Embassy of India, Beirut (phone)',
         '- New update, 2026-11-01: Raised to Level 4 (Do Not Travel).',
-        "- **Translation not updated:** ar (guidance, updates) kept its text while the original changed; translated items go with the original's by position, so check that each still matches",
+        "- **Translation not updated:** ar (guidance, updates) kept its text while the original changed; translated items without for: go with the original's by position, so check that each still matches",
         '',
         '### Trinidad & Tobago (TT)',
         '',
@@ -123,7 +123,7 @@ describe('advisory diff', () => {
         '',
         '- Region renamed: South Governorate (LB-JA) to “Southern Lebanon”',
         '- Region note changed: Southern Lebanon (LB-JA), from “Risk of armed conflict and cross-border hostilities, particularly near the border with Israel.” to “Risk of armed conflict and cross-border hostilities, now calm and safe to visit.”',
-        "- **Translation not updated:** ar (regions) kept its text while the original changed; translated items go with the original's by position, so check that each still matches",
+        "- **Translation not updated:** ar (regions) kept its text while the original changed; translated items without for: go with the original's by position, so check that each still matches",
         '',
       ].join('\n'),
       stderr: '',
@@ -362,4 +362,44 @@ it('exits 2 outside a git repository', () => {
   } finally {
     outside.cleanup();
   }
+});
+
+describe('advisory diff: translated contacts that name their original (for:)', () => {
+  /** French contacts for the fixture's Mali, committed; with `for:` or paired by position. */
+  const translateContacts = (anchored: boolean) => {
+    const anchor = (name: string) => (anchored ? `      - for: ${name}\n        name: ` : '      - name: ');
+    edit('ml.yaml', (t) =>
+      t.replace(
+        'translations:\n  fr:\n',
+        `translations:\n  fr:\n    contacts:\n${anchor('Embassy of India, Bamako')}Ambassade de l'Inde, Bamako\n        hours: 24 h sur 24 pour les urgences\n${anchor('MEA Control Room, New Delhi')}Salle de veille du MEA, New Delhi\n        hours: 24 h sur 24\n`,
+      ),
+    );
+    git('commit', '-q', '-am', 'French contacts');
+  };
+  const controlRoomFirst = (t: string) => t.replace(/^contacts:\n( {2}- name: Embassy[\s\S]*?)( {2}- name: MEA[\s\S]*?)^body: \|/m, 'contacts:\n$2$1body: |');
+  const report = (...lines: string[]) => ['## Travel advisory changes since `HEAD`', '', '1 advisory: 1 changed.', '', '### Mali (ML)', '', ...lines, ''].join('\n');
+  const REORDERED = '- Contacts reordered, now: MEA Control Room, New Delhi; Embassy of India, Bamako';
+  const NOT_UPDATED = "- **Translation not updated:** fr (contacts) kept its text while the original changed; translated items without for: go with the original's by position, so check that each still matches";
+
+  it('does not ask for the translation to be updated when the English list is only reordered', () => {
+    translateContacts(true);
+    edit('ml.yaml', controlRoomFirst);
+    expect(runCli(['diff'], { cwd: project.dir })).toEqual({ status: 0, stdout: report(REORDERED), stderr: '' });
+  });
+
+  it('still flags a reorder when the translated items pair by position', () => {
+    translateContacts(false);
+    edit('ml.yaml', controlRoomFirst);
+    expect(runCli(['diff'], { cwd: project.dir })).toEqual({ status: 0, stdout: report(REORDERED, NOT_UPDATED), stderr: '' });
+  });
+
+  it('still flags a changed English text that the anchored translation kept', () => {
+    translateContacts(true);
+    edit('ml.yaml', (t) => controlRoomFirst(t).replace('    hours: 24 hours a day\n', '    hours: 08:00 to 20:00\n'));
+    expect(runCli(['diff'], { cwd: project.dir })).toEqual({
+      status: 0,
+      stdout: report('- Contact changed: MEA Control Room, New Delhi (hours)', REORDERED, NOT_UPDATED),
+      stderr: '',
+    });
+  });
 });
