@@ -12,6 +12,7 @@ import { placeholderProblem } from './placeholder.js';
 import { curlyQuotesHint, describePasted, spaceInWords, UNICODE_SPACE, wrappedInCurlyQuotes } from './pasted-characters.js';
 import { emptyReason } from './visible-text.js';
 import { inlineMarkdownToText, markdownToText } from '../render/markdown-text.js';
+import { tabsAsSpaces } from '../render/tabs.js';
 import { expectedText, type Spec, type StringSpec } from './spec.js';
 import type { Position, YamlSource } from './yaml-source.js';
 
@@ -230,7 +231,7 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
         }
         if (traps.some((t) => t.severity === 'error')) return undefined;
       }
-      return detached(value);
+      return detached(spec.line ? tabsAsSpaces(value) : value);
     }
     case 'integer': {
       if (!isScalar(node) || typeof node.value !== 'number' || !Number.isInteger(node.value) || node.value < spec.min || node.value > spec.max) {

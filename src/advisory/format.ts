@@ -22,6 +22,7 @@ const line = (description: string, maxLength = 200): StringSpec => ({
   expected: 'text on one line',
   pattern: /^[^\n]*\S[^\n]*$/,
   maxLength,
+  line: true,
   description,
 });
 

@@ -3,8 +3,8 @@
  * what the officer wrote. The field is read by the lexer rendering uses, so
  * what is reported here is exactly what every format would do:
  *
- * - emphasis next to digits: `*100*1*3#` publishes "1001*3#" (a USSD code
- *   turned into another number, 100 in italics);
+ * - emphasis in a code: `*100*1*3#` publishes "1001*3#" (a USSD code
+ *   turned into another number, 100 in italics), `*100*#` "100#";
  * - a link whose target is not a full https:, http:, mailto: or tel:
  *   address: rendering drops the link (the address is lost), or a link that
  *   is not one at all (`[tel](+47 00 00 00 00)`, printed as written);
@@ -162,15 +162,19 @@ export function markdownTraps(value: string, kind: 'inline' | 'block', field: st
 }
 
 /**
- * Emphasis that turns digits into other digits: a delimiter touching a digit
- * on its outer side (`*100*1`, `2*3*4`: the stars belong to a code or a sum),
- * or italics around nothing but digits (`dial *100* now`). Bold digits inside
- * words (`**Level 4**`) and bold numbers (`Level **4**`) are meant.
+ * Emphasis that turns a code into other digits. Refused when a delimiter
+ * touches a digit on its outer side (`*100*1`, `2*3*4`, `**1**2`: the stars
+ * belong to a code or a sum), or when the emphasis shows digits alone and a
+ * delimiter touches `#`, `*` or `+` (`dial *100*# now`, `**21**#`,
+ * `**21*+47...#`): the marks of a USSD or call-forwarding code, never of
+ * prose. A number in italics or bold next to a space or punctuation is meant
+ * (`In *2026*,`, `(*30* near schools)`, `_1_ in 5`, `Level **4**`).
  */
 function emphasisTrap(token: Tokens.Em | Tokens.Strong, before: Token | undefined, after: Token | undefined, field: string): Omit<MarkdownTrap, 'index'> | null {
-  const outerDigit = /\d$/.test(before?.raw ?? '') || /^\d/.test(after?.raw ?? '');
-  const digitsOnly = token.type === 'em' && /^\d+$/.test(token.text);
-  if (!outerDigit && !digitsOnly) return null;
+  const outside = outerCharacters(before, after);
+  const shown = shownText(token);
+  const codeMark = DIGIT.test(outside) || (CODE_MARK.test(outside) && /^\d+$/.test(shown));
+  if (!codeMark) return null;
   const star = token.raw.startsWith('*');
   const marks = star ? 'stars' : 'underscores';
   // The whole code as written, from the space before it to the space after.
@@ -178,9 +182,28 @@ function emphasisTrap(token: Tokens.Em | Tokens.Strong, before: Token | undefine
   return {
     severity: 'error',
     snippet: token.raw,
-    message: `${field} has "${preview(word)}": the ${marks} around ${preview(token.text)} would be dropped and ${preview(token.text)} shown in ${token.type === 'em' ? 'italics' : 'bold'}, as Markdown reads ${marks} next to digits as emphasis; write ${star ? '\\*' : '\\_'} for each ${star ? 'star' : 'underscore'} (${star ? '\\\\*' : '\\\\_'} inside double quotes, where YAML reads a backslash first), or put the code in backticks`,
+    message: `${field} has "${preview(word)}": the ${marks} around ${preview(shown)} would be dropped and ${preview(shown)} shown in ${token.type === 'em' ? 'italics' : 'bold'}, as Markdown reads ${marks} next to digits as emphasis; write ${star ? '\\*' : '\\_'} for each ${star ? 'star' : 'underscore'} (${star ? '\\\\*' : '\\\\_'} inside double quotes, where YAML reads a backslash first), or put the code in backticks`,
     rule: 'emphasis-digits',
   };
+}
+
+const DIGIT = /\d/;
+/** What sits next to the digits of a USSD or call-forwarding code: `*100*#`, `**21*+4712345678#`. */
+const CODE_MARK = /[#*+]/;
+
+/**
+ * The characters written right outside an emphasis's delimiters: the last of
+ * the token before and the first of the one after (an escaped character as
+ * the one it stands for, `\#` as `#`: that is what is published next to it).
+ */
+function outerCharacters(before: Token | undefined, after: Token | undefined): string {
+  const written = (token: Token | undefined) => (token === undefined ? '' : token.type === 'escape' ? token.text : token.raw);
+  return `${written(before).slice(-1)}${written(after).slice(0, 1)}`;
+}
+
+/** What emphasis shows, without the delimiters of emphasis nested in it (`***21***` shows 21). */
+function shownText(token: Tokens.Em | Tokens.Strong): string {
+  return token.tokens.map((t) => (t.type === 'em' || t.type === 'strong' ? shownText(t as Tokens.Em | Tokens.Strong) : t.type === 'text' ? t.text : t.raw)).join('');
 }
 
 /** A link whose target rendering would drop, or that leads nowhere away from the site. */

@@ -29,6 +29,12 @@ export interface StringSpec extends BaseSpec {
   ascii?: boolean;
   /** Markdown fields: `inline` must stay on one paragraph. */
   markdown?: 'inline' | 'block';
+  /**
+   * Text published on one line (a name, an address): its value is read with
+   * each tab a space, so every format and every reader of the value (the
+   * bulletins, the alert, the feeds, open data) has the same (render/tabs.ts).
+   */
+  line?: boolean;
   examples?: string[];
 }
 

@@ -89,11 +89,6 @@ export function parseYamlSource(file: string, bytes: Uint8Array, what = 'advisor
   if (loneCr) {
     return fail('line ends with a carriage return alone (old Mac line endings); save the file with LF or CRLF line endings', lineColOf(text.slice(0, loneCr.index)), 'line-endings');
   }
-  const tabIndent = /^( *)\t/m.exec(text);
-  if (tabIndent) {
-    return fail('tab used for indentation; indent with spaces', lineColOf(text.slice(0, tabIndent.index + tabIndent[1]!.length)), 'tab-indent');
-  }
-
   const docs = parseAllDocuments(text, {
     version: '1.2',
     schema: 'core',
@@ -114,6 +109,8 @@ export function parseYamlSource(file: string, bytes: Uint8Array, what = 'advisor
   if (!doc) return fail(`file is empty; ${aOrAn(what)} is a YAML mapping of fields`, undefined, 'empty');
 
   const firstError = doc.errors[0];
+  const tab = firstError ? tabIndentation(text, lineCounter, firstError) : null;
+  if (tab) return fail(tab.message, tab.at, 'tab-indent');
   const misindented = firstError ? misindentedLineNear(text, lineCounter.linePos(firstError.pos[0]).line) : null;
   if (misindented) {
     const { line, col, message, rule } = misindented;
@@ -221,6 +218,35 @@ function walk(node: unknown, depth: number, report: (problem: string, node: Node
  * Further off, the two would be about different things, and the parser's own
  * words are shown.
  */
+const LEADING_BLANKS = /[ \t]*/y;
+
+/**
+ * The tab that made YAML refuse the file: the one YAML names (in a line's
+ * indentation, or after a dash where a field follows: `-⇥name: x`), or one in
+ * the indentation of the line of its first error, whose words ("Flow sequence
+ * in block collection must be sufficiently indented") do not name the tab,
+ * which most editors show as spaces. A tab YAML accepts is left alone: between
+ * a dash and its text, after a colon, in a comment, and in a `|` or `>` text
+ * after the text's indentation (a code block in `body`).
+ */
+function tabIndentation(text: string, lines: LineCounter, error: { code: string; pos: [number, number]; message: string }): { at: Position; message: string } | null {
+  const { line } = lines.linePos(error.pos[0]);
+  const start = lines.lineStarts[line - 1] ?? 0;
+  LEADING_BLANKS.lastIndex = start;
+  const blanks = LEADING_BLANKS.exec(text)![0];
+  const named = error.code === 'TAB_AS_INDENT' && text[error.pos[0]] === '\t';
+  if (!named && !blanks.includes('\t')) return null;
+  const at = lines.linePos(named ? error.pos[0] : start + blanks.indexOf('\t'));
+  const why = 'YAML indents with spaces only, so it cannot read this line';
+  // In a `|` or `>` text, the line starts before the text's indentation: a tab is text only after it.
+  if (error.message.startsWith('Block scalar')) {
+    const blank = /^\r?(?:\n|$)/.test(text.slice(start + blanks.length, start + blanks.length + 2));
+    const fix = blank ? 'the line is blank: delete the tab' : "start the line with the same spaces as the text's first line (a tab after them is text, and is kept)";
+    return { at, message: `tab used for indentation in a | or > text: ${why}; ${fix}` };
+  }
+  return { at, message: `tab used for indentation: ${why}; replace the tab with spaces` };
+}
+
 function misindentedLineNear(text: string, firstErrorLine: number): IndentationProblem | null {
   const problem = findIndentationProblem(text);
   return problem && Math.abs(problem.line - firstErrorLine) <= 1 ? problem : null;

@@ -66,7 +66,7 @@ export const configFormat: ObjectSpec = {
   kind: 'object',
   description: 'advisory.config.yaml: project settings; every key is optional',
   fields: {
-    issuer: { spec: { kind: 'string', pattern: /\S/, expected: 'the name of the publishing ministry', description: 'Who publishes the advisories' } },
+    issuer: { spec: { kind: 'string', pattern: /\S/, line: true, expected: 'the name of the publishing ministry', description: 'Who publishes the advisories' } },
     site_url: {
       spec: {
         kind: 'string',
@@ -95,7 +95,7 @@ export const configFormat: ObjectSpec = {
             items: {
               kind: 'object',
               fields: {
-                name: { spec: { kind: 'string', pattern: /\S/, expected: 'the level name' }, required: true },
+                name: { spec: { kind: 'string', pattern: /\S/, line: true, expected: 'the level name' }, required: true },
                 color: { spec: { kind: 'string', ascii: true, pattern: /^#[0-9a-fA-F]{6}$/, expected: 'a colour as #rrggbb' }, required: true },
               },
             },
@@ -109,7 +109,7 @@ export const configFormat: ObjectSpec = {
         kind: 'map',
         keyPattern: LANGUAGE_PATTERN,
         keyExpected: 'a language code such as fr or hi',
-        values: { kind: 'object', fields: { issuer: { spec: { kind: 'string', pattern: /\S/, expected: 'the name of the publishing ministry in this language' } } } },
+        values: { kind: 'object', fields: { issuer: { spec: { kind: 'string', pattern: /\S/, line: true, expected: 'the name of the publishing ministry in this language' } } } },
         description: 'Per further language: the issuer in that language',
       },
     },

@@ -6,6 +6,7 @@
 import { Lexer, type Token, type Tokens } from 'marked';
 import { collapseInlineMarkdown } from './markdown-html.js';
 import { outlineHeadings } from './outline.js';
+import { expandTabs, tabsAsSpaces } from './tabs.js';
 import { memoize } from '../memo.js';
 
 const OPTIONS = { gfm: true, breaks: false } as const;
@@ -13,10 +14,45 @@ const OPTIONS = { gfm: true, breaks: false } as const;
 /** Enough for one bulletin's fields across its three formats; small, so memory stays flat. */
 const REMEMBERED = 64;
 
-export const lexBlocks: (markdown: string) => Token[] = memoize(REMEMBERED, (markdown) => outlineHeadings(singleTildesAsText(Lexer.lex(markdown, OPTIONS))));
+export const lexBlocks: (markdown: string) => Token[] = memoize(REMEMBERED, (markdown) =>
+  tabsAsPublished(markdown, outlineHeadings(singleTildesAsText(Lexer.lex(markdown, OPTIONS)))),
+);
 
 /** Inline fields are one paragraph: newlines become spaces first, so a field cannot open a block. */
-export const lexInline: (markdown: string) => Token[] = memoize(REMEMBERED, (markdown) => singleTildesAsText(Lexer.lexInline(collapseInlineMarkdown(markdown), OPTIONS)));
+export const lexInline: (markdown: string) => Token[] = memoize(REMEMBERED, (markdown) =>
+  tabsAsPublished(markdown, singleTildesAsText(Lexer.lexInline(collapseInlineMarkdown(markdown), OPTIONS))),
+);
+
+/**
+ * Tabs as every format publishes them (see tabs.ts): a code block's expanded
+ * to its tab stops, every other one a space, in the text that renderers
+ * write (`text`, and the `raw` that the Markdown bulletin writes of text
+ * and code spans). Tabs that Markdown reads as indentation were read by
+ * then: they are in no text. Only leaves change; what holds them (a
+ * paragraph, a link, emphasis, a tag) keeps its source, which validation
+ * quotes and finds in the file.
+ */
+function tabsAsPublished(markdown: string, tokens: Token[]): Token[] {
+  if (!markdown.includes('\t')) return tokens;
+  for (const token of tokens) {
+    switch (token.type) {
+      case 'code':
+        (token as Tokens.Code).text = expandTabs((token as Tokens.Code).text);
+        break;
+      case 'codespan':
+      case 'text':
+      case 'html':
+      case 'image':
+        if (!('tokens' in token && Array.isArray(token.tokens))) {
+          token.text = tabsAsSpaces(token.text);
+          if (token.type === 'text' || token.type === 'codespan') token.raw = tabsAsSpaces(token.raw);
+        }
+        break;
+    }
+    for (const children of childTokens(token)) tabsAsPublished(markdown, children);
+  }
+  return tokens;
+}
 
 /**
  * GFM strikes through text between single tildes too, but advice writes `~`

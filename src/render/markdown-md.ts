@@ -33,11 +33,11 @@ function textWriter(options: TextOptions): WriteText {
  * Escapes plain text (a country name, a phone number) so Markdown shows it as
  * written: its punctuation, a character reference it would otherwise spell,
  * and closing `#`s that a heading would drop. A web or e-mail address in
- * running text becomes a link (see autolink), and a tab a space, as Markdown
- * would show it anyway: markdownlint reports bare URLs (MD034) and tabs (MD010).
+ * running text becomes a link (see autolink): markdownlint reports bare URLs
+ * (MD034). (An advisory's tabs were made spaces as it was read: tabs.ts.)
  */
 export function escapeMarkdownText(text: string): string {
-  const plain = joinLines(text).replace(/\t/g, ' ');
+  const plain = joinLines(text);
   let escaped = '';
   let from = 0;
   // A value of one word is left as text: it may be the address itself, which a template
@@ -197,7 +197,7 @@ function block(token: Token, text: WriteText): string | null {
       const longest = Math.max(0, ...(code.text.match(/`+/g) ?? []).map((r) => r.length));
       const fence = '`'.repeat(Math.max(3, longest + 1));
       const lang = (code.lang ?? '').replace(/[^\w-]/g, '') || 'text';
-      return `${fence}${lang}\n${expandTabs(code.text)}\n${fence}`;
+      return `${fence}${lang}\n${code.text}\n${fence}`;
     }
     case 'hr':
       return '---';
@@ -217,26 +217,12 @@ function block(token: Token, text: WriteText): string | null {
 /**
  * Source text that must read as text: HTML-looking parts, table pipes and
  * brackets (which, put somewhere else, could start a link, a link
- * definition or a task checkbox) are backslash-escaped. A tab in running
- * text shows as a space: it is written as one (markdownlint's MD010).
+ * definition or a task checkbox) are backslash-escaped. (Its tabs are
+ * spaces already, as in every format: markdown-lexer.ts.)
  */
 function escapeText(raw: string): string {
-  return raw.replace(/[<|[\]]/g, '\\$&').replace(/\t/g, ' ');
+  return raw.replace(/[<|[\]]/g, '\\$&');
 }
-
-/**
- * A code block's tabs as spaces up to the next multiple of 8 columns, where
- * browsers and terminals put a tab stop: its columns line up as before, and
- * markdownlint (MD010) finds no tab. Columns are counted in code units.
- */
-function expandTabs(code: string): string {
-  if (!code.includes('\t')) return code;
-  return code
-    .split('\n')
-    .map((line) => line.replace(/[^\t]*\t/g, (run) => run.slice(0, -1) + ' '.repeat(TAB_STOP - ((run.length - 1) % TAB_STOP))))
-    .join('\n');
-}
-const TAB_STOP = 8;
 
 /** A link target in `(...)`: characters that would end it, or split a table cell, are percent-encoded. */
 function linkTarget(url: string): string {
@@ -245,8 +231,7 @@ function linkTarget(url: string): string {
 
 /** A code span with a pipe would split a table cell (the index's summary column): it is written as escaped text. */
 function codeSpan(token: Tokens.Codespan): string {
-  // A code span shows a tab as a space, as running text does.
-  return token.text.includes('|') ? token.text.replace(/[\\`*_[\]<>|~&]/g, '\\$&').replace(/\t/g, ' ') : token.raw.replace(/\t/g, ' ');
+  return token.text.includes('|') ? token.text.replace(/[\\`*_[\]<>|~&]/g, '\\$&') : token.raw;
 }
 
 function inlineMd(tokens: Token[], text: WriteText): string {

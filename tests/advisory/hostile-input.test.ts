@@ -171,9 +171,26 @@ describe('bytes and characters', () => {
     expect(result.status).toBe(0);
   });
 
-  it('refuses a tab used for indentation, after spaces too', () => {
-    expectRefused(projectWith(`${VALID}contacts:\n\t- name: Embassy\n`), [error('11:1', 'tab used for indentation; indent with spaces')]);
-    expectRefused(projectWith(`${VALID}contacts:\n  \t- name: Embassy\n`), [error('11:3', 'tab used for indentation; indent with spaces')]);
+  it('refuses a tab used for indentation, after spaces too, pointing at the tab', () => {
+    const tabIndent = 'tab used for indentation: YAML indents with spaces only, so it cannot read this line; replace the tab with spaces';
+    expectRefused(projectWith(`${VALID}contacts:\n\t- name: Embassy\n`), [error('11:1', tabIndent)]);
+    expectRefused(projectWith(`${VALID}contacts:\n  \t- name: Embassy\n`), [error('11:3', tabIndent)]);
+    // YAML's own words here are about a flow sequence "sufficiently indented": the tab is named instead.
+    expectRefused(projectWith(VALID.replace('risks: [crime]', 'risks: [crime,\n\tterrorism]')), [error('10:1', tabIndent)]);
+    // After a dash, a tab before a field opens no mapping: YAML names the tab, and so does the message.
+    expectRefused(projectWith(`${VALID}contacts:\n  -\tname: Embassy\n    phone: "112"\n`), [error('11:4', tabIndent)]);
+  });
+
+  it('refuses a line of a | text that starts with a tab before the text\'s indentation, saying what YAML needs', () => {
+    const inBlock = 'tab used for indentation in a | or > text: YAML indents with spaces only, so it cannot read this line; ';
+    expectRefused(projectWith(`${VALID}body: |\n  Intro.\n\tcode\n`), [error('12:1', `${inBlock}start the line with the same spaces as the text's first line (a tab after them is text, and is kept)`)]);
+    expectRefused(projectWith(`${VALID}body: |\n  Intro.\n\t\n  More.\n`), [error('12:1', `${inBlock}the line is blank: delete the tab`)]);
+  });
+
+  it('accepts tabs YAML reads as text or as a separator: in a | text after its indentation, after a dash or a colon', () => {
+    const result = runCli(['validate', ...TODAY], { cwd: projectWith(`${VALID}body: |\n  \tcode first\n\n  Intro.\n\n  \tcode\n  \t\tdeeper\ncontacts:\n  - name:\tEmbassy\n    phone: "112"\n`).replace('  - Keep valuables', '  -\tKeep valuables') });
+    expect(result.stderr).toBe('✓ 1 advisory valid\n');
+    expect(result.status).toBe(0);
   });
 
   it('accepts a UTF-8 byte-order mark, and counts columns after it', () => {

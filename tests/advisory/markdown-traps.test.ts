@@ -26,17 +26,23 @@ describe('emphasis next to digits', () => {
     expect(guidance('"Register by dialling *100*1*3# from a local SIM, then *555# for alerts."')).toEqual([error('10:27', stars('guidance[0]', '*100*1*3#', '100'))]);
   });
 
-  it('refuses stars between digits, italics around digits alone, and bold glued to a digit', () => {
+  it('refuses stars between digits, bold glued to a digit, and a number in emphasis next to a code mark', () => {
     expect(guidance('Keep 2*3*4 metres away.')).toEqual([error('10:11', stars('guidance[0]', '2*3*4', '3'))]);
-    expect(guidance('"Dial *100* for credit."')).toEqual([error('10:11', stars('guidance[0]', '*100*', '100'))]);
     expect(guidance('"Code **1**2."')).toEqual([error('10:11', stars('guidance[0]', '**1**2.', '1', 'bold'))]);
+    // A USSD or call-forwarding code: a # after, a * or + beside the stars of a number in emphasis.
+    expect(guidance('"Dial *100*# for credit."')).toEqual([error('10:11', stars('guidance[0]', '*100*#', '100'))]);
+    expect(guidance('"Forward calls: **21**# first."')).toEqual([error('10:21', stars('guidance[0]', '**21**#', '21', 'bold'))]);
+    expect(guidance('"Forward calls: **21*+4712345678#."')).toEqual([error('10:22', stars('guidance[0]', '**21*+4712345678#.', '21'))]);
+    expect(guidance('"Top up: +*100* now."')).toEqual([error('10:15', stars('guidance[0]', '+*100*', '100'))]);
+    // Nested emphasis shows the digits alone, and is named by them.
+    expect(guidance('"Dial ***21***# now."')).toEqual([error('10:11', stars('guidance[0]', '***21***#', '21'))]);
   });
 
   it('names the underscores when they are the delimiters', () => {
-    expect(guidance('Dial _100_ for credit.')).toEqual([
+    expect(guidance('Dial _100_# for credit.')).toEqual([
       error(
         '10:10',
-        'guidance[0] has "_100_": the underscores around 100 would be dropped and 100 shown in italics, as Markdown reads underscores next to digits as emphasis; write \\_ for each underscore (\\\\_ inside double quotes, where YAML reads a backslash first), or put the code in backticks',
+        'guidance[0] has "_100_#": the underscores around 100 would be dropped and 100 shown in italics, as Markdown reads underscores next to digits as emphasis; write \\_ for each underscore (\\\\_ inside double quotes, where YAML reads a backslash first), or put the code in backticks',
       ),
     ]);
   });
@@ -45,6 +51,13 @@ describe('emphasis next to digits', () => {
     for (const item of ['"*Do not travel* to the north."', '"**Level 4** applies."', 'Level **4** applies.', 'Dial \\*100\\*1\\*3# now.', 'Dial `*100*1*3#` now.', 'Reference 2_3_4 and _100_1.', '"Call 112*, or *555# for alerts."']) {
       expect(guidance(item), item).toEqual([]);
     }
+  });
+
+  it('accepts a number in italics or bold next to a space or punctuation, with no warning', () => {
+    for (const item of ['"Drive slowly (*30* near schools)."', '"In *2026*, the rules change."', '_1_ in 5 visitors is robbed.', '"Dial *100* for credit."', '"Stay **48** hours; *72*: better."', '"*5*-*10* km"']) {
+      expect(guidance(item), item).toEqual([]);
+    }
+    expect(body('In *2026*, roads reopen.', '', '- *1* in *5*')).toEqual([]);
   });
 });
 
@@ -156,6 +169,27 @@ describe('through the real binary', () => {
     expect(build.stderr).toBe(`${lines.join('\n')}\n2 errors\nNothing was written: fix the problems above, then run \`advisory build\` again.\n`);
     expect(build.status).toBe(1);
     expect(existsSync(path.join(dir, 'dist'))).toBe(false);
+  });
+
+  it('validate refuses a number in italics with a # after it, naming the code', () => {
+    const dir = projectWith(`${ADVISORY}  - "Check your credit: dial *100*# now."\n`);
+    expect(runCli(['validate', '--today', '2025-07-03'], { cwd: dir })).toEqual({
+      status: 1,
+      stdout: '',
+      stderr:
+        'advisories/ml.yaml:8:30  error  guidance[0] has "*100*#": the stars around 100 would be dropped and 100 shown in italics, as Markdown reads stars next to digits as emphasis; write \\* for each star (\\\\* inside double quotes, where YAML reads a backslash first), or put the code in backticks\n1 error\nFix the problems above, then run `advisory validate` again.\n',
+    });
+  });
+
+  it('validate and build accept a number in italics next to spaces or punctuation, without a warning, and publish it in italics', () => {
+    const dir = projectWith(`${ADVISORY}  - "In *2026*, drive at *30* km/h (*30* near schools)."\n  - _1_ in 5 visitors is robbed.\n`);
+    expect(runCli(['validate', '--today', '2025-07-03'], { cwd: dir })).toEqual({ status: 0, stdout: '', stderr: '✓ 1 advisory valid\n' });
+    const build = runCli(['build', '--today', '2025-07-03'], { cwd: dir });
+    expect(build.stderr).toBe('Built 3 bulletins for 1 advisory in <time> s -> dist/\n');
+    expect(build.status).toBe(0);
+    const html = readFileSync(path.join(dir, 'dist/ml.html'), 'utf8');
+    expect(html).toContain('In <em>2026</em>, drive at <em>30</em> km/h (<em>30</em> near schools).');
+    expect(html).toContain('<em>1</em> in 5 visitors is robbed.');
   });
 
   it('build publishes a field with raw HTML after warning about it, the tags shown as text', () => {
