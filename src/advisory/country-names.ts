@@ -10,7 +10,8 @@ import { ISO_3166_1_ALPHA_2 } from './iso3166.js';
 /** Per language: a country's name, compared without case, accents or punctuation, to its code. */
 const namesByLanguage = new Map<string, Map<string, string>>();
 
-function comparable(name: string): string {
+/** A name as compared with others: without case, accents (Latin, Greek, Cyrillic) or punctuation. */
+export function comparable(name: string): string {
   return name
     .normalize('NFD')
     // Latin, Greek and Cyrillic accents only: in Indic scripts the marks are vowels, and without them different words meet.

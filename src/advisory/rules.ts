@@ -12,6 +12,7 @@ import { isAnchored } from './anchors.js';
 import { languageMeant } from './suggest.js';
 import { comparedTexts, LIST_KEYS } from './compared-texts.js';
 import { otherCountryNamed } from './country-names.js';
+import { regionCodesInIso } from './region-code-rules.js';
 import { addDays } from './dates.js';
 import { titleNamesItsCountry, titleNamesItsLevel, type LevelWording } from './title-rules.js';
 
@@ -192,6 +193,7 @@ export const RULES: readonly Rule[] = [
   countryOfItsCode,
   updatesNewestFirst,
   regionsDistinct,
+  regionCodesInIso,
   regionSaysSomething,
   someoneToCall,
   contactsReachable,
