@@ -103,7 +103,7 @@ function writtenInAscii(spec: Spec): boolean {
  * which YAML reads as a key and its value, in quotes as a whole.
  */
 function quoteHint(node: Node | null | undefined, text: string, spec: Spec): string | undefined {
-  if (isScalar(node) && typeof node.value === 'number' && spec.kind === 'string' && spec.format === 'date') {
+  if (isScalar(node) && typeof node.value === 'number' && spec.kind === 'string' && (spec.format === 'date' || spec.format === 'date-or-time')) {
     // `issued: 20250301` is a number to YAML; quotes would not make it a date either.
     const digits = node.range ? text.slice(node.range[0], node.range[1]) : '';
     return /^\d{8}$/.test(digits) ? `write it as ${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6)}` : 'write it as YYYY-MM-DD';

@@ -3,7 +3,7 @@
  * ADVISORY-FORMAT.md; this spec is what `advisory schema` prints.
  */
 import { EMAIL, emailHint, PHONE, phoneHint, urlHint } from './address-hints.js';
-import { DATE_PATTERN, invalidDateReason } from './dates.js';
+import { DATE_OR_TIME_PATTERN, DATE_PATTERN, dateOnlyHint, dateTimeHint, invalidDateReason } from './dates.js';
 import { CODE_HINTS, isCountryCode } from './iso3166.js';
 import { RISKS } from './types.js';
 import type { ObjectSpec, Spec, StringSpec } from './spec.js';
@@ -15,6 +15,21 @@ const date: StringSpec = {
   ascii: true,
   expected: 'a date as YYYY-MM-DD, e.g. 2025-07-02',
   refine: invalidDateReason,
+  suggest: dateOnlyHint,
+};
+
+/**
+ * A version of the advisory: a date, or a date and time of day with its offset from UTC, so that
+ * two versions of one day are two alerts (see DATE_OR_TIME_PATTERN). `issued` and `review_by` stay dates.
+ */
+const version: StringSpec = {
+  kind: 'string',
+  pattern: DATE_OR_TIME_PATTERN,
+  format: 'date-or-time',
+  ascii: true,
+  expected: 'a date as YYYY-MM-DD, e.g. 2025-07-02, or a date and time with its offset from UTC, e.g. 2025-07-02T14:30Z',
+  refine: invalidDateReason,
+  suggest: dateTimeHint,
 };
 
 const line = (description: string, maxLength = 200): StringSpec => ({
@@ -96,7 +111,7 @@ const update: ObjectSpec = {
   kind: 'object',
   description: 'One change to the advisory',
   fields: {
-    date: { spec: date, required: true },
+    date: { spec: { ...version, description: 'When the change was made: a date, or a date and time with its offset from UTC, as in updated' }, required: true },
     summary: { spec: inlineMarkdown('What changed'), required: true },
   },
 };
@@ -112,7 +127,7 @@ export const translation: ObjectSpec = {
   kind: 'object',
   description: 'The text of the advisory in one further language; anything left out falls back to the primary language (a title to the default "<level name>: <country>")',
   fields: {
-    updated: { spec: { ...date, description: 'The date this translation was last brought in line with the advisory' } },
+    updated: { spec: { ...version, description: 'When this translation was last brought in line with the advisory: a date, or a date and time with its offset from UTC' } },
     title: { spec: line('Title in this language') },
     summary: { spec: inlineMarkdown('Summary in this language') },
     guidance: { spec: { kind: 'array', items: inlineMarkdown('One item of guidance'), description: 'Guidance in this language, item for item' } },
@@ -166,7 +181,10 @@ export const advisoryFormat: ObjectSpec = {
     level: { spec: level, required: true },
     title: { spec: line('Title; default "<level name>: <country>"') },
     issued: { spec: { ...date, description: 'Date first issued' }, required: true },
-    updated: { spec: { ...date, description: 'Date last updated; not before issued' }, required: true },
+    updated: {
+      spec: { ...version, description: 'When last updated, not before issued: a date, or a date and time with its offset from UTC (2025-07-02T14:30Z, 2025-07-02T17:30+03:00) for a second version on one day' },
+      required: true,
+    },
     review_by: { spec: { ...date, description: 'Date by which the advisory must be reviewed' } },
     risks: { spec: { kind: 'array', items: { kind: 'enum', values: RISKS }, description: 'Risk indicators' } },
     summary: { spec: inlineMarkdown('What a reader must know first'), required: true },

@@ -12,7 +12,7 @@ export function toJsonSchema(spec: Spec): JsonSchema {
         ...base,
         type: 'string',
         ...(spec.pattern ? { pattern: spec.pattern.source } : {}),
-        ...(spec.format ? { format: spec.format } : {}),
+        ...(spec.format && spec.format !== 'date-or-time' ? { format: spec.format } : {}),
         ...(spec.maxLength !== undefined ? { maxLength: spec.maxLength } : {}),
         ...(spec.markdown ? { contentMediaType: 'text/markdown' } : {}),
         ...(spec.examples ? { examples: spec.examples } : {}),

@@ -13,7 +13,7 @@ import { languageMeant } from './suggest.js';
 import { comparedTexts, LIST_KEYS } from './compared-texts.js';
 import { otherCountryNamed } from './country-names.js';
 import { regionCodesInIso } from './region-code-rules.js';
-import { addDays } from './dates.js';
+import { addDays, compareInstants, shownVersion, utcDate } from './dates.js';
 import { titleNamesItsCountry, titleNamesItsLevel, type LevelWording } from './title-rules.js';
 
 export interface RuleOptions {
@@ -27,11 +27,17 @@ export interface RuleOptions {
 
 export type Rule = (advisory: Advisory, ctx: CheckContext, options: RuleOptions) => void;
 
+/**
+ * Versions (`updated`, update dates, a translation's `updated`) may carry a time of day and are
+ * compared as moments, a date alone being its midnight UTC: an update dated 2026-12-03 comes
+ * before `updated: 2026-12-03T14:30Z`. `issued` and `review_by` are dates.
+ */
 const datesInOrder: Rule = (a, ctx) => {
-  if (a.updated < a.issued) {
-    ctx.report('error', ctx.at('updated'), 'updated', `updated must not be before issued (${a.issued}), found ${a.updated}`, 'date-order');
+  if (compareInstants(a.updated, a.issued) < 0) {
+    ctx.report('error', ctx.at('updated'), 'updated', `updated must not be before issued (${a.issued}), found ${shownVersion(a.updated)}`, 'date-order');
   }
-  if (a.review_by !== undefined && a.review_by < a.updated) {
+  // A review date is a day: reviewing on the day of the update is not before it.
+  if (a.review_by !== undefined && a.review_by < utcDate(a.updated)) {
     ctx.report('warning', ctx.at('review_by'), 'review_by', `review_by (${a.review_by}) is before updated (${a.updated}); set the next review date`, 'date-order');
   }
 };
@@ -61,7 +67,7 @@ const datesNotInFuture: Rule = (a, ctx, { today, languages }) => {
     ...languages.slice(1).map((lang): [string, string | undefined] => [`translations.${lang}.updated`, a.translations[lang]?.updated]),
   ];
   for (const [field, date] of dated) {
-    if (date !== undefined && date > latest) {
+    if (date !== undefined && utcDate(date) > latest) {
       ctx.report('error', ctx.at(field), field, `${field} ${date} is in the future (today is ${today}); check the year: feeds and alerts are dated by it, so every later change would look older and be passed over`, 'date-in-future');
     }
   }
@@ -77,15 +83,15 @@ const countryOfItsCode: Rule = (a, ctx, { languages }) => {
 const updatesNewestFirst: Rule = (a, ctx) => {
   a.updates.forEach((update, i) => {
     const field = `updates[${i}].date`;
-    if (update.date > a.updated) {
-      ctx.report('error', ctx.at(field), field, `${field} (${update.date}) is after updated (${a.updated}); set updated to the newest update's date`, 'update-date');
+    if (compareInstants(update.date, a.updated) > 0) {
+      ctx.report('error', ctx.at(field), field, `${field} (${shownVersion(update.date)}) is after updated (${shownVersion(a.updated)}); set updated to the newest update's date`, 'update-date');
     }
-    if (update.date < a.issued) {
-      ctx.report('error', ctx.at(field), field, `${field} (${update.date}) is before issued (${a.issued})`, 'update-date');
+    if (compareInstants(update.date, a.issued) < 0) {
+      ctx.report('error', ctx.at(field), field, `${field} (${shownVersion(update.date)}) is before issued (${a.issued})`, 'update-date');
     }
     const previous = a.updates[i - 1];
-    if (previous && update.date > previous.date) {
-      ctx.report('error', ctx.at(field), field, `updates must be newest first: ${field} (${update.date}) is newer than the entry above it (${previous.date})`, 'update-order');
+    if (previous && compareInstants(update.date, previous.date) > 0) {
+      ctx.report('error', ctx.at(field), field, `updates must be newest first: ${field} (${shownVersion(update.date)}) is newer than the entry above it (${shownVersion(previous.date)})`, 'update-order');
     }
   });
 };

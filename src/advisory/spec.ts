@@ -15,9 +15,12 @@ export interface StringSpec extends BaseSpec {
   /** What a valid value looks like, in words: "a date as YYYY-MM-DD, e.g. 2025-07-02". */
   expected?: string;
   pattern?: RegExp;
-  /** A JSON Schema `format` hint for editors. */
-  format?: 'date' | 'email' | 'uri';
-  /** What was probably meant, when the pattern refuses a value: "did you mean ...?" for the message. */
+  /**
+   * A JSON Schema `format` hint for editors; `date-or-time` (a date, or a date and time with its
+   * offset) has no JSON Schema format, so the schema gives only its pattern.
+   */
+  format?: 'date' | 'date-or-time' | 'email' | 'uri';
+  /** What was probably meant, when the pattern refuses a value: "did you mean ...?", or how to write it ("add Z or the offset"), for the message. */
   suggest?: (value: string) => string | undefined;
   /** Checked after the pattern; returns a reason when the value is not acceptable. */
   refine?: (value: string) => string | null;

@@ -10,6 +10,7 @@ import type { Advisory, Translation } from './types.js';
 import { comparable, hasOwnCasing, wordCount } from './visible-text.js';
 import { comparedTexts } from './compared-texts.js';
 import { isAnchored, pairing } from './anchors.js';
+import { compareInstants, shownVersion } from './dates.js';
 
 /** The configured further languages this advisory is published in. */
 function furtherLanguages(languages: readonly string[]): readonly string[] {
@@ -107,12 +108,13 @@ export const translationStale: Rule = (a, ctx, { languages }) => {
         `translations.${lang} has no updated date, so it may be out of date: the advisory was updated ${a.updated}; once the ${lang} text matches it, add updated: ${a.updated}`,
         'translation-stale',
       );
-    } else if (t.updated < a.updated) {
+    } else if (compareInstants(t.updated, a.updated) < 0) {
+      // As moments: a translation dated 2026-12-03 (its midnight UTC) may predate the advisory's change at 14:30 that day.
       ctx.report(
         'warning',
         ctx.at(field),
         field,
-        `${field} (${t.updated}) is older than updated (${a.updated}): the ${lang} text may be out of date; bring it in line with the advisory, then set ${field} to ${a.updated} or later`,
+        `${field} (${shownVersion(t.updated)}) is older than updated (${shownVersion(a.updated)}): the ${lang} text may be out of date; bring it in line with the advisory, then set ${field} to ${a.updated} or later`,
         'translation-stale',
       );
     }

@@ -29,6 +29,7 @@ country: ${JSON.stringify(country)}
 code: ${code}
 level:                   # choose: 1 Exercise Normal Precautions, 2 Exercise Increased Caution, 3 Reconsider Travel, 4 Do Not Travel
 issued: ${today}
+# Changed again on the day of updated? Give updated the time, in UTC or with your offset: ${today}T14:30Z, ${today}T17:30+03:00
 updated: ${today}
 review_by: ${addDays(today, 90)}
 risks: []                # crime, terrorism, civil-unrest, health, natural-disaster, time-limited-event, kidnapping, wrongful-detention, other

@@ -2,9 +2,10 @@
  * CAP 1.2 alerts (Common Alerting Protocol, OASIS), one per advisory, for
  * alerting networks and aggregators: `cap/<code>.xml`. One `info` block per
  * configured language; the country and each region become `area` blocks
- * with ISO 3166 geocodes. `sent` is the advisory's `updated` day at
- * midnight UTC, written with an offset as the schema demands, so the alert
- * for one version of an advisory is the same whenever it is rebuilt. Pure.
+ * with ISO 3166 geocodes. `sent` is the version's moment (its `updated`: a
+ * day at midnight UTC, or the time given), in UTC, written with an offset as
+ * the schema demands, so the alert for one version of an advisory is the same
+ * whenever it is rebuilt. Pure.
  *
  * The mapping from the advisory's level and risks to CAP's vocabulary is
  * the table below; NOTES-README-i4.md documents it for users.
@@ -12,6 +13,7 @@
 import type { Advisory, Contact, Level, Risk } from '../advisory/types.js';
 import { alignedTranslation } from '../advisory/anchors.js';
 import { updatedInAny } from '../advisory/versions.js';
+import { canonicalVersion, compareInstants, utcDateTime } from '../advisory/dates.js';
 import { inlineMarkdownToText } from '../render/markdown-text.js';
 import { isolated } from '../render/bidi.js';
 import { countryName, issuerName, levelName, textDirection, titleText, type Locale } from '../render/view.js';
@@ -80,8 +82,9 @@ export function capPath(code: string): string {
   return `cap/${code.toLowerCase()}.xml`;
 }
 
-export function capSent(date: string): string {
-  return `${date}T00:00:00+00:00`;
+/** A version (a date, or a date and time) as CAP's `sent`: seconds and an offset, as its schema demands. */
+export function capSent(version: string): string {
+  return utcDateTime(version, '+00:00');
 }
 
 /** Who sends: the host of `site_url`, which the ministry controls. */
@@ -89,22 +92,26 @@ export function capSender(siteUrl: string): string {
   return new URL(siteUrl).hostname;
 }
 
-/** Unique per advisory and version (its `updated` day), and free of the spaces and commas CAP forbids. */
-export function capIdentifier(sender: string, code: string, date: string): string {
-  return `${sender}.advisory.${code}.${date}`;
+/**
+ * Unique per advisory and version (its `updated` day, or day and time in UTC: `2026-12-03T11:30Z`,
+ * so that two versions of one day are two alerts), and free of the spaces, commas, `<` and `&` CAP forbids.
+ */
+export function capIdentifier(sender: string, code: string, version: string): string {
+  return `${sender}.advisory.${code}.${canonicalVersion(version)}`;
 }
 
 /**
- * Earlier versions of the advisory (its issue, every dated update, and its `updated` date when a
+ * Earlier versions of the advisory (its issue, every dated update, and its `updated` when a
  * translation changed after it) before `version`, as CAP `references`: `sender,identifier,sent`
- * each, oldest first. An advisory with none is a new Alert.
+ * each, oldest first. An advisory with none is a new Alert. A version written two ways
+ * (`14:30+03:00`, `11:30Z`) is one alert, referred to once.
  */
 export function capReferences(advisory: Advisory, sender: string, version = advisory.updated): string[] {
-  const dates = new Set([advisory.issued, ...advisory.updates.map((u) => u.date), advisory.updated]);
-  return [...dates]
-    .filter((d) => d < version)
-    .sort()
-    .map((d) => `${sender},${capIdentifier(sender, advisory.code, d)},${capSent(d)}`);
+  const versions = new Map([advisory.issued, ...advisory.updates.map((u) => u.date), advisory.updated].map((v) => [canonicalVersion(v), v]));
+  return [...versions]
+    .filter(([, v]) => compareInstants(v, version) < 0)
+    .sort(([ka, a], [kb, b]) => compareInstants(a, b) || (ka < kb ? -1 : ka > kb ? 1 : 0))
+    .map(([, v]) => `${sender},${capIdentifier(sender, advisory.code, v)},${capSent(v)}`);
 }
 
 /**

@@ -2,11 +2,12 @@
  * News feeds of the advisories, one per language: Atom (RFC 4287) and
  * JSON Feed 1.1. One entry per advisory, the most recently updated first,
  * carrying the latest update's summary. Every date comes from the data
- * (an advisory's `updated` day, at midnight UTC), never from the clock, so
- * a rebuild gives the same bytes. Pure.
+ * (an advisory's `updated`: a day at midnight UTC, or the time it gives),
+ * never from the clock, so a rebuild gives the same bytes. Pure.
  */
 import type { AdvisoryDigest } from '../advisory/types.js';
 import { updatedIn } from '../advisory/versions.js';
+import { compareInstants } from '../advisory/dates.js';
 import { inlineMarkdownToHtml } from '../render/markdown-html.js';
 import { inlineMarkdownToText } from '../render/markdown-text.js';
 import { label } from '../render/labels.js';
@@ -46,9 +47,9 @@ export interface Feed {
   entries: FeedEntry[];
 }
 
-/** Newest update first; the country code breaks ties so the order is total. */
+/** Newest update first, as moments (a date alone is its midnight UTC); the country code breaks ties so the order is total. */
 export function newestFirst(a: { updated: string; code: string }, b: { updated: string; code: string }): number {
-  return a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
+  return compareInstants(b.updated, a.updated) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }
 
 /**

@@ -7,6 +7,7 @@
  * (config, labels) too.
  */
 import { escapeHtml } from '../render/markdown-html.js';
+import { utcDateTime } from '../advisory/dates.js';
 
 // eslint-disable-next-line no-control-regex
 const NOT_XML_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
@@ -20,7 +21,7 @@ export function xmlElement(name: string, text: string): string {
   return `<${name}>${escapeXml(text)}</${name}>`;
 }
 
-/** A calendar date from the data as an instant: midnight UTC, the way Atom and JSON Feed want it. */
-export function dateTimeUtc(date: string): string {
-  return `${date}T00:00:00Z`;
+/** A date (midnight UTC) or date and time from the data as an instant in UTC, with seconds, the way Atom and JSON Feed (RFC 3339) want it. */
+export function dateTimeUtc(value: string): string {
+  return utcDateTime(value);
 }

@@ -11,6 +11,7 @@ import { firstSentence } from './first-sentence.js';
 import { label, type Labels } from './labels.js';
 import { memoize } from '../memo.js';
 import { inlineMarkdownToText } from './markdown-text.js';
+import { canonicalVersion, hasTime, instant } from '../advisory/dates.js';
 
 /**
  * How one format shows text: plain text, inline Markdown, block Markdown.
@@ -77,19 +78,36 @@ export function textDirection(lang: string): 'rtl' | 'ltr' {
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
+/**
+ * A date, or a date and time, in words in `lang`: "December 3, 2026", "December 3, 2026 at 11:30 UTC".
+ * A time is shown in UTC, on a 24-hour clock, with the zone named, so that a reader anywhere knows
+ * which moment it is and every build gives the same bytes; CLDR joins date and time in each language.
+ * Seconds are shown when given: two versions a few seconds apart must not read the same.
+ */
+function dateFormat(lang: string, precision: 'day' | 'minute' | 'second'): Intl.DateTimeFormat {
+  const key = `${lang} ${precision}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    const time = precision === 'day' ? {} : ({ hour: '2-digit', minute: '2-digit', ...(precision === 'second' ? { second: '2-digit' } : {}), hourCycle: 'h23', timeZoneName: 'short' } as const);
+    format = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', ...time, timeZone: 'UTC' });
+    dateFormats.set(key, format);
+  }
+  return format;
+}
 /** Dates already written out, per language: a project has few distinct dates, and ICU formatting is slow. */
 const dateText = memoize(10_000, (key) => {
   const [lang, iso] = key.split(' ') as [string, string];
-  let format = dateFormats.get(lang);
-  if (!format) {
-    format = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
-    dateFormats.set(lang, format);
-  }
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return format.format(new Date(Date.UTC(y, m - 1, d)));
+  // `iso` is canonical: `2026-12-03`, `2026-12-03T11:30Z` or `2026-12-03T11:30:15Z`.
+  const precision = !hasTime(iso) ? 'day' : iso.length > 17 ? 'second' : 'minute';
+  return dateFormat(lang, precision).format(new Date(instant(iso)));
 });
 
-export function formatDate(iso: string, lang: string): DateView {
+/**
+ * A date or date and time in a page: `iso` for machines (`<time datetime>`), in UTC as the
+ * outputs write versions (`2026-12-03T11:30Z`), and `text` in words in the reader's language.
+ */
+export function formatDate(value: string, lang: string): DateView {
+  const iso = canonicalVersion(value);
   return { iso, text: dateText(`${lang} ${iso}`) };
 }
 

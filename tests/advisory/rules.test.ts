@@ -327,13 +327,13 @@ describe('characters pasted from a word processor or a web page', () => {
       'advisories/ml.yaml:3:8  error  level must be an integer from 1 to 4, found "\u200b4" (it holds an invisible U+200B ZERO WIDTH SPACE at the start, before "4"; delete it)',
     );
     expect(value('updated: 2025-07-02', 'updated: 2025\u201107\u201102')).toBe(
-      'advisories/ml.yaml:5:10  error  updated must be a date as YYYY-MM-DD, e.g. 2025-07-02, found "2025\u201107\u201102" (its dashes are U+2011 NON-BREAKING HYPHEN; type them as -)',
+      'advisories/ml.yaml:5:10  error  updated must be a date as YYYY-MM-DD, e.g. 2025-07-02, or a date and time with its offset from UTC, e.g. 2025-07-02T14:30Z, found "2025\u201107\u201102" (its dashes are U+2011 NON-BREAKING HYPHEN; type them as -)',
     );
     expect(value('updated: 2025-07-02', 'updated: 2025\u201307-02')).toBe(
-      'advisories/ml.yaml:5:10  error  updated must be a date as YYYY-MM-DD, e.g. 2025-07-02, found "2025\u201307-02" (it holds a U+2013 EN DASH after "2025"; type it as -)',
+      'advisories/ml.yaml:5:10  error  updated must be a date as YYYY-MM-DD, e.g. 2025-07-02, or a date and time with its offset from UTC, e.g. 2025-07-02T14:30Z, found "2025\u201307-02" (it holds a U+2013 EN DASH after "2025"; type it as -)',
     );
     expect(value('updated: 2025-07-02', 'updated: \uff12\uff10\uff12\uff15-07-02')).toBe(
-      'advisories/ml.yaml:5:10  error  updated must be a date as YYYY-MM-DD, e.g. 2025-07-02, found "\uff12\uff10\uff12\uff15-07-02" (it holds 4 full-width characters (U+FF12 FULLWIDTH DIGIT TWO, U+FF10 FULLWIDTH DIGIT ZERO, U+FF15 FULLWIDTH DIGIT FIVE) at the start; write "2025-07-02")',
+      'advisories/ml.yaml:5:10  error  updated must be a date as YYYY-MM-DD, e.g. 2025-07-02, or a date and time with its offset from UTC, e.g. 2025-07-02T14:30Z, found "\uff12\uff10\uff12\uff15-07-02" (it holds 4 full-width characters (U+FF12 FULLWIDTH DIGIT TWO, U+FF10 FULLWIDTH DIGIT ZERO, U+FF15 FULLWIDTH DIGIT FIVE) at the start; write "2025-07-02")',
     );
     expect(value('    code: ML-1', '    code: ML\u22121')).toBe(
       'advisories/ml.yaml:13:11  error  regions[0].code must be an ISO 3166-2 code such as ML-1, found "ML\u22121" (it holds a U+2212 MINUS SIGN after "ML"; type it as -)',

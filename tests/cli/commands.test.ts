@@ -29,7 +29,7 @@ function brokenProject(): string {
 
 const BROKEN_REPORT = [
   'advisories/ml.yaml:3:8  error  level must be an integer from 1 to 4, found "four"',
-  'advisories/ml.yaml:5:10  error  updated must be a date as YYYY-MM-DD, e.g. 2025-07-02, found "2025-02-30": 2025-02-30 is not a real date: month 2 of 2025 has 28 days',
+  'advisories/ml.yaml:5:10  error  updated must be a date as YYYY-MM-DD, e.g. 2025-07-02, or a date and time with its offset from UTC, e.g. 2025-07-02T14:30Z, found "2025-02-30": 2025-02-30 is not a real date: month 2 of 2025 has 28 days',
   'advisories/ml.yaml:11:5  error  unknown field "phnoe" in contacts[0]; did you mean "phone"? (expected one of: name, phone, email, url, address, hours, emergency)',
   'advisories/sn.yaml:6:10  error  YAML syntax error: the double quote opened here is never closed; close it at the end of the value',
   '4 errors',
@@ -319,7 +319,7 @@ describe('advisory validate', () => {
       stderr: [
         'advisories/jp.yaml:2:7  error  code must be a two-letter ISO 3166-1 code in capitals, e.g. ML, found "JP\u200b" (it holds an invisible U+200B ZERO WIDTH SPACE after "JP"; delete it)',
         'advisories/jp.yaml:3:8  error  level must be an integer from 1 to 4, found "1": in quotes, so it is text; write it without quotes: level: 1',
-        'advisories/jp.yaml:5:10  error  updated must be a date as YYYY-MM-DD, e.g. 2025-07-02, found "2026\u201104\u201101" (its dashes are U+2011 NON-BREAKING HYPHEN; type them as -)',
+        'advisories/jp.yaml:5:10  error  updated must be a date as YYYY-MM-DD, e.g. 2025-07-02, or a date and time with its offset from UTC, e.g. 2025-07-02T14:30Z, found "2026\u201104\u201101" (its dashes are U+2011 NON-BREAKING HYPHEN; type them as -)',
         'advisories/jp.yaml:12:5  error  guidance[1] must be Markdown text (one paragraph), found a mapping: text with ": " in it reads as "key: value", and curly quotes \u201c \u201d are not YAML quotes; use straight quotes "\u2026"',
         'advisories/ml.yaml:19:4  error  YAML syntax error: a no-break space (U+00A0) between the dash and "Avoid all non-essential movement, esp..."; YAML needs an ordinary space there: retype it',
         '5 errors',
@@ -415,7 +415,7 @@ describe('advisory list', () => {
       valid: false,
       errors: [
         error(3, 8, 'level', 'level must be an integer from 1 to 4, found "four"', 'type'),
-        error(5, 10, 'updated', 'updated must be a date as YYYY-MM-DD, e.g. 2025-07-02, found "2025-02-30": 2025-02-30 is not a real date: month 2 of 2025 has 28 days', 'value'),
+        error(5, 10, 'updated', 'updated must be a date as YYYY-MM-DD, e.g. 2025-07-02, or a date and time with its offset from UTC, e.g. 2025-07-02T14:30Z, found "2025-02-30": 2025-02-30 is not a real date: month 2 of 2025 has 28 days', 'value'),
         error(11, 5, 'contacts[0].phnoe', 'unknown field "phnoe" in contacts[0]; did you mean "phone"? (expected one of: name, phone, email, url, address, hours, emergency)', 'unknown-field'),
       ],
     });
@@ -509,11 +509,13 @@ describe('advisory new', () => {
     const text = readFileSync(path.join(dir, 'advisories/sn.yaml'), 'utf8');
     expect(text).toContain('country: "Senegal"\ncode: SN\nlevel:                   # choose: 1 Exercise Normal Precautions,');
     // SOURCE_DATE_EPOCH (set by runCli) is 2026-11-28.
-    expect(text).toContain('issued: 2026-11-28\nupdated: 2026-11-28\nreview_by: 2027-02-26\n');
+    expect(text).toContain(
+      'issued: 2026-11-28\n# Changed again on the day of updated? Give updated the time, in UTC or with your offset: 2026-11-28T14:30Z, 2026-11-28T17:30+03:00\nupdated: 2026-11-28\nreview_by: 2027-02-26\n',
+    );
     const unfilled = [
       'advisories/sn.yaml:5:26  error  level must be an integer from 1 to 4, found nothing',
-      'advisories/sn.yaml:10:10  error  summary still has the starter\'s "FILL IN:" prompt; write the advice in its place',
-      'advisories/sn.yaml:13:5  error  guidance[0] still has the starter\'s "FILL IN:" prompt; write the advice in its place',
+      'advisories/sn.yaml:11:10  error  summary still has the starter\'s "FILL IN:" prompt; write the advice in its place',
+      'advisories/sn.yaml:14:5  error  guidance[0] still has the starter\'s "FILL IN:" prompt; write the advice in its place',
     ].join('\n');
     expect(runCli(['validate', 'advisories/sn.yaml'], { cwd: dir })).toEqual({
       status: 1,
