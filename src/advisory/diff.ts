@@ -10,6 +10,7 @@
  */
 import type { Advisory, Contact, Level, Region, Risk, Translation, Update } from './types.js';
 import { ANCHORED_KEYS, isAnchored, type AnchoredKey } from './anchors.js';
+import { compareInstants } from './dates.js';
 
 export interface RegionRef {
   name: string;
@@ -61,9 +62,10 @@ export interface AdvisoryChange {
    */
   other: string[];
   /**
-   * The `updated` date still given when a level (the country's or a region's) changed and it did not:
-   * feeds and CAP alerts are dated and identified by it, so readers and alerting networks, which keep
-   * the first message they see under an identifier, would not see the new level. Else null.
+   * The `updated` still given when a level (the country's or a region's) changed and it did not (or
+   * was written anew as the same moment, `14:30+03:00` for `11:30Z`): feeds and CAP alerts are dated
+   * and identified by it, so readers and alerting networks, which keep the first message they see
+   * under an identifier, would not see the new level. Else null.
    */
   levelChangedSince: string | null;
 }
@@ -269,7 +271,7 @@ function compareAdvisory(before: Advisory, after: Advisory): AdvisoryChange | nu
   // (a field of a region or an update) and at the top (a field, or a list whose change is its order).
   change.other = [...regions.unreported, ...unreportedFields('updates', updates.pairs, new Set(['date', 'summary']))];
   change.other = [...changedKeys(meaning(before), meaning(after), mentioned(change)), ...change.other];
-  if ((change.level !== null || change.regions.relevelled.length > 0) && before.updated === after.updated) change.levelChangedSince = after.updated;
+  if ((change.level !== null || change.regions.relevelled.length > 0) && compareInstants(before.updated, after.updated) === 0) change.levelChangedSince = after.updated;
   return hasChanges(change) ? change : null;
 }
 

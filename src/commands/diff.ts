@@ -18,6 +18,7 @@ import { visible } from '../report/paths.js';
 import { createRenderer } from '../render/renderer.js';
 import { levelName } from '../render/view.js';
 import { resolveToday } from './project.js';
+import { referenceInstant } from '../advisory/dates.js';
 import { templateDirs } from './templates-option.js';
 
 export interface DiffOptions {
@@ -167,7 +168,7 @@ export async function diff(io: Io, options: DiffOptions): Promise<ExitCode> {
   const compared = comparable(before, after);
   const report: ChangeReport = { since: options.since, changes: diffAdvisories(compared.before, compared.after), invalid, unmatched: compared.unmatched };
   const name = (l: Parameters<typeof levelName>[0]) => levelName(l, locale);
-  io.stdout(options.json ? changesJson(report, name) : changesMarkdown(report, name));
+  io.stdout(options.json ? changesJson(report, name) : changesMarkdown(report, name, referenceInstant(io.env, io.now)));
   // Like validate: errors in the working tree fail the run, after the summary is printed.
   return report.invalid.after.length ? 1 : 0;
 }

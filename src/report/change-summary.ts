@@ -7,6 +7,7 @@
 import type { AdvisoryChange, Field, RegionRef } from '../advisory/diff.js';
 import type { Level } from '../advisory/types.js';
 import { escapeMarkdownText, inlineMarkdownToMarkdown } from '../render/markdown-md.js';
+import { hasTime, utcDate, versionAfter } from '../advisory/dates.js';
 
 export interface ChangeReport {
   /** The git revision compared with, as the user gave it. */
@@ -55,7 +56,23 @@ const inline = inlineMarkdownToMarkdown;
 /** An old or new value: quoted, so that where it ends is plain; "none" when the field is left out. */
 const value = (text: string | undefined, format: (t: string) => string) => (text === undefined ? 'none' : `“${format(text)}”`);
 
-function lines(c: AdvisoryChange, level: (l: Level) => string): string[] {
+/**
+ * The warning for a level changed under an unchanged `updated`, with advice that works: the
+ * version is the same as at the revision, so the alert would repeat its identifier and `sent`
+ * and be ignored. Setting "today's date" is no help when `updated` already is today's date (a
+ * second change in one day), so the advice is the time of this change, which is always a new version.
+ */
+function sameVersionWarning(updated: string, since: string, now: Date): string {
+  const { version, isNow } = versionAfter(updated, now);
+  const advice = !hasTime(updated) && utcDate(updated) === version.slice(0, 10) ? 'add the time of this change' : 'set updated to the time of this change';
+  return (
+    `**updated is still ${updated}:** this version would go out with the same CAP identifier and sent time as the one at ${code(since)}, and feeds would date it as that one, ` +
+    `so alerting networks and feed readers, which pass over a message they already have, would keep showing the old level; ` +
+    `${advice}, \`updated: ${version}\`${isNow ? ' (now, in UTC)' : ''}, so that this version gets an alert of its own, and add an entry to updates with that date`
+  );
+}
+
+function lines(c: AdvisoryChange, level: (l: Level) => string, since: string, now: Date): string[] {
   const out: string[] = [];
   const from = c.level?.from;
   const to = c.level?.to;
@@ -66,9 +83,7 @@ function lines(c: AdvisoryChange, level: (l: Level) => string): string[] {
   for (const r of c.regions.added) out.push(`Region added: ${region(r)} at ${level(r.level)}`);
   for (const r of c.regions.removed) out.push(`Region removed: ${region(r)} (was at ${level(r.level)})`);
   for (const r of c.regions.relevelled) out.push(`Region ${r.to > r.from ? 'raised' : 'lowered'}: ${region(r)} from ${level(r.from)} to ${level(r.to)}`);
-  if (c.levelChangedSince !== null) {
-    out.push(`**updated is still ${c.levelChangedSince}:** feeds and CAP alerts are dated and identified by it, so feed readers and alerting networks will not show the new level; set updated to today's date and add an entry to updates`);
-  }
+  if (c.levelChangedSince !== null) out.push(sameVersionWarning(c.levelChangedSince, since, now));
   for (const r of c.regions.renamed) out.push(`Region renamed: ${region({ name: r.from, code: r.code })} to ${value(r.to, plain)}`);
   for (const r of c.regions.notes) out.push(`Region note changed: ${region(r)}, from ${value(r.from, inline)} to ${value(r.to, inline)}`);
   if (c.regions.reordered.length) out.push(`Regions reordered, now: ${c.regions.reordered.map(region).join('; ')}`);
@@ -148,14 +163,15 @@ function counts(changes: readonly AdvisoryChange[]): string {
     .join(', ')}.`;
 }
 
-export function changesMarkdown(report: ChangeReport, levelName: LevelNamer): string {
+/** `now` is the moment the advice for a version left unchanged is given at (SOURCE_DATE_EPOCH, else the clock). */
+export function changesMarkdown(report: ChangeReport, levelName: LevelNamer, now: Date): string {
   const level = (l: Level) => `level ${l} (${plain(levelName(l))})`;
   const out = [`## Travel advisory changes since ${code(report.since)}`, ''];
   const uncompared = report.invalid.before.length + report.invalid.after.length > 0;
   // With files left out, "no changes" is only true of the rest.
   if (report.changes.length === 0) out.push(uncompared ? 'No changes to the meaning of the advisories compared; the files below were not compared.' : 'No changes to the meaning of any advisory.', '');
   else out.push(counts(report.changes), '');
-  for (const c of report.changes) out.push(`### ${plain(c.country)} (${c.code})`, '', ...lines(c, level), '');
+  for (const c of report.changes) out.push(`### ${plain(c.country)} (${c.code})`, '', ...lines(c, level, report.since, now), '');
   const since = code(report.since);
   const heading = (a: UnmatchedAdvisory) => `**${plain(a.country)} (${a.code})**, at ${level(a.level)}`;
   for (const [side, files, unmatched] of [

@@ -24,6 +24,8 @@ const base: Advisory = {
 const jp: Advisory = { ...base, country: 'Japan', code: 'JP', level: 1, regions: [], contacts: [], risks: [] };
 const NAMES = ['Exercise Normal Precautions', 'Exercise Increased Caution', 'Reconsider Travel', 'Do Not Travel'];
 const levelName = (l: Level) => NAMES[l - 1]!;
+/** When the report is made: the advice for a version left unchanged names this moment. */
+const NOW = new Date('2026-11-28T15:04:59Z');
 
 describe('diffAdvisories', () => {
   it('finds nothing when only the layout of the text changed', () => {
@@ -187,7 +189,7 @@ describe('changesMarkdown', () => {
   const report = (changes: ChangeReport['changes'], invalid: ChangeReport['invalid'] = { before: [], after: [] }): ChangeReport => ({ since: 'main', changes, invalid, unmatched: { before: [], after: [] } });
 
   it('says so when nothing changed', () => {
-    expect(changesMarkdown(report([]), levelName)).toBe('## Travel advisory changes since `main`\n\nNo changes to the meaning of any advisory.\n');
+    expect(changesMarkdown(report([]), levelName, NOW)).toBe('## Travel advisory changes since `main`\n\nNo changes to the meaning of any advisory.\n');
   });
 
   it('prints each change as a list item, with level names', () => {
@@ -200,7 +202,7 @@ describe('changesMarkdown', () => {
       updates: [{ date: '2026-10-05', summary: 'Lowered.\n\n- not a list' }, ...base.updates],
     };
     const changes = diffAdvisories([base], [after, jp]);
-    expect(changesMarkdown(report(changes, { before: [], after: ['advisories/x.yaml'] }), levelName)).toBe(
+    expect(changesMarkdown(report(changes, { before: [], after: ['advisories/x.yaml'] }), levelName, NOW)).toBe(
       [
         '## Travel advisory changes since `main`',
         '',
@@ -215,7 +217,7 @@ describe('changesMarkdown', () => {
         '- **Level lowered** from level 3 (Reconsider Travel) to level 2 (Exercise Increased Caution)',
         '- Country name changed from “Lebanon” to “Lebanon \\*\\[beta\\]\\*”',
         '- Region removed: Beirut southern suburbs (was at level 3 (Reconsider Travel))',
-        "- **updated is still 2025-03-10:** feeds and CAP alerts are dated and identified by it, so feed readers and alerting networks will not show the new level; set updated to today's date and add an entry to updates",
+        "- **updated is still 2025-03-10:** this version would go out with the same CAP identifier and sent time as the one at `main`, and feeds would date it as that one, so alerting networks and feed readers, which pass over a message they already have, would keep showing the old level; set updated to the time of this change, `updated: 2026-11-28T15:04Z` (now, in UTC), so that this version gets an alert of its own, and add an entry to updates with that date",
         '- Guidance added: \\# not a heading',
         '- New update, 2026-10-05: Lowered. - not a list',
         '',
@@ -223,6 +225,26 @@ describe('changesMarkdown', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('advises a version newer than the one left unchanged, even when the clock is behind it', () => {
+    const warning = (updated: string, now: Date) =>
+      changesMarkdown(report(diffAdvisories([{ ...base, updated }], [{ ...base, updated, level: 4 }])), levelName, now)
+        .split('\n')
+        .find((line) => line.startsWith('- **updated is still'))!
+        .replace(/^.*would keep showing the old level; /, '');
+    expect(warning('2026-11-28', NOW)).toBe('add the time of this change, `updated: 2026-11-28T15:04Z` (now, in UTC), so that this version gets an alert of its own, and add an entry to updates with that date');
+    expect(warning('2026-11-28T15:30Z', NOW)).toBe('set updated to the time of this change, `updated: 2026-11-28T15:31Z`, so that this version gets an alert of its own, and add an entry to updates with that date');
+    // A date written east of UTC can be tomorrow in UTC: its midnight is still ahead of the clock.
+    expect(warning('2026-11-29', NOW)).toBe('add the time of this change, `updated: 2026-11-29T00:01Z`, so that this version gets an alert of its own, and add an entry to updates with that date');
+  });
+
+  it('takes updated written anew as the same moment (a date being its midnight UTC) as unchanged, and a time later that day as a new version', () => {
+    const relevelled = (from: string, to: string) => diffAdvisories([{ ...base, updated: from }], [{ ...base, updated: to, level: 4 }])[0]!.levelChangedSince;
+    expect(relevelled('2026-11-28T14:30+03:00', '2026-11-28T11:30Z')).toBe('2026-11-28T11:30Z');
+    // Feed readers would see the same date: the same version to them.
+    expect(relevelled('2026-11-28', '2026-11-28T00:00Z')).toBe('2026-11-28T00:00Z');
+    expect(relevelled('2026-11-28', '2026-11-28T11:30Z')).toBeNull();
   });
 
   it('prints the other changes of meaning, with old and new values', () => {
@@ -239,7 +261,7 @@ describe('changesMarkdown', () => {
       translations: { fr: { title: 'Danger' } },
       future: 1,
     } as Advisory;
-    expect(changesMarkdown(report(diffAdvisories([before], [after])), levelName)).toBe(
+    expect(changesMarkdown(report(diffAdvisories([before], [after])), levelName, NOW)).toBe(
       [
         '## Travel advisory changes since `main`',
         '',
@@ -271,7 +293,7 @@ describe('changesMarkdown', () => {
       country: 'Lebanon @everyone',
       guidance: [...base.guidance, 'Ask @octocat or @org/team (see #12); write to desk@example.org; `@x #1`; [#3](https://example.org/@y#4)'],
     };
-    expect(changesMarkdown(report(diffAdvisories([base], [after])), levelName)).toBe(
+    expect(changesMarkdown(report(diffAdvisories([base], [after])), levelName, NOW)).toBe(
       [
         '## Travel advisory changes since `main`',
         '',
@@ -287,7 +309,7 @@ describe('changesMarkdown', () => {
   });
 
   it('says what was compared when files were left out', () => {
-    expect(changesMarkdown(report([], { before: ['advisories/x.yaml'], after: [] }), levelName)).toBe(
+    expect(changesMarkdown(report([], { before: ['advisories/x.yaml'], after: [] }), levelName, NOW)).toBe(
       '## Travel advisory changes since `main`\n\nNo changes to the meaning of the advisories compared; the files below were not compared.\n\n> **Not compared**, because this file has errors at `main`: `advisories/x.yaml`. Run `advisory validate` to see them.\n',
     );
   });

@@ -336,6 +336,37 @@ describe('advisory diff', () => {
     });
   });
 
+  it('warns when a level changed on the day of the last version, and advises the time of this change, which then gives a version of its own', () => {
+    // The morning's version, dated by its day: published, and committed.
+    edit('lb.yaml', (t) => t.replace('updated: 2026-10-05', 'updated: 2026-11-28').replace('updates:\n', 'updates:\n  - date: 2026-11-28\n    summary: Reviewed.\n'));
+    git('commit', '-q', '-am', 'morning');
+    // The afternoon's: raised, with updated left at today's date, as "set updated to today's date" would leave it.
+    edit('lb.yaml', (t) => t.replace('level: 3\n', 'level: 4\n'));
+    const at15 = { SOURCE_DATE_EPOCH: String(Date.UTC(2026, 10, 28, 15, 0, 42) / 1000) };
+    const result = runCli(['diff'], { cwd: project.dir, env: at15 });
+    expect(result).toMatchObject({ status: 0, stderr: '' });
+    expect(result.stdout.split('\n').slice(6, 9)).toEqual([
+      '- **Level raised** from level 3 (Reconsider Travel) to level 4 (Do Not Travel)',
+      '- **updated is still 2026-11-28:** this version would go out with the same CAP identifier and sent time as the one at `HEAD`, and feeds would date it as that one, so alerting networks and feed readers, which pass over a message they already have, would keep showing the old level; add the time of this change, `updated: 2026-11-28T15:00Z` (now, in UTC), so that this version gets an alert of its own, and add an entry to updates with that date',
+      '',
+    ]);
+    expect(JSON.parse(runCli(['diff', '--json'], { cwd: project.dir, env: at15 }).stdout)).toMatchObject({ changes: [{ code: 'LB', levelChangedSince: '2026-11-28' }] });
+
+    // The advice, followed, is a valid new version, and the warning goes.
+    edit('lb.yaml', (t) => t.replace('updated: 2026-11-28', 'updated: 2026-11-28T15:00Z').replace('updates:\n', 'updates:\n  - date: 2026-11-28T15:00Z\n    summary: Raised to Level 4.\n'));
+    expect(runCli(['validate', 'advisories/lb.yaml'], { cwd: project.dir, env: at15 }).status).toBe(0);
+    const followed = runCli(['diff', '--json'], { cwd: project.dir, env: at15 });
+    expect(JSON.parse(followed.stdout)).toMatchObject({ changes: [{ code: 'LB', levelChangedSince: null }] });
+
+    // A time written anew as the same moment is the same version: still warned about.
+    git('commit', '-q', '-am', 'afternoon');
+    edit('lb.yaml', (t) => t.replace('level: 4\n', 'level: 3\n').replace('updated: 2026-11-28T15:00Z', 'updated: 2026-11-28T18:00+03:00'));
+    const rewritten = runCli(['diff'], { cwd: project.dir, env: { SOURCE_DATE_EPOCH: String(Date.UTC(2026, 10, 28, 16, 5) / 1000) } });
+    expect(rewritten.stdout).toContain(
+      '- **updated is still 2026-11-28T18:00+03:00:** this version would go out with the same CAP identifier and sent time as the one at `HEAD`, and feeds would date it as that one, so alerting networks and feed readers, which pass over a message they already have, would keep showing the old level; set updated to the time of this change, `updated: 2026-11-28T16:05Z` (now, in UTC), so that this version gets an alert of its own, and add an entry to updates with that date\n',
+    );
+  });
+
   it('exits 2 when --since looks like an option rather than a revision', () => {
     expect(runCli(['diff', '--since=--output=/tmp/x'], { cwd: project.dir })).toMatchObject({ status: 2, stderr: 'error: --since must name a git revision, found "--output=/tmp/x"\n' });
   });
