@@ -13,7 +13,7 @@ import { languageMeant } from './suggest.js';
 import { comparedTexts, LIST_KEYS } from './compared-texts.js';
 import { otherCountryNamed } from './country-names.js';
 import { regionCodesInIso } from './region-code-rules.js';
-import { addDays, compareInstants, shownVersion, utcDate } from './dates.js';
+import { compareInstants, instant, shownVersion, utcDate } from './dates.js';
 import { titleNamesItsCountry, titleNamesItsLevel, type LevelWording } from './title-rules.js';
 
 export interface RuleOptions {
@@ -26,6 +26,8 @@ export interface RuleOptions {
 }
 
 export type Rule = (advisory: Advisory, ctx: CheckContext, options: RuleOptions) => void;
+
+const DAY = 86_400_000;
 
 /**
  * Versions (`updated`, update dates, a translation's `updated`) may carry a time of day and are
@@ -59,15 +61,17 @@ const reviewDue: Rule = (a, ctx, { today }) => {
  */
 const datesNotInFuture: Rule = (a, ctx, { today, languages }) => {
   // A date written in UTC+14 can be a day ahead of the UTC date the tool
-  // judges by, so only dates beyond tomorrow are taken as slips.
-  const latest = addDays(today, 1);
+  // judges by, so only dates beyond tomorrow (UTC) are taken as slips: from
+  // the midnight that ends tomorrow. As moments, not text: the day after
+  // 9999-12-31 has no YYYY-MM-DD, and compared as text it came before every date.
+  const beyondTomorrow = instant(today) + 2 * DAY;
   const dated: Array<[string, string | undefined]> = [
     ['issued', a.issued],
     ['updated', a.updated],
     ...languages.slice(1).map((lang): [string, string | undefined] => [`translations.${lang}.updated`, a.translations[lang]?.updated]),
   ];
   for (const [field, date] of dated) {
-    if (date !== undefined && utcDate(date) > latest) {
+    if (date !== undefined && instant(date) >= beyondTomorrow) {
       ctx.report('error', ctx.at(field), field, `${field} ${date} is in the future (today is ${today}); check the year: feeds and alerts are dated by it, so every later change would look older and be passed over`, 'date-in-future');
     }
   }
