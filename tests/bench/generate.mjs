@@ -27,6 +27,9 @@ export const LANGUAGES = ['en', 'fr', 'hi', 'ar', 'de', 'es', 'it', 'pt', 'nl', 
 /** Written last by generateProject: a folder holding it is complete, for this generator and L. */
 const STAMP_FILE = '.bench-project.json';
 
+/** Real subdivision codes, so that regions carry codes validate accepts, as a ministry's would. */
+const { subdivisionsOf } = await import('../../build/advisory/subdivisions.js');
+
 const ISO_3166_1_ALPHA_2 = await import('../../build/advisory/iso3166.js').then(
   (m) => m.ISO_3166_1_ALPHA_2,
   () => {
@@ -462,10 +465,14 @@ function primaryAdvisory(code) {
     while (usedNames.has(name)) name = `${placeName(r)} ${r.pick(REGION_KINDS)}`;
     usedNames.add(name);
     const regionLevel = r.pick(regionLevels);
-    let sub = name.slice(0, 2).toUpperCase();
-    if (usedCodes.has(sub)) sub = `${sub}${i}`;
-    usedCodes.add(sub);
-    return { name, code: `${code}-${sub}`, level: regionLevel, note: r.pick(regionLevel > level ? REGION_NOTES_HIGHER : REGION_NOTES_LOWER) };
+    // A real code, chosen without drawing from the generator, so the rest of the text stays as it was;
+    // a country ISO 3166-2 does not divide (or with too few subdivisions) has regions without codes.
+    const subdivisions = subdivisionsOf(code);
+    let sub = subdivisions.length >= 4 ? subdivisions[(i * 7 + code.charCodeAt(0)) % subdivisions.length].code : undefined;
+    while (sub !== undefined && usedCodes.has(sub)) sub = subdivisions[(subdivisions.findIndex((s) => s.code === sub) + 1) % subdivisions.length].code;
+    if (sub !== undefined) usedCodes.add(sub);
+    const note = r.pick(regionLevel > level ? REGION_NOTES_HIGHER : REGION_NOTES_LOWER);
+    return { name, ...(sub !== undefined ? { code: sub } : {}), level: regionLevel, note };
   });
 
   return {
