@@ -18,6 +18,7 @@ import { inlineMarkdownToText } from '../render/markdown-text.js';
 import { isolated } from '../render/bidi.js';
 import { countryName, issuerName, levelName, textDirection, titleText, type Locale } from '../render/view.js';
 import { bulletinUrl } from './links.js';
+import { punctuation, type Punctuation } from '../render/punctuation.js';
 import { xmlElement } from './xml.js';
 
 export type CapSeverity = 'Extreme' | 'Severe' | 'Moderate' | 'Minor';
@@ -122,19 +123,6 @@ function contactLine(c: Contact, rtl: boolean, marks: Punctuation): string {
   return [c.name, c.phone && rtl ? isolated(c.phone) : c.phone, c.email, c.url, c.address, c.hours].filter(Boolean).join(marks.comma);
 }
 
-interface Punctuation {
-  comma: string;
-  semicolon: string;
-}
-
-/**
- * The comma and semicolon that join a contact's parts and a region to its country in the alert's
- * text: Arabic script has its own (، ؛), and an Arabic alert read "محافظة الجنوب, لبنان".
- */
-function punctuation(lang: string): Punctuation {
-  return new Intl.Locale(lang).maximize().script === 'Arab' ? { comma: '، ', semicolon: '؛ ' } : { comma: ', ', semicolon: '; ' };
-}
-
 function parameter(name: string, value: string): string {
   return `<parameter>${xmlElement('valueName', name)}${xmlElement('value', value)}</parameter>`;
 }
@@ -179,8 +167,8 @@ function info(advisory: Advisory, locale: Locale, mapping: LevelMapping, categor
     ...(contacts.length ? [`    ${xmlElement('contact', contacts.map((c) => contactLine(c, textDirection(lang) === 'rtl', marks)).join(marks.semicolon))}`] : []),
     `    ${parameter('advisoryLevel', level(advisory.level))}`,
     ...(advisory.risks.length ? [`    ${parameter('risks', advisory.risks.join(' '))}`] : []),
-    `    ${area(`${country}: ${level(advisory.level)}`, 'ISO3166-1', advisory.code)}`,
-    ...regions.map((r) => `    ${area(`${r.name}${marks.comma}${country}: ${level(r.level)}`, r.code ? 'ISO3166-2' : null, r.code ?? null)}`),
+    `    ${area(`${country}${marks.colon}${level(advisory.level)}`, 'ISO3166-1', advisory.code)}`,
+    ...regions.map((r) => `    ${area(`${r.name}${marks.comma}${country}${marks.colon}${level(r.level)}`, r.code ? 'ISO3166-2' : null, r.code ?? null)}`),
     '  </info>',
   ];
 }

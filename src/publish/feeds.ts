@@ -5,6 +5,7 @@
  * (an advisory's `updated`: a day at midnight UTC, or the time it gives),
  * never from the clock, so a rebuild gives the same bytes. Pure.
  */
+import { punctuation } from '../render/punctuation.js';
 import type { AdvisoryDigest } from '../advisory/types.js';
 import { updatedIn } from '../advisory/versions.js';
 import { compareInstants } from '../advisory/dates.js';
@@ -73,7 +74,7 @@ export function feedEntry(advisory: AdvisoryDigest, locale: Locale): FeedEntry {
     title: titleText(advisory, locale),
     level: advisory.level,
     levelName: name,
-    levelLabel: `${label(locale.labels, lang, 'level_of', { level: advisory.level })}: ${name}`,
+    levelLabel: `${label(locale.labels, lang, 'level_of', { level: advisory.level })}${punctuation(lang).colon}${name}`,
     published: dateTimeUtc(advisory.issued),
     updated: dateTimeUtc(updatedIn(advisory, lang, primary)),
     summaryText: inlineMarkdownToText(summary),

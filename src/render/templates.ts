@@ -4,6 +4,7 @@
  * of the same name. Compiled once per build, into one Handlebars environment
  * per format, so partials of one format never leak into another.
  */
+import { punctuation } from './punctuation.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { walk } from '../walk.js';
@@ -251,6 +252,15 @@ export function baseHelpers(catalogues: ReadonlyMap<string, Labels>): Record<str
       const text = String(value ?? '');
       if (textDirection(pageLang(options)) !== 'rtl' || text === '') return text;
       return isolated(text, (options.hash as { auto?: boolean }).auto === true);
+    },
+    /**
+     * `{{t "phone"}}{{colon}}`: a colon and its space as the page's language writes them
+     * ("Téléphone : " in French); `{{colon bare=true}}` without the space after it, to go
+     * inside bold (`**Latest update:**`), which a space before the closing stars would undo.
+     */
+    colon: (options: Handlebars.HelperOptions) => {
+      const colon = punctuation(pageLang(options)).colon;
+      return (options.hash as { bare?: boolean }).bare === true ? colon.trimEnd() : colon;
     },
     eq: (a: unknown, b: unknown) => a === b,
     gt: (a: unknown, b: unknown) => Number(a) > Number(b),

@@ -3,6 +3,7 @@
  * dates in the reader's language, the right translation or the fallback),
  * and already shaped for one output format by an Adapter. Pure.
  */
+import { punctuation } from './punctuation.js';
 import type { Advisory, AdvisoryDigest, Level } from '../advisory/types.js';
 import { alignedTranslation } from '../advisory/anchors.js';
 import type { Config } from '../config/config.js';
@@ -165,7 +166,7 @@ export function levelView(level: Level, locale: Locale, adapter: Adapter): Level
 /** The title a reader sees: the translation's, the advisory's own, or "<level name>: <country>". */
 export function titleText(advisory: AdvisoryDigest, locale: Locale): string {
   const translated = locale.lang === locale.primary ? undefined : advisory.translations[locale.lang]?.title;
-  return translated ?? (locale.lang === locale.primary ? advisory.title : undefined) ?? `${levelName(advisory.level, locale)}: ${countryName(advisory, locale)}`;
+  return translated ?? (locale.lang === locale.primary ? advisory.title : undefined) ?? `${levelName(advisory.level, locale)}${punctuation(locale.lang).colon}${countryName(advisory, locale)}`;
 }
 
 /**

@@ -76,11 +76,11 @@ describe('translated contacts that name their original', () => {
 
     // Each French name beside its own number and hours.
     const delhiTxt = entry(txt, 'Salle de veille du MEA, New Delhi\n', '\n\n');
-    expect(delhiTxt).toContain(`Téléphone: ${DELHI}\n`);
-    expect(delhiTxt.endsWith(`Horaires: ${ALL_DAY}`)).toBe(true);
+    expect(delhiTxt).toContain(`Téléphone\u00a0: ${DELHI}\n`);
+    expect(delhiTxt.endsWith(`Horaires\u00a0: ${ALL_DAY}`)).toBe(true);
     const bamakoTxt = entry(txt, "Ambassade de l'Inde, Bamako\n", '\n\n');
-    expect(bamakoTxt).toContain(`Téléphone: ${BAMAKO}\n`);
-    expect(bamakoTxt).toContain(`Horaires: ${ALL_DAY} pour les urgences`);
+    expect(bamakoTxt).toContain(`Téléphone\u00a0: ${BAMAKO}\n`);
+    expect(bamakoTxt).toContain(`Horaires\u00a0: ${ALL_DAY} pour les urgences`);
 
     const html = read(dir, 'fr/ml.html');
     const delhiHtml = entry(html, '<strong>Salle de veille du MEA, New Delhi</strong>', '</li>');
@@ -91,8 +91,8 @@ describe('translated contacts that name their original', () => {
     expect(bamakoHtml).toContain(`<dt>Horaires</dt><dd>${ALL_DAY} pour les urgences</dd>`);
 
     const md = read(dir, 'fr/ml.md');
-    expect(entry(md, '### Salle de veille du MEA, New Delhi\n', '\n###')).toContain(`- Téléphone: [${DELHI}](tel:+910000000000)\n`);
-    expect(entry(md, "### Ambassade de l'Inde, Bamako\n", '\n##')).toContain(`- Téléphone: [${BAMAKO}](tel:+22300000000)\n`);
+    expect(entry(md, '### Salle de veille du MEA, New Delhi\n', '\n###')).toContain(`- Téléphone\u00a0: [${DELHI}](tel:+910000000000)\n`);
+    expect(entry(md, "### Ambassade de l'Inde, Bamako\n", '\n##')).toContain(`- Téléphone\u00a0: [${BAMAKO}](tel:+22300000000)\n`);
 
     // The alert's French block, and open data, whose consumers pair by position.
     const cap = read(dir, 'cap/ml.xml');
@@ -111,7 +111,7 @@ describe('translated contacts that name their original', () => {
     edit(dir, 'ml.yaml', (text) => controlRoomFirst(unanchored(text)));
     expect(runCli(['build', '--out', 'dist'], { cwd: dir }).status).toBe(0);
     const txt = read(dir, 'fr/ml.txt');
-    expect(entry(txt, "Ambassade de l'Inde, Bamako\n", '\n\n')).toContain(`Téléphone: ${DELHI}\n`);
+    expect(entry(txt, "Ambassade de l'Inde, Bamako\n", '\n\n')).toContain(`Téléphone\u00a0: ${DELHI}\n`);
     expect(entry(read(dir, 'fr/ml.html'), '<strong>Ambassade de l&#x27;Inde, Bamako</strong>', '</li>')).toContain(`>${unbroken(DELHI)}</a>`);
   });
 

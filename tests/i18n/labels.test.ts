@@ -34,7 +34,7 @@ describe('label catalogues in a build', () => {
     expect(result).toMatchObject({ status: 0, stdout: '' });
     const fr = readFileSync(path.join(dir, 'dist/fr/pe.html'), 'utf8');
     expect(fr).toContain('<h2>Consignes à suivre</h2>');
-    expect(fr).toContain('<strong>Niveau 1 sur 4: Précautions habituelles</strong>');
+    expect(fr).toContain('<strong>Niveau 1 sur 4\u00a0: Précautions habituelles</strong>');
     expect(fr).toContain('<h2>Résumé</h2>');
     expect(fr).toContain('<p>Publié par Ministère des Affaires extérieures</p>');
     const en = readFileSync(path.join(dir, 'dist/pe.html'), 'utf8');

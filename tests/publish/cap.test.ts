@@ -180,8 +180,8 @@ describe('cap/<code>.xml', () => {
       ]);
       expect([info(2, 'senderName'), info(2, 'contact'), region(2)]).toEqual([
         'Ministère des Affaires extérieures',
-        "Ambassade de l'Inde, Bamako, +223 00 00 00 00, consular.bamako@example.org, https://example.org/travel/contacts/bamako, 1 Example Street, Bamako, Mali, 24 h sur 24 pour les urgences; Salle de veille du MEA, New Delhi, +91 00 0000 0000, controlroom@example.org, https://example.org/travel/contacts/mea-control-room, 24 hours a day",
-        'Région de Kayes, Mali: 4 (Ne voyagez pas)',
+        "Ambassade de l'Inde, Bamako, +223 00 00 00 00, consular.bamako@example.org, https://example.org/travel/contacts/bamako, 1 Example Street, Bamako, Mali, 24 h sur 24 pour les urgences\u202f; Salle de veille du MEA, New Delhi, +91 00 0000 0000, controlroom@example.org, https://example.org/travel/contacts/mea-control-room, 24 hours a day",
+        'Région de Kayes, Mali\u00a0: 4 (Ne voyagez pas)',
       ]);
     } finally {
       project.cleanup();

@@ -109,7 +109,7 @@ describe.each([
       date_modified: '2026-03-01T00:00:00Z',
     });
     expect(tt.content_html).toBe('Added advice on the &lt;hurricane&gt; season &amp; &quot;Carnival&quot;.');
-    expect(tt.tags).toEqual([lang === 'en' ? 'Level 2 of 4: Exercise Increased Caution' : "Niveau 2 sur 4: Faites preuve d'une prudence accrue"]);
+    expect(tt.tags).toEqual([lang === 'en' ? 'Level 2 of 4: Exercise Increased Caution' : "Niveau 2 sur 4\u00a0: Faites preuve d'une prudence accrue"]);
   });
 });
 
