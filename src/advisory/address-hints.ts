@@ -30,17 +30,27 @@ export const PHONE = /^\+?[0-9][0-9 ()./-]{1,30}$/;
 /** An e-mail address as the format takes it (the same pattern as the `email` field's). */
 export const EMAIL = /^[^\s@<>()[\]\\,;:"?#&%/=]+@[^\s@<>()[\]\\,;:"?#&%/=]+\.[A-Za-z]{2,}$/;
 
+/** A web address as the format takes it (the same pattern as the `url` field's). */
+export const WEB_ADDRESS = /^https?:\/\/[^\s<>"]+$/;
+
 /** Words and marks that join two numbers in one field: "+254 20 000 0000 / +254 722 000 000". */
 const NUMBER_SEPARATORS = /\s*(?:\s\/\s|;|,|\bor\b|\bou\b|\band\b)\s*/i;
+/** The same for addresses, which have no spaces of their own, so a space alone separates them too. */
+const ADDRESS_SEPARATORS = /\s*(?:\s\/\s|;|,|\s(?:or|ou|and)\s)\s*|\s+/i;
+
+/** Two or more values, each one the field takes, in one field: the first stays, each other needs a contact of its own. */
+function oneEach(value: string, separators: RegExp, pattern: RegExp, what: string): string | undefined {
+  const parts = value.trim().split(separators).filter(Boolean);
+  if (parts.length < 2 || !parts.every((part) => pattern.test(part))) return undefined;
+  return `one ${what} per contact: write "${parts[0]}" here and add a contact of its own for ${parts.slice(1).map((part) => `"${part}"`).join(' and ')}`;
+}
 /** An extension after the number: "ext. 123", "x123", "poste 12". */
 const EXTENSION = /^(.*?\d)[\s,]*(?:ext\.?|extension|x|poste)\s*(\d+)$/i;
 
 /** `phone`: one number each; an extension, or a second number, has a place of its own. */
 export function phoneHint(value: string): string | undefined {
-  const parts = value.trim().split(NUMBER_SEPARATORS).filter(Boolean);
-  if (parts.length > 1 && parts.every((part) => PHONE.test(part))) {
-    return `one number per contact: write "${parts[0]}" here and add a contact of its own for ${parts.slice(1).map((part) => `"${part}"`).join(' and ')}`;
-  }
+  const two = oneEach(value, NUMBER_SEPARATORS, PHONE, 'number');
+  if (two) return two;
   const extension = EXTENSION.exec(value.trim());
   if (extension && PHONE.test(extension[1]!)) {
     return `an extension cannot be dialled as part of the number: write "${extension[1]}" here and the extension (${extension[2]}) in the contact's name or hours`;
@@ -50,12 +60,17 @@ export function phoneHint(value: string): string | undefined {
 
 /** `email`: the address alone, not a link to it. */
 export function emailHint(value: string): string | undefined {
+  const two = oneEach(value, ADDRESS_SEPARATORS, EMAIL, 'e-mail address');
+  if (two) return two;
   const address = value.trim().replace(/^mailto:/i, '').replace(/^<(.*)>$/, '$1');
   return address !== value && EMAIL.test(address) ? `did you mean "${address}"?` : undefined;
 }
 
 /** `url`: a web address with its scheme. */
 export function urlHint(value: string): string | undefined {
+  const two = oneEach(value, ADDRESS_SEPARATORS, WEB_ADDRESS, 'web address');
+  if (two) return two;
+  // Only an address the field takes is worth offering: "https://a.org, https://b.org" has its scheme already.
   const suggestion = suggestTarget(value.trim());
-  return suggestion?.startsWith('http') ? `did you mean "${suggestion}"?` : undefined;
+  return suggestion !== null && suggestion !== value && WEB_ADDRESS.test(suggestion) ? `did you mean "${suggestion}"?` : undefined;
 }

@@ -68,6 +68,11 @@ export interface AdvisoryChange {
    * under an identifier, would not see the new level. Else null.
    */
   levelChangedSince: string | null;
+  /**
+   * With levelChangedSince, the `updated` at the revision: later than it when `updated` was moved
+   * back (a time of day deleted), which dates the new version before the one already published.
+   */
+  updatedAtRevision: string | null;
 }
 
 const byCode = (advisories: readonly Advisory[]) => new Map(advisories.map((a) => [a.code, a]));
@@ -244,6 +249,7 @@ function emptyChange(a: Advisory, status: AdvisoryChange['status']): AdvisoryCha
     translations: { added: [], removed: [], changed: [], notUpdated: [] },
     other: [],
     levelChangedSince: null,
+    updatedAtRevision: null,
   };
 }
 
@@ -271,7 +277,11 @@ function compareAdvisory(before: Advisory, after: Advisory): AdvisoryChange | nu
   // (a field of a region or an update) and at the top (a field, or a list whose change is its order).
   change.other = [...regions.unreported, ...unreportedFields('updates', updates.pairs, new Set(['date', 'summary']))];
   change.other = [...changedKeys(meaning(before), meaning(after), mentioned(change)), ...change.other];
-  if ((change.level !== null || change.regions.relevelled.length > 0) && compareInstants(before.updated, after.updated) === 0) change.levelChangedSince = after.updated;
+  // Not later than at the revision: the same version, or one dated before it (a time of day deleted, 14:30Z back to the day's midnight).
+  if ((change.level !== null || change.regions.relevelled.length > 0) && compareInstants(after.updated, before.updated) <= 0) {
+    change.levelChangedSince = after.updated;
+    change.updatedAtRevision = before.updated;
+  }
   return hasChanges(change) ? change : null;
 }
 

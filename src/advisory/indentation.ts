@@ -132,10 +132,14 @@ export function findIndentationProblem(text: string): IndentationProblem | null 
       // Text where the list's dashes are: an item written without its dash.
       const list = levels.find((level) => level.kind === 'seq' && level.col === col);
       if (list) {
+        // `-Avoid`, `* Avoid`, `• Avoid`: a dash without its space, or another list's bullet, which YAML reads as text.
+        const bullet = /^(-(?=[^\s-])|[*•+–—](?=\s))/.exec(content)?.[1];
+        const missing = bullet === '-' ? 'has no space after its dash' : bullet ? `starts with "${bullet}", which YAML does not read as a list item's dash` : 'has no dash';
+        const fix = bullet === '-' ? `write "- ${quoteStart(content.slice(1), 30)}"` : bullet ? `write "- " in place of "${bullet}"` : 'write "- " before it';
         return {
           line,
           col: col + 1,
-          message: `YAML syntax error: "${quoteStart(content)}" is among the items of a list (the dashes at column ${col + 1}, "${list.first}" on line ${list.line}) but has no dash; write "- " before it to make it an item, or indent it further to go on with the item above`,
+          message: `YAML syntax error: "${quoteStart(content)}" is among the items of a list (the dashes at column ${col + 1}, "${list.first}" on line ${list.line}) but ${missing}; ${fix} to make it an item, or indent it further to go on with the item above`,
         };
       }
       return null; // Text where a field or an item was expected: not a question of indentation.

@@ -65,15 +65,17 @@ function text(all: readonly Row[], io: Io): string {
     level: r.valid ? `${r.level} ${r.level_name}` : '? Level unknown',
     code: r.code ?? '??',
     country: r.country ?? '?',
-    rest: r.valid ? `${r.updated}  ${r.title}` : `${r.file} has ${r.errors.length} error${r.errors.length === 1 ? '' : 's'}`,
+    // `updated` may carry a time (2026-12-03T14:30Z): padded, so that the titles after it line up.
+    updated: r.valid ? r.updated! : '',
     row: r,
   }));
-  const width = (cell: 'level' | 'code' | 'country') => Math.max(0, ...cells.map((c) => displayWidth(c[cell])));
-  const [levelWidth, codeWidth, countryWidth] = [width('level'), width('code'), width('country')];
+  const width = (cell: 'level' | 'code' | 'country' | 'updated') => Math.max(0, ...cells.map((c) => displayWidth(c[cell])));
+  const [levelWidth, codeWidth, countryWidth, updatedWidth] = [width('level'), width('code'), width('country'), width('updated')];
   return cells
-    .map(({ level, code, country, rest, row }) => {
+    .map(({ level, code, country, updated, row }) => {
       const padded = pad(level, levelWidth);
       const colored = row.valid ? io.chalk[LEVEL_COLORS[row.level! - 1]!].bold(padded) : io.chalk.bold(padded);
+      const rest = row.valid ? `${pad(updated, updatedWidth)}  ${row.title}` : `${row.file} has ${row.errors.length} error${row.errors.length === 1 ? '' : 's'}`;
       return `${colored}  ${pad(code, codeWidth)}  ${pad(country, countryWidth)}  ${rest}`.trimEnd() + '\n';
     })
     .join('');

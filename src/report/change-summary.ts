@@ -7,7 +7,7 @@
 import type { AdvisoryChange, Field, RegionRef } from '../advisory/diff.js';
 import type { Level } from '../advisory/types.js';
 import { escapeMarkdownText, inlineMarkdownToMarkdown } from '../render/markdown-md.js';
-import { hasTime, utcDate, versionAfter } from '../advisory/dates.js';
+import { compareInstants, hasTime, utcDate, versionAfter } from '../advisory/dates.js';
 
 export interface ChangeReport {
   /** The git revision compared with, as the user gave it. */
@@ -57,17 +57,24 @@ const inline = inlineMarkdownToMarkdown;
 const value = (text: string | undefined, format: (t: string) => string) => (text === undefined ? 'none' : `“${format(text)}”`);
 
 /**
- * The warning for a level changed under an unchanged `updated`, with advice that works: the
- * version is the same as at the revision, so the alert would repeat its identifier and `sent`
- * and be ignored. Setting "today's date" is no help when `updated` already is today's date (a
+ * The warning for a level changed under an unchanged `updated` (or one moved back before the
+ * revision's), with advice that works: the version is the same as at the revision, or older, so
+ * the alert would repeat its identifier and `sent`, or come dated before the one published, and
+ * be ignored. Setting "today's date" is no help when `updated` already is today's date (a
  * second change in one day), so the advice is the time of this change, which is always a new version.
  */
-function sameVersionWarning(updated: string, since: string, now: Date): string {
-  const { version, isNow } = versionAfter(updated, now);
+function sameVersionWarning(updated: string, atRevision: string, since: string, now: Date): string {
+  const { version, isNow } = versionAfter(atRevision, now);
   const advice = !hasTime(updated) && utcDate(updated) === version.slice(0, 10) ? 'add the time of this change' : 'set updated to the time of this change';
+  // Moved back (a time of day deleted): older than the version published, so passed over the same way.
+  const what =
+    compareInstants(updated, atRevision) < 0
+      ? `**updated went back from ${atRevision} to ${updated}:** this version would go out dated before the one at ${code(since)}, in its CAP sent time and in feeds, ` +
+        `so alerting networks and feed readers, which pass over a message older than one they already have, would keep showing the old level; `
+      : `**updated is still ${updated}:** this version would go out with the same CAP identifier and sent time as the one at ${code(since)}, and feeds would date it as that one, ` +
+        `so alerting networks and feed readers, which pass over a message they already have, would keep showing the old level; `;
   return (
-    `**updated is still ${updated}:** this version would go out with the same CAP identifier and sent time as the one at ${code(since)}, and feeds would date it as that one, ` +
-    `so alerting networks and feed readers, which pass over a message they already have, would keep showing the old level; ` +
+    what +
     `${advice}, \`updated: ${version}\`${isNow ? ' (now, in UTC)' : ''}, so that this version gets an alert of its own, and add an entry to updates with that date`
   );
 }
@@ -83,7 +90,7 @@ function lines(c: AdvisoryChange, level: (l: Level) => string, since: string, no
   for (const r of c.regions.added) out.push(`Region added: ${region(r)} at ${level(r.level)}`);
   for (const r of c.regions.removed) out.push(`Region removed: ${region(r)} (was at ${level(r.level)})`);
   for (const r of c.regions.relevelled) out.push(`Region ${r.to > r.from ? 'raised' : 'lowered'}: ${region(r)} from ${level(r.from)} to ${level(r.to)}`);
-  if (c.levelChangedSince !== null) out.push(sameVersionWarning(c.levelChangedSince, since, now));
+  if (c.levelChangedSince !== null) out.push(sameVersionWarning(c.levelChangedSince, c.updatedAtRevision ?? c.levelChangedSince, since, now));
   for (const r of c.regions.renamed) out.push(`Region renamed: ${region({ name: r.from, code: r.code })} to ${value(r.to, plain)}`);
   for (const r of c.regions.notes) out.push(`Region note changed: ${region(r)}, from ${value(r.from, inline)} to ${value(r.to, inline)}`);
   if (c.regions.reordered.length) out.push(`Regions reordered, now: ${c.regions.reordered.map(region).join('; ')}`);

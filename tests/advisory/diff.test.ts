@@ -76,6 +76,7 @@ describe('diffAdvisories', () => {
         translations: { added: [], removed: [], changed: [], notUpdated: [] },
         other: [],
         levelChangedSince: null,
+        updatedAtRevision: null,
       },
     ]);
   });
@@ -145,7 +146,9 @@ describe('diffAdvisories', () => {
   });
 
   it('gives the updated date still given when a level changed and it did not, and none when it moved on', () => {
-    expect(diffAdvisories([base], [{ ...base, level: 4 }])[0]!.levelChangedSince).toBe(base.updated);
+    expect(diffAdvisories([base], [{ ...base, level: 4 }])[0]!).toMatchObject({ levelChangedSince: base.updated, updatedAtRevision: base.updated });
+    // Moved back, as when a time of day is deleted: older than the version published.
+    expect(diffAdvisories([{ ...base, updated: '2025-03-10T14:30Z' }], [{ ...base, level: 4 }])[0]!).toMatchObject({ levelChangedSince: '2025-03-10', updatedAtRevision: '2025-03-10T14:30Z' });
     expect(diffAdvisories([base], [{ ...base, regions: base.regions.map((r) => ({ ...r, level: 1 as const })) }])[0]!.levelChangedSince).toBe(base.updated);
     expect(diffAdvisories([base], [{ ...base, level: 4, updated: '2026-12-01' }])[0]!.levelChangedSince).toBeNull();
     expect(diffAdvisories([base], [{ ...base, summary: 'Reworded.' }])[0]!.levelChangedSince).toBeNull();

@@ -350,6 +350,21 @@ describe('advisory list', () => {
     );
   });
 
+  it('lines the titles up when an updated carries a time of day', () => {
+    const dir = project();
+    const file = path.join(dir, 'advisories', 'fr.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^updated: 2026-06-12$/m, 'updated: 2026-06-12T17:30+03:00'));
+    const result = runCli(['list'], { cwd: dir });
+    expect(result.stdout).toBe(
+      [
+        '4 Do Not Travel                ML  Mali    2025-07-02              Do not travel to Mali',
+        '2 Exercise Increased Caution   FR  France  2026-06-12T17:30+03:00  Exercise increased caution in France',
+        '1 Exercise Normal Precautions  JP  Japan   2026-04-01              Exercise Normal Precautions: Japan',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('colours the levels on request and never with NO_COLOR or --no-color', () => {
     const dir = project();
     const forced = runCli(['list', '--color'], { cwd: dir });

@@ -365,6 +365,13 @@ describe('advisory diff', () => {
     expect(rewritten.stdout).toContain(
       '- **updated is still 2026-11-28T18:00+03:00:** this version would go out with the same CAP identifier and sent time as the one at `HEAD`, and feeds would date it as that one, so alerting networks and feed readers, which pass over a message they already have, would keep showing the old level; set updated to the time of this change, `updated: 2026-11-28T16:05Z` (now, in UTC), so that this version gets an alert of its own, and add an entry to updates with that date\n',
     );
+
+    // The time deleted, the update dated by its day again: a version older than the afternoon's.
+    edit('lb.yaml', (t) => t.replace('updated: 2026-11-28T18:00+03:00', 'updated: 2026-11-28').replace('  - date: 2026-11-28T15:00Z\n', '  - date: 2026-11-28\n'));
+    const movedBack = runCli(['diff'], { cwd: project.dir, env: { SOURCE_DATE_EPOCH: String(Date.UTC(2026, 10, 28, 16, 5) / 1000) } });
+    expect(movedBack.stdout).toContain(
+      '- **updated went back from 2026-11-28T15:00Z to 2026-11-28:** this version would go out dated before the one at `HEAD`, in its CAP sent time and in feeds, so alerting networks and feed readers, which pass over a message older than one they already have, would keep showing the old level; add the time of this change, `updated: 2026-11-28T16:05Z` (now, in UTC), so that this version gets an alert of its own, and add an entry to updates with that date\n',
+    );
   });
 
   it('exits 2 when --since looks like an option rather than a revision', () => {
