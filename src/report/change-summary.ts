@@ -115,11 +115,17 @@ function lines(c: AdvisoryChange, level: (l: Level) => string, since: string, no
   for (const { lang, fields } of c.translations.notUpdated) notUpdated.set(fields.join(', '), [...(notUpdated.get(fields.join(', ')) ?? []), lang]);
   for (const [fields, langs] of notUpdated) {
     const one = langs.length === 1;
-    out.push(`**${one ? 'Translation' : 'Translations'} not updated:** ${langs.join(', ')} (${fields}) kept ${one ? 'its' : 'their'} text while the original changed; translated items without for: go with the original's by position, so check that each still matches`);
+    // Pairing by position is only a question for lists; a title or summary left behind is stale, not mismatched.
+    const lists = fields.split(', ').some((field) => PAIRED_LISTS.has(field));
+    const check = lists ? "; translated items without for: go with the original's by position, so check that each still matches" : `; check whether ${one ? 'it needs' : 'they need'} the change too`;
+    out.push(`**${one ? 'Translation' : 'Translations'} not updated:** ${langs.join(', ')} (${fields}) kept ${one ? 'its' : 'their'} text while the original changed${check}`);
   }
   if (c.other.length) out.push(`Also changed: ${c.other.map(plain).join(', ')}`);
   return out.map((line) => `- ${line}`);
 }
+
+/** Translated lists whose items go with the original's item for item. */
+const PAIRED_LISTS: ReadonlySet<string> = new Set(['guidance', 'regions', 'contacts', 'updates']);
 
 /**
  * What Markdown must show as written, never re-read: backslash escapes, code spans

@@ -431,6 +431,18 @@ describe('advisory diff: translated contacts that name their original (for:)', (
     expect(runCli(['diff'], { cwd: project.dir })).toEqual({ status: 0, stdout: report(REORDERED, NOT_UPDATED), stderr: '' });
   });
 
+  it('asks only whether a translation needs the change when the field left behind is no list', () => {
+    edit('ml.yaml', (t) => t.replace('title: Do not travel to Mali\n', 'title: Do not travel to Mali or its borders\n'));
+    expect(runCli(['diff'], { cwd: project.dir })).toEqual({
+      status: 0,
+      stdout: report(
+        '- Title changed from “Do not travel to Mali” to “Do not travel to Mali or its borders”',
+        '- **Translations not updated:** fr, hi (title) kept their text while the original changed; check whether they need the change too',
+      ),
+      stderr: '',
+    });
+  });
+
   it('still flags a changed English text that the anchored translation kept', () => {
     translateContacts(true);
     edit('ml.yaml', (t) => controlRoomFirst(t).replace('    hours: 24 hours a day\n', '    hours: 08:00 to 20:00\n'));
