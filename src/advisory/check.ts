@@ -145,7 +145,8 @@ const BLANK_LINK = /(?<!\\)!?\[\s*\]\(/;
  * Only text with no letter or digit at all is rendered to find out, so the usual text costs one test.
  */
 function emptyOnceRead(value: string, kind: 'inline' | 'block'): string | null {
-  if (/[\p{L}\p{N}]/u.test(value.replace(/&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/gi, ''))) return null;
+  const unreferenced = value.includes('&') ? value.replace(/&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/gi, '') : value;
+  if (/[\p{L}\p{N}]/u.test(unreferenced)) return null;
   const read = kind === 'block' ? markdownToText(value) : inlineMarkdownToText(value);
   return emptyReason(read) === null ? null : 'it shows nothing once read as Markdown (only markup, spaces or character references of invisible characters); write the text';
 }
@@ -221,7 +222,7 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
           'curly-quotes',
         );
       }
-      const blankLink = spec.markdown ? BLANK_LINK.exec(value) : null;
+      const blankLink = spec.markdown && value.includes('](') ? BLANK_LINK.exec(value) : null;
       if (blankLink) {
         ctx.report('error', at(), path, `${path} has a link with no text, "${blankLink[0]}…": readers would see nothing to click; write the words to show between [ and ]`, 'link-text');
         return undefined;

@@ -90,7 +90,7 @@ function mayHoldBadLink(value: string): boolean {
     plain++;
   }
   if (plain !== opened) return true;
-  for (const match of value.matchAll(AUTOLINK)) if (urlProblem(match[1]!) !== null) return true;
+  if (value.includes('<')) for (const match of value.matchAll(AUTOLINK)) if (urlProblem(match[1]!) !== null) return true;
   return false;
 }
 
