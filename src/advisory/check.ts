@@ -18,8 +18,11 @@ import type { Position, YamlSource } from './yaml-source.js';
 
 export class CheckContext {
   readonly diagnostics: Diagnostic[] = [];
-  /** Where each field path was found, for rules that run after the shape check. */
-  readonly positions = new Map<string, Position>();
+  /**
+   * The node of each field path checked, for rules that run after the shape check. Nodes, not
+   * positions: every node of every file is checked, and few positions are ever asked for.
+   */
+  readonly nodes = new Map<string, Node | null | undefined>();
 
   /** @param languages the configured languages, primary first, for suggestions; none for the config file itself. */
   constructor(
@@ -53,10 +56,9 @@ export class CheckContext {
   at(field: string): Position {
     let path = field;
     for (;;) {
-      const known = this.positions.get(path);
-      if (known) return known;
+      if (this.nodes.has(path)) return this.source.position(this.nodes.get(path));
       const cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
-      if (cut <= 0) return this.positions.get('') ?? { line: 1, col: 1 };
+      if (cut <= 0) return this.nodes.has('') ? this.source.position(this.nodes.get('')) : { line: 1, col: 1 };
       path = path.slice(0, cut);
     }
   }
@@ -143,7 +145,8 @@ const BLANK_LINK = /(?<!\\)!?\[\s*\]\(/;
  * Only text with no letter or digit at all is rendered to find out, so the usual text costs one test.
  */
 function emptyOnceRead(value: string, kind: 'inline' | 'block'): string | null {
-  if (/[\p{L}\p{N}]/u.test(value.replace(/&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/gi, ''))) return null;
+  const unreferenced = value.includes('&') ? value.replace(/&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/gi, '') : value;
+  if (/[\p{L}\p{N}]/u.test(unreferenced)) return null;
   const read = kind === 'block' ? markdownToText(value) : inlineMarkdownToText(value);
   return emptyReason(read) === null ? null : 'it shows nothing once read as Markdown (only markup, spaces or character references of invisible characters); write the text';
 }
@@ -165,11 +168,12 @@ function listHint(node: Node | null | undefined): string | undefined {
 }
 
 export function checkNode(spec: Spec, node: Node | null | undefined, path: string, ctx: CheckContext): unknown {
-  const at = ctx.source.position(node);
-  ctx.positions.set(path, at);
+  ctx.nodes.set(path, node);
+  // Worked out only for a problem: most nodes have none.
+  const at = (): Position => ctx.source.position(node);
   const mismatch = (detail?: string): undefined => {
     const hint = detail ? `: ${detail}` : '';
-    ctx.report('error', at, path, `${path} must be ${expectedText(spec)}, found ${describeFound(node, spec)}${hint}`, 'type');
+    ctx.report('error', at(), path, `${path} must be ${expectedText(spec)}, found ${describeFound(node, spec)}${hint}`, 'type');
     return undefined;
   };
 
@@ -185,12 +189,12 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
       const reference = spec.markdown ? referenceProblem(value) : null;
       if (reference) {
         const offset = offsetInSource(ctx.source.text, node, value, reference.index, reference.reference);
-        ctx.report('error', offset === undefined ? at : ctx.source.positionAt(offset), path, `${path}: ${reference.message}`, 'character-reference');
+        ctx.report('error', offset === undefined ? at() : ctx.source.positionAt(offset), path, `${path}: ${reference.message}`, 'character-reference');
         return undefined;
       }
       const unfilled = placeholderProblem(path, value);
       if (unfilled) {
-        ctx.report('error', at, path, unfilled, 'placeholder');
+        ctx.report('error', at(), path, unfilled, 'placeholder');
         return undefined;
       }
       // Before the pattern: /\S/ takes a zero-width space for text, which would publish an empty bullet.
@@ -200,34 +204,34 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
         return mismatch(value.includes('\n') && spec.expected === 'text on one line' ? 'it spans several lines' : (spec.suggest?.(value) ?? capitalsHint(spec, value)));
       }
       if (spec.maxLength !== undefined && value.length > spec.maxLength) {
-        ctx.report('error', at, path, `${path} is ${value.length} characters long; at most ${spec.maxLength} are allowed`, 'length');
+        ctx.report('error', at(), path, `${path} is ${value.length} characters long; at most ${spec.maxLength} are allowed`, 'length');
         return undefined;
       }
       const reason = spec.refine?.(value);
       if (reason) {
-        ctx.report('error', at, path, `${path} must be ${expectedText(spec)}, found ${describeFound(node, spec)}: ${reason}`, 'value');
+        ctx.report('error', at(), path, `${path} must be ${expectedText(spec)}, found ${describeFound(node, spec)}: ${reason}`, 'value');
         return undefined;
       }
       if (node.type === 'PLAIN' && wrappedInCurlyQuotes(value)) {
         const quotes = `${value[0]} ${value[value.length - 1]}`;
         ctx.report(
           'warning',
-          at,
+          at(),
           path,
           `${path} is wrapped in curly quotes ${quotes}: they are not YAML quotes, so they would be published as part of the text; remove them (or use straight quotes "…"), or, to publish them, put the whole value in straight quotes: "${value[0]}…${value[value.length - 1]}"`,
           'curly-quotes',
         );
       }
-      const blankLink = spec.markdown ? BLANK_LINK.exec(value) : null;
+      const blankLink = spec.markdown && value.includes('](') ? BLANK_LINK.exec(value) : null;
       if (blankLink) {
-        ctx.report('error', at, path, `${path} has a link with no text, "${blankLink[0]}…": readers would see nothing to click; write the words to show between [ and ]`, 'link-text');
+        ctx.report('error', at(), path, `${path} has a link with no text, "${blankLink[0]}…": readers would see nothing to click; write the words to show between [ and ]`, 'link-text');
         return undefined;
       }
       if (spec.markdown) {
         const traps = markdownTraps(value, spec.markdown, path);
         for (const trap of traps) {
           const offset = trap.index === -1 ? undefined : offsetInSource(ctx.source.text, node, value, trap.index, trap.snippet);
-          ctx.report(trap.severity, offset === undefined ? at : ctx.source.positionAt(offset), path, trap.message, trap.rule);
+          ctx.report(trap.severity, offset === undefined ? at() : ctx.source.positionAt(offset), path, trap.message, trap.rule);
         }
         if (traps.some((t) => t.severity === 'error')) return undefined;
       }
@@ -294,7 +298,7 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
       for (const [key, field] of Object.entries(spec.fields)) {
         if (field.required && !seen.has(key)) {
           const child = path ? `${path}.${key}` : key;
-          ctx.report('error', at, child, `${child} is required: ${expectedText(field.spec)}`, 'required');
+          ctx.report('error', at(), child, `${child} is required: ${expectedText(field.spec)}`, 'required');
           valid = false;
         }
       }

@@ -201,5 +201,7 @@ export function curlyQuotesHint(written: string): string | null {
 
 /** Whether a plain value starts and ends with curly quotes, which would then be published with it. */
 export function wrappedInCurlyQuotes(value: string): boolean {
-  return value.length > 1 && value[0]! in CURLY_OPENERS && CURLY_CLOSERS.includes(value[value.length - 1]!);
+  // The openers are U+2018 to U+201E: a look at the first code first, as this runs on every plain value.
+  const first = value.charCodeAt(0);
+  return value.length > 1 && first >= 0x2018 && first <= 0x201e && value[0]! in CURLY_OPENERS && CURLY_CLOSERS.includes(value[value.length - 1]!);
 }

@@ -33,6 +33,19 @@ function preview(text: string): string {
   return trimmed.length > PREVIEW ? `${trimmed.slice(0, PREVIEW - 3)}...` : trimmed;
 }
 
+/**
+ * Whether a line of `text` between `start` and `end` starts with a dash after its blanks: what
+ * JOINED_ITEM needs, found without running it over every plain value of every file.
+ */
+function dashStartsLine(text: string, start: number, end: number): boolean {
+  for (let i = text.indexOf('\n', start); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) {
+    let j = i + 1;
+    while (text[j] === ' ' || text[j] === '\t') j++;
+    if (text[j] === '-' && j < end) return true;
+  }
+  return false;
+}
+
 /** The trap a plain scalar of `field` falls into in `text`, if any. */
 export function plainTextTrap(text: string, node: Scalar, field: string): PlainTextTrap | null {
   if (node.type !== 'PLAIN' || !node.range) return null;
@@ -51,7 +64,7 @@ export function plainTextTrap(text: string, node: Scalar, field: string): PlainT
     };
   }
 
-  const joined = JOINED_ITEM.exec(text.slice(start, valueEnd));
+  const joined = dashStartsLine(text, start, valueEnd) ? JOINED_ITEM.exec(text.slice(start, valueEnd)) : null;
   if (joined) {
     const dash = start + joined.index + joined[0].length - 2;
     const nextBreak = text.indexOf('\n', dash);

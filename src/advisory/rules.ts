@@ -107,7 +107,7 @@ const updatesNewestFirst: Rule = (a, ctx) => {
  */
 const regionsDistinct: Rule = (a, ctx, { languages }) => {
   const lang = languages[0] ?? 'en';
-  const compared = comparedTexts(a, lang, lang)!.regions!;
+  const compared = comparedTexts(a, lang, lang, 'regions')!;
   const names = new Map<string, number>();
   const codes = new Map<string, number>();
   a.regions.forEach((region, i) => {

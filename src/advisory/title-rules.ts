@@ -10,6 +10,7 @@
 import type { Rule } from './rules.js';
 import { comparableText, countriesNamedIn, holdsName } from './country-names.js';
 import type { Advisory } from './types.js';
+import { memoize } from '../memo.js';
 
 /** Each published language's title and the field it is written in. */
 function titles(a: Advisory, languages: readonly string[]): Array<{ lang: string; field: string; title: string; words: string }> {
@@ -54,7 +55,14 @@ function occurrences(text: string, phrase: string): number[] {
   return found;
 }
 
-const comparablePhrase = (text: string) => comparableText(text).trim();
+/**
+ * Level phrases and labels come from the label catalogues: a few dozen, asked
+ * for with every title of every advisory, so each is made comparable once.
+ */
+const comparablePhrase = memoize(1000, (text: string) => comparableText(text).trim());
+
+/** The pattern of a level's number after the label (`label` made comparable), built once per label. */
+const levelNumberAfter = memoize(100, (label: string) => new RegExp(` ${label} ${LEVEL_DIGIT}(?= )`, 'gu'));
 
 /**
  * The levels `text` names, by a name, a phrase or a number, in the order they stand.
@@ -72,7 +80,8 @@ function levelsNamed(text: string, wording: LevelWording): Naming[] {
   // Comparable text is letters, marks, digits and single spaces: nothing a pattern would read as syntax.
   const label = comparablePhrase(wording.label);
   if (label !== '') {
-    for (const m of text.matchAll(new RegExp(` ${label} ${LEVEL_DIGIT}(?= )`, 'gu'))) {
+    // matchAll works on a copy of the pattern: sharing one between calls is safe.
+    for (const m of text.matchAll(levelNumberAfter(label))) {
       found.push({ level: digitValue(m[1]!), words: m[0].trim(), start: m.index, end: m.index + m[0].length });
     }
   }

@@ -133,7 +133,7 @@ const COPY_MIN_WORDS = 4;
 export const translationCopied: Rule = (a, ctx, { languages }) => {
   const primary = languages[0]!;
   const language = (tag: string) => tag.split('-')[0];
-  const primaryGuidance = comparedTexts(a, primary, primary)!.guidance!;
+  const primaryGuidance = comparedTexts(a, primary, primary, 'guidance')!;
   // A summary is long, and compared with one text only: a text of quite another length is no copy of it.
   const summary = comparable(a.summary, primary);
   const summaryLength = a.summary.trim().length;
@@ -148,7 +148,7 @@ export const translationCopied: Rule = (a, ctx, { languages }) => {
     const t = a.translations[lang];
     if (t === undefined || language(lang) === language(primary)) continue;
     // In lower case as the primary language has it: a Turkish copy of "If you travel" is still a copy.
-    const guidance = hasOwnCasing(lang) || hasOwnCasing(primary) ? t.guidance?.map((g) => comparable(g, primary)) : comparedTexts(a, lang, primary)!.guidance;
+    const guidance = hasOwnCasing(lang) || hasOwnCasing(primary) ? t.guidance?.map((g) => comparable(g, primary)) : comparedTexts(a, lang, primary, 'guidance');
     const length = t.summary?.trim().length ?? 0;
     const translated: Array<[string, string | undefined]> = [
       ['summary', t.summary !== undefined && length * 2 > summaryLength && length < summaryLength * 2 ? comparable(t.summary, primary) : undefined],

@@ -76,7 +76,7 @@ export function parseYamlSource(file: string, bytes: Uint8Array, what = 'advisor
   const text = withoutBom(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
   if (text.trim() === '') return fail(`file is empty; ${aOrAn(what)} is a YAML mapping of fields`, undefined, 'empty');
 
-  const control = findControlCharacter(text);
+  const { control, bidi: bidiInText } = findControlCharacter(text);
   if (control) {
     return fail(
       `control character ${codePoint(String.fromCharCode(control.code))} is not allowed; delete it (most editors do not show it)`,
@@ -148,22 +148,31 @@ export function parseYamlSource(file: string, bytes: Uint8Array, what = 'advisor
     return fail(`the file must be a mapping of fields (key: value), found ${isCollection(root) ? 'a list' : 'a single value'}`, position(root), 'root');
   }
 
-  walk(root, 0, (problem, node) => {
+  walk(root, 0, bidiInText, (problem, node) => {
     const at = position(node);
     diagnostics.push({ severity: 'error', file, line: at.line, col: at.col, field: '', message: problem, rule: 'yaml' });
   });
   return { source: { file, text, root: diagnostics.length ? null : root, position, positionAt }, diagnostics };
 }
 
-/** Refuse what advisories never need and attackers like: aliases, tags, odd keys, deep nesting. */
-function walk(node: unknown, depth: number, report: (problem: string, node: Node) => void): void {
+/** Kinds of scalar whose value holds only characters of the file (and line breaks and spaces): no escapes. */
+const AS_WRITTEN = new Set<string | undefined>(['PLAIN', 'QUOTE_SINGLE', 'BLOCK_LITERAL', 'BLOCK_FOLDED']);
+
+/**
+ * Refuse what advisories never need and attackers like: aliases, tags, odd keys, deep nesting.
+ * `bidiInText`: whether the file's text holds a bidirectional control itself.
+ */
+function walk(node: unknown, depth: number, bidiInText: boolean, report: (problem: string, node: Node) => void): void {
   if (isAlias(node)) {
     report(`alias *${node.source} is not allowed; write the value out in full`, node);
     return;
   }
-  if (isScalar(node) && typeof node.value === 'string') {
+  // Only a double-quoted value can hold a character its file does not (by an escape), so the
+  // others are searched only for what the file holds: this runs on every value of the project.
+  const escaped = isScalar(node) && !AS_WRITTEN.has(node.type);
+  if (isScalar(node) && typeof node.value === 'string' && (escaped || bidiInText)) {
     // The file holds none (checked before parsing), but a double-quoted escape makes one: "\e", "\x1b", "\u2028".
-    const control = CONTROL_CHARACTER.exec(node.value)?.[0];
+    const control = escaped ? CONTROL_CHARACTER.exec(node.value)?.[0] : undefined;
     if (control !== undefined) {
       report(`control character ${codePoint(control)}, written as an escape, is not allowed; remove it`, node);
       return;
@@ -204,10 +213,10 @@ function walk(node: unknown, depth: number, report: (problem: string, node: Node
         report(`key "${String(key.value)}" is not allowed`, key);
         continue;
       }
-      walk(key, depth + 1, report);
-      walk(item.value, depth + 1, report);
+      walk(key, depth + 1, bidiInText, report);
+      walk(item.value, depth + 1, bidiInText, report);
     } else {
-      walk(item, depth + 1, report);
+      walk(item, depth + 1, bidiInText, report);
     }
   }
 }
@@ -382,8 +391,17 @@ export function unclosedBidiControl(text: string): string | null {
   return open[0] ?? null;
 }
 
-function findControlCharacter(text: string): { code: number; at: Position } | null {
-  const match = CONTROL_CHARACTER.exec(text);
-  if (!match) return null;
-  return { code: match[0].charCodeAt(0), at: lineColOf(text.slice(0, match.index)) };
+/** The characters of CONTROL_CHARACTER and of BIDI_CONTROL, in one class (each is one class: `[...]`). */
+const CONTROL_OR_BIDI = new RegExp(`${CONTROL_CHARACTER.source.slice(0, -1)}${BIDI_CONTROL.source.slice(1)}`);
+
+/**
+ * The first control character in `text`, and whether it holds a bidirectional control: both
+ * found in one pass in the usual file, which has neither (the text is most of what is read).
+ */
+function findControlCharacter(text: string): { control: { code: number; at: Position } | null; bidi: boolean } {
+  const first = CONTROL_OR_BIDI.exec(text);
+  if (!first) return { control: null, bidi: false };
+  const bidi = BIDI_CONTROL.test(text);
+  const match = bidi ? CONTROL_CHARACTER.exec(text) : first;
+  return { control: match ? { code: match[0].charCodeAt(0), at: lineColOf(text.slice(0, match.index)) } : null, bidi };
 }
