@@ -13,6 +13,7 @@ import { label, type Labels } from './labels.js';
 import { memoize } from '../memo.js';
 import { inlineMarkdownToText } from './markdown-text.js';
 import { canonicalVersion, hasTime, instant } from '../advisory/dates.js';
+import { updatedIn } from '../advisory/versions.js';
 
 /**
  * How one format shows text: plain text, inline Markdown, block Markdown.
@@ -194,7 +195,8 @@ export function bulletinView(advisory: Advisory, locale: Locale, adapter: Adapte
     title: adapter.text(titleText(advisory, locale)),
     level: levelView(advisory.level, locale, adapter),
     issued: formatDate(advisory.issued, lang),
-    updated: formatDate(advisory.updated, lang),
+    // The version this language's reader has: a translation corrected later is newer than the original, as its feed says.
+    updated: formatDate(updatedIn(advisory, lang, primary), lang),
     review_by: advisory.review_by ? formatDate(advisory.review_by, lang) : null,
     risks: advisory.risks.map((risk) => ({ id: risk, name: adapter.text(label(locale.labels, lang, `risk.${risk}`)) })),
     summary: adapter.inline(t?.summary ?? advisory.summary, fallback(t?.summary)),
@@ -274,7 +276,7 @@ export function indexView(advisories: readonly AdvisoryDigest[], locale: Locale,
       country: adapter.text(countryName(advisory, locale)),
       title: adapter.text(titleText(advisory, locale)),
       level: levelView(advisory.level, locale, adapter),
-      updated: formatDate(advisory.updated, lang),
+      updated: formatDate(updatedIn(advisory, lang, primary), lang),
       // An index row is for scanning: the summary's first sentence, as plain text; the bulletin has the rest.
       summary: t?.summary === undefined && lang !== primary
         ? adapter.text(firstSentence(inlineMarkdownToText(advisory.summary, { rtl: textDirection(primary) === 'rtl' }), primary), primary)
