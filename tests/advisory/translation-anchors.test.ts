@@ -192,12 +192,21 @@ describe('validate: an anchored item pasted twice', () => {
 });
 
 describe('validate: anchors that pair nothing', () => {
-  const noContact = (at: string, i: number, found: string, names: string, near = '.') =>
-    `advisories/ml.yaml:${at}  error  translations.fr.contacts[${i}].for names no contact: found "${found}", expected the name of one of contacts: ${names}${near} If that contact was renamed or removed, check that this translation still matches it, then write its name in for:`;
+  const noContact = (at: string, i: number, found: string, names: string, near = '.', lang = 'fr') =>
+    `advisories/ml.yaml:${at}  error  translations.${lang}.contacts[${i}].for names no contact: found "${found}", expected the name of one of contacts: ${names}${near} If that contact was renamed or removed, check that this translation still matches it, then write its name in for:`;
+  /** The sample's Hindi and Arabic contacts name their originals too: at these lines, item by item. */
+  const FURTHER = [
+    { lang: 'hi', lines: ['171:14', '174:14'] },
+    { lang: 'ar', lines: ['236:14', '239:14'] },
+  ];
 
   it('refuses a translation whose contact was renamed in English, with a did-you-mean', () => {
     expect(validateChanged('ml.yaml', (text) => text.replace('  - name: Embassy of India, Bamako\n', '  - name: Embassy of India in Bamako\n'))).toEqual(
-      refused(noContact('100:14', 0, 'Embassy of India, Bamako', '"Embassy of India in Bamako", "MEA Control Room, New Delhi"', '; did you mean "Embassy of India in Bamako"?')),
+      refused(
+        ...[{ lang: 'fr', lines: ['100:14'] }, ...FURTHER].map(({ lang, lines }) =>
+          noContact(lines[0]!, 0, 'Embassy of India, Bamako', '"Embassy of India in Bamako", "MEA Control Room, New Delhi"', '; did you mean "Embassy of India in Bamako"?', lang),
+        ),
+      ),
     );
   });
 
@@ -239,8 +248,10 @@ describe('validate: anchors that pair nothing', () => {
   it('refuses an anchor to a name two contacts share', () => {
     expect(validateChanged('ml.yaml', (text) => text.replace('  - name: MEA Control Room, New Delhi\n', '  - name: Embassy of India, Bamako\n'))).toEqual(
       refused(
-        'advisories/ml.yaml:100:14  error  translations.fr.contacts[0].for "Embassy of India, Bamako" names contacts[0] and contacts[1], which have the same name, so it cannot tell which one this translates; give those contacts different names, or remove for: from every item of this list to pair them by position',
-        noContact('103:14', 1, 'MEA Control Room, New Delhi', '"Embassy of India, Bamako"'),
+        ...[{ lang: 'fr', lines: ['100:14', '103:14'] }, ...FURTHER].flatMap(({ lang, lines }) => [
+          `advisories/ml.yaml:${lines[0]}  error  translations.${lang}.contacts[0].for "Embassy of India, Bamako" names contacts[0] and contacts[1], which have the same name, so it cannot tell which one this translates; give those contacts different names, or remove for: from every item of this list to pair them by position`,
+          noContact(lines[1]!, 1, 'MEA Control Room, New Delhi', '"Embassy of India, Bamako"', '.', lang),
+        ]),
       ),
     );
   });

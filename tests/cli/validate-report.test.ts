@@ -265,7 +265,7 @@ describe('a level raised with the title left as it was', () => {
         titleWarning('4:8', 'title', 'Do not travel to Mali', '4 (Do Not Travel)', '2 (Exercise Increased Caution)'),
         titleWarning('84:12', 'translations.fr.title', 'Ne vous rendez pas au Mali', '4 (Ne pas voyager)', "2 (Faire preuve d'une prudence accrue)"),
         titleWarning('156:12', 'translations.hi.title', 'माली की यात्रा न करें', '4 (यात्रा न करें)', '2 (अधिक सावधानी बरतें)'),
-        titleWarning('220:12', 'translations.ar.title', 'لا تسافر إلى مالي', '4 (لا تسافر)', '2 (توخَّ مزيدًا من الحذر)'),
+        titleWarning('222:12', 'translations.ar.title', 'لا تسافر إلى مالي', '4 (لا تسافر)', '2 (توخَّ مزيدًا من الحذر)'),
       ]),
     );
   });
@@ -292,7 +292,7 @@ describe('a level raised with the title left as it was', () => {
       valid([
         titleWarning('4:8', 'title', 'Level 2: Mali', '2 (Exercise Increased Caution)', '4 (Do Not Travel)'),
         titleWarning('84:12', 'translations.fr.title', 'Niveau 2 : Mali', "2 (Faire preuve d'une prudence accrue)", '4 (Ne pas voyager)'),
-        titleWarning('220:12', 'translations.ar.title', 'المستوى ٢: مالي', '2 (توخَّ مزيدًا من الحذر)', '4 (لا تسافر)'),
+        titleWarning('222:12', 'translations.ar.title', 'المستوى ٢: مالي', '2 (توخَّ مزيدًا من الحذر)', '4 (لا تسافر)'),
       ]),
     );
     expect(validateEdited('ml', numbered('Level 4 of 4: Mali', 'Niveau 4 sur 4 : Mali', 'المستوى 4 من 4: مالي'))).toEqual(valid([]));
