@@ -100,7 +100,7 @@ const contact: ObjectSpec = {
     // Two digits and up: a national emergency line (112, 999, 17) is an emergency contact's phone too.
     phone: { spec: { kind: 'string', ascii: true, pattern: PHONE, suggest: phoneHint, expected: 'a phone number such as "+223 20 00 00 00" or "112" (quoted)', description: 'Phone number, international format' } },
     email: { spec: { kind: 'string', ascii: true, pattern: EMAIL, suggest: emailHint, format: 'email', expected: 'an e-mail address such as consular@example.org', description: 'E-mail address' } },
-    url: { spec: { kind: 'string', ascii: true, pattern: WEB_ADDRESS, suggest: urlHint, format: 'uri', expected: 'a web address starting with https://', description: 'Web address' } },
+    url: { spec: { kind: 'string', ascii: true, pattern: WEB_ADDRESS, suggest: urlHint, format: 'uri', expected: 'a web address starting with https:// (or http://)', description: 'Web address' } },
     address: { spec: line('Postal address', 400) },
     hours: { spec: line('Opening hours') },
     emergency: { spec: { kind: 'boolean', description: 'Reachable around the clock for emergencies' } },

@@ -118,10 +118,10 @@ describe('contact addresses written the way they are spoken or linked', () => {
       'advisories/ml.yaml:18:12  error  contacts[0].email must be an e-mail address such as consular@example.org, found "mailto:consular@example.org": did you mean "consular@example.org"?',
     ]);
     expect(withContactLine(`${PHONE}\n    url: www.example.org/mali`)).toEqual([
-      'advisories/ml.yaml:18:10  error  contacts[0].url must be a web address starting with https://, found "www.example.org/mali": did you mean "https://www.example.org/mali"?',
+      'advisories/ml.yaml:18:10  error  contacts[0].url must be a web address starting with https:// (or http://), found "www.example.org/mali": did you mean "https://www.example.org/mali"?',
     ]);
     expect(withContactLine(`${PHONE}\n    url: htps://example.org/mali`)).toEqual([
-      'advisories/ml.yaml:18:10  error  contacts[0].url must be a web address starting with https://, found "htps://example.org/mali": did you mean "https://example.org/mali"?',
+      'advisories/ml.yaml:18:10  error  contacts[0].url must be a web address starting with https:// (or http://), found "htps://example.org/mali": did you mean "https://example.org/mali"?',
     ]);
     // Nothing obvious to offer: the message stands alone.
     expect(withContactLine('    phone: "0800 HELP"')).toEqual([`advisories/ml.yaml:17:12  error  ${PHONE_EXPECTED}, found "0800 HELP"`]);
