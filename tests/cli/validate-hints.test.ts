@@ -32,3 +32,34 @@ describe('a translated list of another length', () => {
     );
   });
 });
+
+describe('a date and time written another common way', () => {
+  const EXPECTED = 'a date as YYYY-MM-DD, e.g. 2025-07-02, or a date and time with its offset from UTC, e.g. 2025-07-02T14:30Z';
+  const updated = (value: string) => validate(replaceLine('updated: 2025-07-02', `updated: ${value}`));
+  const refused = (value: string, hint: string) => failed(`5:10  error  updated must be ${EXPECTED}, found "${value}": ${hint}`);
+
+  it('says how to write it where its meaning is plain', () => {
+    expect(updated('2025-07-02 14:30 UTC')).toEqual(refused('2025-07-02 14:30 UTC', 'write it as 2025-07-02T14:30Z'));
+    expect(updated('2025-07-02T1430Z')).toEqual(refused('2025-07-02T1430Z', 'write it as 2025-07-02T14:30Z'));
+    expect(updated('2025-07-02T14:30:15.250Z')).toEqual(refused('2025-07-02T14:30:15.250Z', 'seconds are the finest unit a time takes: write it as 2025-07-02T14:30:15Z'));
+    expect(updated('2025-07-02T2:30pm')).toEqual(
+      refused(
+        '2025-07-02T2:30pm',
+        'write the time on the 24-hour clock, 2025-07-02T14:30, and add Z if the time is UTC (2025-07-02T14:30Z), or the offset of the time zone it is in, such as 2025-07-02T14:30+03:00: without an offset from UTC it would be a different moment in each time zone',
+      ),
+    );
+  });
+
+  it('offers no time that does not exist', () => {
+    expect(updated('2025-07-02T13pm')).toEqual(failed(`5:10  error  updated must be ${EXPECTED}, found "2025-07-02T13pm"`));
+    expect(updated('2025-07-02 25:00 UTC')).toEqual(refused('2025-07-02 25:00 UTC', '25:00 is not a time of day: hours go from 00 to 23, minutes and seconds from 00 to 59'));
+  });
+
+  it('tells issued, a day, to drop the time however it is written', () => {
+    expect(validate(replaceLine('issued: 2025-07-01', 'issued: 2025-07-01 09:00'))).toEqual(
+      failed(
+        "4:9  error  issued must be a date as YYYY-MM-DD, e.g. 2025-07-02, found \"2025-07-01 09:00\": only updated, the dates of updates and a translation's updated take a time of day; write the date alone, 2025-07-01",
+      ),
+    );
+  });
+});
