@@ -5,6 +5,7 @@
 import { EMAIL, emailHint, PHONE, phoneHint, urlHint, WEB_ADDRESS } from './address-hints.js';
 import { DATE_OR_TIME_PATTERN, DATE_PATTERN, dateOnlyHint, dateTimeHint, invalidDateReason } from './dates.js';
 import { CODE_HINTS, isCountryCode } from './iso3166.js';
+import { regionCodeExpected, regionCodeMeant } from './region-code-hints.js';
 import { RISKS } from './types.js';
 import type { ObjectSpec, Spec, StringSpec } from './spec.js';
 
@@ -78,6 +79,8 @@ const subdivisionCode: StringSpec = {
   pattern: /^[A-Z]{2}-[A-Z0-9]{1,3}$/,
   ascii: true,
   expected: 'an ISO 3166-2 code such as ML-1',
+  expectedIn: regionCodeExpected,
+  meant: regionCodeMeant,
   description: 'ISO 3166-2 subdivision code; must start with the country code',
 };
 

@@ -63,3 +63,20 @@ describe('a date and time written another common way', () => {
     );
   });
 });
+
+describe('a region code the format refuses', () => {
+  /** The valid Mali advisory made Lebanon's, with its region's code written `code`. */
+  const lebanon = (code: string) =>
+    validate(replaceLine('country: Mali\ncode: ML', 'country: Lebanon\ncode: LB', replaceLine('  - name: Kayes Region\n    code: ML-1', `  - name: South Governorate\n    code: ${code}`)));
+  const refused = (found: string, hint = '') => failed(`13:11  error  regions[0].code must be an ISO 3166-2 code of Lebanon such as LB-AK, found "${found}"${hint}`);
+
+  it('is offered the code of the advisory\'s country it was meant as', () => {
+    for (const code of ['JA', 'ja', 'LB_JA', 'lb-ja', 'lb ja']) expect(lebanon(code)).toEqual(refused(code, ': did you mean "LB-JA"?'));
+  });
+
+  it('is offered no code that would fail in turn: another country\'s, or one ISO 3166-2 does not list', () => {
+    expect(lebanon('fr-75')).toEqual(refused('fr-75'));
+    expect(lebanon('lb-xx')).toEqual(refused('lb-xx'));
+    expect(lebanon('XX')).toEqual(refused('XX'));
+  });
+});
