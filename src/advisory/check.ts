@@ -168,7 +168,8 @@ function emptyOnceRead(value: string, kind: 'inline' | 'block'): string | null {
  * How to make a list of text written as one value: `-Stay vigilant` (no space
  * after the dash) is text to YAML, and so are the "items" below it, joined.
  */
-function listHint(node: Node | null | undefined): string | undefined {
+function listHint(node: Node | null | undefined, items: Spec): string | undefined {
+  if (isMap(node)) return itemWithoutDash(node, items);
   if (!isScalar(node) || typeof node.value !== 'string' || node.type !== 'PLAIN') return undefined;
   const pasted = new RegExp(`^-(${UNICODE_SPACE.source})`).exec(node.value);
   if (pasted) return `a list item needs an ordinary space after its dash, and this one has ${spaceInWords(pasted[1]!)}: retype it`;
@@ -178,6 +179,19 @@ function listHint(node: Node | null | undefined): string | undefined {
     return `a list item needs a space after its dash: write "- ${first.length > 30 ? `${first.slice(0, 27)}...` : first}"`;
   }
   return 'write each item on a line of its own, starting with "- "';
+}
+
+/**
+ * A list of one item written without its dash (`contacts:` with `name:` and `phone:` below it)
+ * is a mapping to YAML. Said only when every key is a field of the list's items: a mapping of other
+ * keys is something else, for which "a list, found a mapping" is the whole story.
+ */
+function itemWithoutDash(node: Node, items: Spec): string | undefined {
+  if (!isMap(node) || items.kind !== 'object' || node.items.length === 0) return undefined;
+  const keys = (node.items as Pair<Node, Node>[]).map(keyOf);
+  if (!keys.every((k) => Object.hasOwn(items.fields, k))) return undefined;
+  const others = keys.length > 1 ? ', and indent the fields below it two spaces further, to line up with it' : '';
+  return `it reads as one item written without its dash: write "- " before its first field, "${keys[0]}:"${others}`;
 }
 
 export function checkNode(spec: Spec, node: Node | null | undefined, path: string, ctx: CheckContext): unknown {
@@ -272,7 +286,7 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
       return detached(node.value);
     }
     case 'array': {
-      if (!isSeq(node)) return mismatch(listHint(node));
+      if (!isSeq(node)) return mismatch(listHint(node, spec.items));
       if (spec.minItems !== undefined && node.items.length < spec.minItems) return mismatch('the list is empty');
       const out: unknown[] = [];
       node.items.forEach((item, index) => {

@@ -80,3 +80,28 @@ describe('a region code the format refuses', () => {
     expect(lebanon('XX')).toEqual(refused('XX'));
   });
 });
+
+describe('a list item written without its dash', () => {
+  it('is named when its first field then appears twice in the item above', () => {
+    const result = validate(replaceLine('  - date: 2025-07-01\n', '    date: 2025-07-01\n'));
+    expect(result).toEqual(
+      failed(
+        '21:5  error  YAML syntax error: "date:" appears twice in the list item that starts on line 19 ("- date: 2025-07-02"); if "date: 2025-07-01" starts the next item, it has no dash: write "- date: 2025-07-01" with its dash at column 3, as the other items have it; otherwise merge the two entries',
+      ),
+    );
+  });
+
+  it('is named when it is the only item, which YAML reads as a mapping', () => {
+    const result = validate(replaceLine('  - name: Embassy of India, Bamako\n', '    name: Embassy of India, Bamako\n'));
+    expect(result).toEqual(
+      failed(
+        '16:5  error  contacts must be a list, found a mapping: it reads as one item written without its dash: write "- " before its first field, "name:", and indent the fields below it two spaces further, to line up with it',
+      ),
+    );
+  });
+
+  it('is not named for a mapping of other keys, or a field repeated after the first', () => {
+    expect(validate(replaceLine('  - name: Embassy of India, Bamako\n', '    office: Embassy of India, Bamako\n')).stderr).toContain('contacts must be a list, found a mapping\n');
+    expect(validate(replaceLine('    summary: Raised.\n', '    summary: Raised.\n    summary: Again.\n')).stderr).toContain('key "summary" appears twice in the same mapping');
+  });
+});
