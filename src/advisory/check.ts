@@ -13,7 +13,7 @@ import { curlyQuotesHint, describePasted, spaceInWords, UNICODE_SPACE, wrappedIn
 import { emptyReason } from './visible-text.js';
 import { inlineMarkdownToText, markdownToText } from '../render/markdown-text.js';
 import { tabsAsSpaces } from '../render/tabs.js';
-import { expectedText, type Spec, type StringSpec } from './spec.js';
+import { expectedText, type HintContext, type Spec, type StringSpec } from './spec.js';
 import type { Position, YamlSource } from './yaml-source.js';
 
 export class CheckContext {
@@ -24,10 +24,14 @@ export class CheckContext {
    */
   readonly nodes = new Map<string, Node | null | undefined>();
 
-  /** @param languages the configured languages, primary first, for suggestions; none for the config file itself. */
+  /**
+   * @param languages the configured languages, primary first, for suggestions; none for the config file itself.
+   * @param hints what messages may know of the file: the advisory's country, for its region codes.
+   */
   constructor(
     readonly source: YamlSource,
     readonly languages: readonly string[] = [],
+    readonly hints: HintContext = {},
   ) {}
 
   report(severity: Severity, at: Position, field: string, message: string, rule: string): void {
@@ -119,11 +123,20 @@ function quoteHint(node: Node | null | undefined, text: string, spec: Spec): str
   return undefined;
 }
 
-/** A code written in small letters (`lb-ja`, `ml`) that would be valid in capitals. */
-function capitalsHint(spec: StringSpec, value: string): string | undefined {
+/**
+ * "did you mean" the valid value a refused one was probably meant as: the spec's own guess, which
+ * may know the advisory's country, else the value in capitals (`ml`), if that would be valid.
+ */
+function meantHint(spec: StringSpec, value: string, hints: HintContext): string | undefined {
   const capitals = value.trim().toUpperCase();
-  const valid = capitals !== value && spec.pattern?.test(capitals) === true && !spec.refine?.(capitals);
-  return valid ? `did you mean "${capitals}"?` : undefined;
+  const inCapitals = capitals !== value && spec.pattern?.test(capitals) === true && !spec.refine?.(capitals) ? capitals : undefined;
+  const meant = spec.meant ? spec.meant(value, hints) : inCapitals;
+  return meant === undefined ? undefined : `did you mean "${meant}"?`;
+}
+
+/** What `spec` takes, in words, for this file where the spec can say more: "an ISO 3166-2 code of Lebanon such as LB-AK". */
+function expectedHere(spec: Spec, hints: HintContext): string {
+  return (spec.kind === 'string' ? spec.expectedIn?.(hints) : undefined) ?? expectedText(spec);
 }
 
 /**
@@ -155,7 +168,8 @@ function emptyOnceRead(value: string, kind: 'inline' | 'block'): string | null {
  * How to make a list of text written as one value: `-Stay vigilant` (no space
  * after the dash) is text to YAML, and so are the "items" below it, joined.
  */
-function listHint(node: Node | null | undefined): string | undefined {
+function listHint(node: Node | null | undefined, items: Spec): string | undefined {
+  if (isMap(node)) return itemWithoutDash(node, items);
   if (!isScalar(node) || typeof node.value !== 'string' || node.type !== 'PLAIN') return undefined;
   const pasted = new RegExp(`^-(${UNICODE_SPACE.source})`).exec(node.value);
   if (pasted) return `a list item needs an ordinary space after its dash, and this one has ${spaceInWords(pasted[1]!)}: retype it`;
@@ -167,13 +181,26 @@ function listHint(node: Node | null | undefined): string | undefined {
   return 'write each item on a line of its own, starting with "- "';
 }
 
+/**
+ * A list of one item written without its dash (`contacts:` with `name:` and `phone:` below it)
+ * is a mapping to YAML. Said only when every key is a field of the list's items: a mapping of other
+ * keys is something else, for which "a list, found a mapping" is the whole story.
+ */
+function itemWithoutDash(node: Node, items: Spec): string | undefined {
+  if (!isMap(node) || items.kind !== 'object' || node.items.length === 0) return undefined;
+  const keys = (node.items as Pair<Node, Node>[]).map(keyOf);
+  if (!keys.every((k) => Object.hasOwn(items.fields, k))) return undefined;
+  const others = keys.length > 1 ? ', and indent the fields below it two spaces further, to line up with it' : '';
+  return `it reads as one item written without its dash: write "- " before its first field, "${keys[0]}:"${others}`;
+}
+
 export function checkNode(spec: Spec, node: Node | null | undefined, path: string, ctx: CheckContext): unknown {
   ctx.nodes.set(path, node);
   // Worked out only for a problem: most nodes have none.
   const at = (): Position => ctx.source.position(node);
   const mismatch = (detail?: string): undefined => {
     const hint = detail ? `: ${detail}` : '';
-    ctx.report('error', at(), path, `${path} must be ${expectedText(spec)}, found ${describeFound(node, spec)}${hint}`, 'type');
+    ctx.report('error', at(), path, `${path} must be ${expectedHere(spec, ctx.hints)}, found ${describeFound(node, spec)}${hint}`, 'type');
     return undefined;
   };
 
@@ -201,7 +228,7 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
       const empty = emptyReason(value) ?? (spec.markdown ? emptyOnceRead(value, spec.markdown) : null);
       if (empty) return mismatch(empty);
       if (spec.pattern && !spec.pattern.test(value)) {
-        return mismatch(value.includes('\n') && spec.expected === 'text on one line' ? 'it spans several lines' : (spec.suggest?.(value) ?? capitalsHint(spec, value)));
+        return mismatch(value.includes('\n') && spec.expected === 'text on one line' ? 'it spans several lines' : (spec.suggest?.(value) ?? meantHint(spec, value, ctx.hints)));
       }
       if (spec.maxLength !== undefined && value.length > spec.maxLength) {
         ctx.report('error', at(), path, `${path} is ${value.length} characters long; at most ${spec.maxLength} are allowed`, 'length');
@@ -209,7 +236,7 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
       }
       const reason = spec.refine?.(value);
       if (reason) {
-        ctx.report('error', at(), path, `${path} must be ${expectedText(spec)}, found ${describeFound(node, spec)}: ${reason}`, 'value');
+        ctx.report('error', at(), path, `${path} must be ${expectedHere(spec, ctx.hints)}, found ${describeFound(node, spec)}: ${reason}`, 'value');
         return undefined;
       }
       if (node.type === 'PLAIN' && wrappedInCurlyQuotes(value)) {
@@ -259,7 +286,7 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
       return detached(node.value);
     }
     case 'array': {
-      if (!isSeq(node)) return mismatch(listHint(node));
+      if (!isSeq(node)) return mismatch(listHint(node, spec.items));
       if (spec.minItems !== undefined && node.items.length < spec.minItems) return mismatch('the list is empty');
       const out: unknown[] = [];
       node.items.forEach((item, index) => {
@@ -298,7 +325,7 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
       for (const [key, field] of Object.entries(spec.fields)) {
         if (field.required && !seen.has(key)) {
           const child = path ? `${path}.${key}` : key;
-          ctx.report('error', at(), child, `${child} is required: ${expectedText(field.spec)}`, 'required');
+          ctx.report('error', at(), child, `${child} is required: ${expectedHere(field.spec, ctx.hints)}`, 'required');
           valid = false;
         }
       }

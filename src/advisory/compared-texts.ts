@@ -12,6 +12,15 @@ export type ListKey = 'guidance' | 'regions' | 'contacts' | 'updates';
 export const LIST_KEYS: readonly ListKey[] = ['guidance', 'regions', 'contacts', 'updates'];
 export type Texts = ReadonlyArray<string | undefined>;
 
+/**
+ * Whether a translated list has another number of items than the original: an error of its own
+ * (translationsComplete), which refuses the build, so no item of it is told to "fall back".
+ */
+export function itemCountDiffers(a: Advisory, t: Translation, key: ListKey): boolean {
+  const found = t[key]?.length;
+  return found !== undefined && found !== a[key].length;
+}
+
 /** Joins the fields of one item into one text to compare: no compared text holds U+0000 (comparable makes it a space, and codes cannot hold one). */
 const SEPARATOR = '\u0000';
 

@@ -51,19 +51,62 @@ export function invalidDateReason(value: string): string | null {
 }
 
 /**
+ * A date and time written some other common way, read: `2026-06-12 14:30 UTC`, `2026-06-12t14:30z`,
+ * `2026-06-12T1430Z`, `2026-06-12T2:30pm`, `2026-06-12T14:30:15.250Z`, `2026-06-12T14:30+0300`.
+ * Only forms with one meaning: an hour of 1 to 12 with am or pm, a time of four or six digits.
+ */
+const LOOSE_DATE_TIME =
+  /^(\d{4}-\d{2}-\d{2})[Tt ]\s*(?:(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?|(\d{2})(\d{2})(\d{2})?)?(?:(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\.?)?(\s*(?:[Zz]|UTC|GMT|[+-]\d{2}(?::?\d{2})?))?$/i;
+
+interface LooseTime {
+  date: string;
+  /** HH:MM or HH:MM:SS, on the 24-hour clock. */
+  time: string;
+  /** Z or ±HH:MM; absent when the value has none. */
+  zone?: string;
+  /** Written with am or pm, or with a fraction of a second: said in the hint. */
+  twelveHour: boolean;
+  fraction: boolean;
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+function looseTime(value: string): LooseTime | null {
+  const m = LOOSE_DATE_TIME.exec(value.trim());
+  if (!m) return null;
+  const [, date, h, mi, s, fraction, ch, cmi, cs, ph, pmi, half, zone] = m;
+  let time: string;
+  if (h !== undefined && half === undefined) time = `${two(Number(h))}:${mi}${s === undefined ? '' : `:${s}`}`;
+  else if (ch !== undefined && half === undefined) time = `${ch}:${cmi}${cs === undefined ? '' : `:${cs}`}`;
+  else if (ph !== undefined && h === undefined && ch === undefined) {
+    const hour = Number(ph);
+    if (hour < 1 || hour > 12) return null;
+    time = `${two((hour % 12) + (half!.toLowerCase() === 'p' ? 12 : 0))}:${pmi ?? '00'}`;
+  } else return null;
+  const z = zone?.trim().toUpperCase();
+  const written = z === undefined ? undefined : z === 'Z' || z === 'UTC' || z === 'GMT' ? 'Z' : /^[+-]\d{2}$/.test(z) ? `${z}:00` : z.includes(':') ? z : `${z.slice(0, 3)}:${z.slice(3)}`;
+  return { date: date!, time, zone: written, twelveHour: half !== undefined, fraction: fraction !== undefined };
+}
+
+/**
  * Why a version that fails DATE_OR_TIME_PATTERN does, when it is a date and time
- * written some other common way; undefined when it is no near miss.
+ * written some other common way; undefined when it is no near miss. What it offers
+ * passes: a date or time that does not exist is said to, rather than offered.
  */
 export function dateTimeHint(value: string): string | undefined {
-  const m = /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}:\d{2}(?::\d{2})?)(\s*(?:[Zz]|[+-]\d{2}(?::?\d{2})?))?$/.exec(value.trim());
-  if (!m) return undefined;
-  const [, date, time, zone] = m;
-  if (zone === undefined) {
-    return `the time has no offset from UTC, so it would be a different moment in each time zone; add Z if the time is UTC (${date}T${time}Z), or the offset of the time zone it is in, such as ${date}T${time}+03:00`;
+  const t = looseTime(value);
+  if (!t) return undefined;
+  const at = `${t.date}T${t.time}`;
+  const wrong = invalidDateReason(`${at}${t.zone ?? 'Z'}`);
+  if (wrong) return wrong;
+  if (t.zone !== undefined) {
+    const lead = t.twelveHour ? 'write the time on the 24-hour clock:' : t.fraction ? 'seconds are the finest unit a time takes: write it as' : 'write it as';
+    return `${lead} ${at}${t.zone}`;
   }
-  const offset = zone.trim().toUpperCase();
-  const written = offset === 'Z' ? 'Z' : /^[+-]\d{2}$/.test(offset) ? `${offset}:00` : offset.includes(':') ? offset : `${offset.slice(0, 3)}:${offset.slice(3)}`;
-  return `write it as ${date}T${time}${written}`;
+  const add = `add Z if the time is UTC (${at}Z), or the offset of the time zone it is in, such as ${at}+03:00`;
+  if (t.twelveHour) return `write the time on the 24-hour clock, ${at}, and ${add}: without an offset from UTC it would be a different moment in each time zone`;
+  const seconds = t.fraction ? 'seconds are the finest unit a time takes, and ' : '';
+  return `${seconds}the time has no offset from UTC, so it would be a different moment in each time zone; ${add}`;
 }
 
 /** Whether a version carries a time of day. */
@@ -130,9 +173,9 @@ export function shownVersion(value: string): string {
 
 /** Why a date-only field (`issued`, `review_by`) refuses a date and time: only versions take a time. */
 export function dateOnlyHint(value: string): string | undefined {
-  return DATE_OR_TIME_PATTERN.test(value.trim())
-    ? `only updated, the dates of updates and a translation's updated take a time of day; write the date alone, ${value.trim().slice(0, 10)}`
-    : undefined;
+  const t = DATE_OR_TIME_PATTERN.test(value.trim()) ? { date: value.trim().slice(0, 10) } : looseTime(value);
+  if (!t || invalidDateReason(t.date) !== null) return undefined;
+  return `only updated, the dates of updates and a translation's updated take a time of day; write the date alone, ${t.date}`;
 }
 
 /**

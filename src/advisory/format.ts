@@ -5,6 +5,7 @@
 import { EMAIL, emailHint, PHONE, phoneHint, urlHint, WEB_ADDRESS } from './address-hints.js';
 import { DATE_OR_TIME_PATTERN, DATE_PATTERN, dateOnlyHint, dateTimeHint, invalidDateReason } from './dates.js';
 import { CODE_HINTS, isCountryCode } from './iso3166.js';
+import { regionCodeExpected, regionCodeMeant } from './region-code-hints.js';
 import { RISKS } from './types.js';
 import type { ObjectSpec, Spec, StringSpec } from './spec.js';
 
@@ -78,6 +79,8 @@ const subdivisionCode: StringSpec = {
   pattern: /^[A-Z]{2}-[A-Z0-9]{1,3}$/,
   ascii: true,
   expected: 'an ISO 3166-2 code such as ML-1',
+  expectedIn: regionCodeExpected,
+  meant: regionCodeMeant,
   description: 'ISO 3166-2 subdivision code; must start with the country code',
 };
 
@@ -100,7 +103,7 @@ const contact: ObjectSpec = {
     // Two digits and up: a national emergency line (112, 999, 17) is an emergency contact's phone too.
     phone: { spec: { kind: 'string', ascii: true, pattern: PHONE, suggest: phoneHint, expected: 'a phone number such as "+223 20 00 00 00" or "112" (quoted)', description: 'Phone number, international format' } },
     email: { spec: { kind: 'string', ascii: true, pattern: EMAIL, suggest: emailHint, format: 'email', expected: 'an e-mail address such as consular@example.org', description: 'E-mail address' } },
-    url: { spec: { kind: 'string', ascii: true, pattern: WEB_ADDRESS, suggest: urlHint, format: 'uri', expected: 'a web address starting with https://', description: 'Web address' } },
+    url: { spec: { kind: 'string', ascii: true, pattern: WEB_ADDRESS, suggest: urlHint, format: 'uri', expected: 'a web address starting with https:// (or http://)', description: 'Web address' } },
     address: { spec: line('Postal address', 400) },
     hours: { spec: line('Opening hours') },
     emergency: { spec: { kind: 'boolean', description: 'Reachable around the clock for emergencies' } },

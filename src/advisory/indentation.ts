@@ -35,6 +35,8 @@ interface Level {
   first: string;
   /** A field's value written on its line, for a field that has one. */
   text?: string;
+  /** For the fields of a list item: the column of its dash, and the field on the dash's line, which starts each item. */
+  item?: { dash: number; line: number; field: string; text: string };
 }
 
 /** A field name as advisories, configs and label catalogues write them. */
@@ -170,6 +172,7 @@ export function findIndentationProblem(text: string): IndentationProblem | null 
       } else if (sibling.kind !== kind) {
         return null; // A field among list items or the reverse: the parser's words are as good as any.
       } else {
+        if (key && sibling.item && sibling.item.field === key[1]) return itemWithoutDash(sibling.item, content, col, line);
         sibling.line = line;
         sibling.first = firstWords(content);
       }
@@ -185,7 +188,7 @@ export function findIndentationProblem(text: string): IndentationProblem | null 
       const pastedSpace = pastedSpaceAfter(rest, restCol, line);
       if (pastedSpace) return pastedSpace;
     }
-    if (dash && field) levels.push({ col: restCol, kind: 'map', line, first: firstWords(rest) });
+    if (dash && field) levels.push({ col: restCol, kind: 'map', line, first: firstWords(rest), item: { dash: col, line, field: field[1]!, text: quoteStart(content) } });
     const value = field ? rest.slice(field[0].length).trim() : rest;
     // A value's text (plain or `|`) goes on over lines deeper than its field's name, or than its item's dash.
     const owner: Level = field ? { col: restCol, kind: 'map', line, first: `${field[1]}:` } : { col, kind: 'seq', line, first: quoteStart(content) };
@@ -200,6 +203,20 @@ export function findIndentationProblem(text: string): IndentationProblem | null 
     }
   }
   return null;
+}
+
+/**
+ * A list item's first field written again among its fields (`date:` under `- date:`): YAML
+ * refuses the key twice in one mapping, and the likeliest cause is the next item written without
+ * its dash, whose fields then join the item above. Only the first field: another one repeated
+ * is more likely a field written twice, which the parser's own words cover.
+ */
+function itemWithoutDash(item: NonNullable<Level['item']>, content: string, col: number, line: number): IndentationProblem {
+  return {
+    line,
+    col: col + 1,
+    message: `YAML syntax error: "${item.field}:" appears twice in the list item that starts on line ${item.line} ("${item.text}"); if "${quoteStart(content)}" starts the next item, it has no dash: write "- ${quoteStart(content, 30)}" with its dash at column ${item.dash + 1}, as the other items have it; otherwise merge the two entries`,
+  };
 }
 
 /** A Unicode space right after a list item's dash or a field's colon, at the start of `content` (at column `col`). */

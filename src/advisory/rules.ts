@@ -10,7 +10,7 @@ import { itemsNotRepeated } from './repeated-items.js';
 import { translationAnchors } from './anchor-rules.js';
 import { isAnchored } from './anchors.js';
 import { languageMeant } from './suggest.js';
-import { comparedTexts, LIST_KEYS } from './compared-texts.js';
+import { comparedTexts, itemCountDiffers, LIST_KEYS } from './compared-texts.js';
 import { otherCountryNamed } from './country-names.js';
 import { regionCodesInIso } from './region-code-rules.js';
 import { compareInstants, instant, shownVersion, utcDate } from './dates.js';
@@ -184,9 +184,8 @@ const translationsComplete: Rule = (a, ctx, { languages }) => {
       continue;
     }
     for (const key of LIST_KEYS) {
-      const expected = a[key].length;
-      const found = t[key]?.length;
-      if (found !== undefined && found !== expected) {
+      if (itemCountDiffers(a, t, key)) {
+        const [found, expected] = [t[key]!.length, a[key].length];
         const field = `${base}.${key}`;
         // Items that name their original (for:) may come in any order.
         const order = key !== 'guidance' && key !== 'updates' && isAnchored(t[key]) ? ', each with for: naming its original' : ', in the same order';

@@ -22,6 +22,13 @@ export interface StringSpec extends BaseSpec {
   format?: 'date' | 'date-or-time' | 'email' | 'uri';
   /** What was probably meant, when the pattern refuses a value: "did you mean ...?", or how to write it ("add Z or the offset"), for the message. */
   suggest?: (value: string) => string | undefined;
+  /**
+   * The valid value probably meant by one the pattern refuses (`lb-ja` or `JA` in an advisory
+   * for LB: "LB-JA"), offered as "did you mean"; without it, the value in capitals if that is valid.
+   */
+  meant?: (value: string, context: HintContext) => string | undefined;
+  /** What a valid value looks like for the advisory at hand, where that says more than `expected`: "an ISO 3166-2 code of Lebanon such as LB-AK". */
+  expectedIn?: (context: HintContext) => string | undefined;
   /** Checked after the pattern; returns a reason when the value is not acceptable. */
   refine?: (value: string) => string | null;
   maxLength?: number;
@@ -39,6 +46,11 @@ export interface StringSpec extends BaseSpec {
    */
   line?: boolean;
   examples?: string[];
+}
+
+/** What a message may know of the file beyond the value: the advisory's country, when its code is one. */
+export interface HintContext {
+  country?: string;
 }
 
 export interface IntegerSpec extends BaseSpec {

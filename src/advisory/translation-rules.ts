@@ -8,7 +8,7 @@ import type { CheckContext } from './check.js';
 import type { Rule } from './rules.js';
 import type { Advisory, Translation } from './types.js';
 import { comparable, hasOwnCasing, wordCount } from './visible-text.js';
-import { comparedTexts } from './compared-texts.js';
+import { comparedTexts, itemCountDiffers, LIST_KEYS } from './compared-texts.js';
 import { isAnchored, pairing } from './anchors.js';
 import { compareInstants, shownVersion } from './dates.js';
 
@@ -86,7 +86,10 @@ export const translationFallback: Rule = (a, ctx, { languages }) => {
       );
       continue;
     }
+    // A list of another length is an error (translationsComplete): the bulletin is not built, so nothing falls back.
+    const refused = LIST_KEYS.filter((key) => itemCountDiffers(a, t, key));
     for (const field of untranslatedFields(a, t)) {
+      if (refused.some((key) => field.startsWith(`${key}[`))) continue;
       const path = `${base}.${field}`;
       const instead = field === 'title' ? `shows ${DEFAULT_TITLE} instead` : `falls back to ${primary} for ${field}`;
       ctx.report('warning', ctx.at(path), path, `${path} is missing: the ${lang} bulletin ${instead}; translate it`, 'translation-missing');

@@ -3,6 +3,7 @@ import { isMap, type Node } from 'yaml';
 import type { Diagnostic } from '../report/diagnostics.js';
 import { CheckContext, checkNode, detached } from './check.js';
 import { advisoryFormat } from './format.js';
+import { isCountryCode } from './iso3166.js';
 import { applyRules, type RuleOptions } from './rules.js';
 import type { Advisory, LoadedAdvisory } from './types.js';
 import type { YamlSource } from './yaml-source.js';
@@ -28,7 +29,9 @@ export interface ValidatedFile {
 }
 
 export function validateSource(source: YamlSource, options: RuleOptions): ValidatedFile {
-  const ctx = new CheckContext(source, options.languages);
+  // The country, read before the check, so that a region code's message can offer that country's codes.
+  const claimed = claimedIdentity(source.root).code;
+  const ctx = new CheckContext(source, options.languages, { country: claimed !== undefined && isCountryCode(claimed) ? claimed : undefined });
   const at = (field: string) => ctx.at(field);
   const failed = () => ({ file: source.file, identity: claimedIdentity(source.root), diagnostics: ctx.diagnostics, at });
   if (!source.root) return failed();

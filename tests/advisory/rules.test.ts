@@ -118,10 +118,10 @@ describe('contact addresses written the way they are spoken or linked', () => {
       'advisories/ml.yaml:18:12  error  contacts[0].email must be an e-mail address such as consular@example.org, found "mailto:consular@example.org": did you mean "consular@example.org"?',
     ]);
     expect(withContactLine(`${PHONE}\n    url: www.example.org/mali`)).toEqual([
-      'advisories/ml.yaml:18:10  error  contacts[0].url must be a web address starting with https://, found "www.example.org/mali": did you mean "https://www.example.org/mali"?',
+      'advisories/ml.yaml:18:10  error  contacts[0].url must be a web address starting with https:// (or http://), found "www.example.org/mali": did you mean "https://www.example.org/mali"?',
     ]);
     expect(withContactLine(`${PHONE}\n    url: htps://example.org/mali`)).toEqual([
-      'advisories/ml.yaml:18:10  error  contacts[0].url must be a web address starting with https://, found "htps://example.org/mali": did you mean "https://example.org/mali"?',
+      'advisories/ml.yaml:18:10  error  contacts[0].url must be a web address starting with https:// (or http://), found "htps://example.org/mali": did you mean "https://example.org/mali"?',
     ]);
     // Nothing obvious to offer: the message stands alone.
     expect(withContactLine('    phone: "0800 HELP"')).toEqual([`advisories/ml.yaml:17:12  error  ${PHONE_EXPECTED}, found "0800 HELP"`]);
@@ -336,7 +336,7 @@ describe('characters pasted from a word processor or a web page', () => {
       'advisories/ml.yaml:5:10  error  updated must be a date as YYYY-MM-DD, e.g. 2025-07-02, or a date and time with its offset from UTC, e.g. 2025-07-02T14:30Z, found "\uff12\uff10\uff12\uff15-07-02" (it holds 4 full-width characters (U+FF12 FULLWIDTH DIGIT TWO, U+FF10 FULLWIDTH DIGIT ZERO, U+FF15 FULLWIDTH DIGIT FIVE) at the start; write "2025-07-02")',
     );
     expect(value('    code: ML-1', '    code: ML\u22121')).toBe(
-      'advisories/ml.yaml:13:11  error  regions[0].code must be an ISO 3166-2 code such as ML-1, found "ML\u22121" (it holds a U+2212 MINUS SIGN after "ML"; type it as -)',
+      'advisories/ml.yaml:13:11  error  regions[0].code must be an ISO 3166-2 code of Mali such as ML-1, found "ML\u22121" (it holds a U+2212 MINUS SIGN after "ML"; type it as -)',
     );
     const PHONE = 'advisories/ml.yaml:17:12  error  contacts[0].phone must be a phone number such as "+223 20 00 00 00" or "112" (quoted), found';
     expect(value('phone: "+223 20 00 00 00"', 'phone: "+223 20 00\u200b 00 00"')).toBe(`${PHONE} "+223 20 00\u200b 00 00" (it holds an invisible U+200B ZERO WIDTH SPACE after "+223 20 00"; delete it)`);
@@ -603,6 +603,6 @@ describe('regions written twice', () => {
   });
 
   it('suggests the code in capitals', () => {
-    expect(check(replaceLine('code: ML-1', 'code: ml-1'))).toEqual(['advisories/ml.yaml:13:11  error  regions[0].code must be an ISO 3166-2 code such as ML-1, found "ml-1": did you mean "ML-1"?']);
+    expect(check(replaceLine('code: ML-1', 'code: ml-1'))).toEqual(['advisories/ml.yaml:13:11  error  regions[0].code must be an ISO 3166-2 code of Mali such as ML-1, found "ml-1": did you mean "ML-1"?']);
   });
 });

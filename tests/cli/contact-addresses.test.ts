@@ -20,7 +20,7 @@ function validate(line: string) {
 }
 
 const failed = (message: string) => ({ status: 1, stdout: '', stderr: `advisories/ml.yaml:18:${message}\n1 error\nFix the problems above, then run \`advisory validate\` again.\n` });
-const URL_EXPECTED = 'contacts[0].url must be a web address starting with https://';
+const URL_EXPECTED = 'contacts[0].url must be a web address starting with https:// (or http://)';
 const EMAIL_EXPECTED = 'contacts[0].email must be an e-mail address such as consular@example.org';
 
 describe('two addresses in one contact field', () => {
@@ -37,6 +37,10 @@ describe('two addresses in one contact field', () => {
     expect(validate(`    email: "${email}"`)).toEqual(
       failed(`12  error  ${EMAIL_EXPECTED}, found "${email}": one e-mail address per contact: write "consular@example.org" here and add a contact of its own for "visa@example.org"`),
     );
+  });
+
+  it('takes an http:// address, as the expected text says', () => {
+    expect(validate('    url: http://example.org/mali')).toEqual({ status: 0, stdout: '', stderr: '✓ 1 advisory valid\n' });
   });
 
   it('offers no address that the field would refuse too', () => {
