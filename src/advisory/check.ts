@@ -207,10 +207,10 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
   switch (spec.kind) {
     case 'string': {
       if (!isScalar(node) || typeof node.value !== 'string') return mismatch(quoteHint(node, ctx.source.text, spec));
-      const trap = plainTextTrap(ctx.source.text, node, path);
+      const trap = plainTextTrap(ctx.source.text, node, path, spec.word);
       if (trap) {
-        ctx.report('error', ctx.source.positionAt(trap.offset), path, trap.message, trap.rule);
-        return undefined;
+        ctx.report(trap.severity, ctx.source.positionAt(trap.offset), path, trap.message, trap.rule);
+        if (trap.severity === 'error') return undefined;
       }
       const value = node.value;
       const reference = spec.markdown ? referenceProblem(value) : null;

@@ -4,7 +4,13 @@
  * publishes a shorter or merged line of guidance:
  *
  * - ` #` starts a comment: `- Take bus #5 to the embassy` publishes "Take bus",
- *   `phone: +221 33 000 00 00 #ext 12` drops the extension.
+ *   `phone: +221 33 000 00 00 #ext 12` drops the extension. A `#` written
+ *   against the next word, as text uses it, is refused. One followed by a space
+ *   is how comments are written (ADVISORY-FORMAT.md's own example has them:
+ *   `title: Do not travel to Mali # optional; ...`), but text can read that way
+ *   too ("press # to repeat"), so after text it is a warning that quotes what
+ *   will not be published. After a single word (a date, a code: StringSpec's
+ *   `word`) nothing can have been cut, so a comment there is just a comment.
  * - A list item indented further than the others continues the item above:
  *   `- Do not travel.` then `    - Avoid the border.` publishes one item,
  *   "Do not travel. - Avoid the border."
@@ -19,7 +25,8 @@ export interface PlainTextTrap {
   /** Offset in the file's text of what the officer should look at. */
   offset: number;
   message: string;
-  rule: 'comment-cuts-text' | 'item-joined';
+  rule: 'comment-cuts-text' | 'comment-after-text' | 'item-joined';
+  severity: 'error' | 'warning';
 }
 
 /** A dash at the start of a continued line, and the space after it: an ordinary one, or one pasted that looks the same. */
@@ -46,22 +53,31 @@ function dashStartsLine(text: string, start: number, end: number): boolean {
   return false;
 }
 
-/** The trap a plain scalar of `field` falls into in `text`, if any. */
-export function plainTextTrap(text: string, node: Scalar, field: string): PlainTextTrap | null {
+/** The trap a plain scalar of `field` falls into in `text`, if any; `word` when the field's value is one word (see above). */
+export function plainTextTrap(text: string, node: Scalar, field: string, word = false): PlainTextTrap | null {
   if (node.type !== 'PLAIN' || !node.range) return null;
   const [start, valueEnd] = node.range;
 
   const lineEnd = text.indexOf('\n', valueEnd);
-  const rest = text.slice(valueEnd, lineEnd === -1 ? text.length : lineEnd);
-  const comment = /^[ \t]+#/.exec(rest);
+  const rest = text.slice(valueEnd, lineEnd === -1 ? text.length : lineEnd).replace(/\r$/, '');
+  const comment = word ? null : /^[ \t]+#/.exec(rest);
   if (comment) {
     const hash = valueEnd + comment[0].length - 1;
-    const lost = preview(rest.slice(comment[0].length - 1).replace(/\r$/, ''));
-    return {
-      offset: hash,
-      message: `${field} ends before "${lost}": in YAML a space followed by # starts a comment, so the rest of the line would not be published; put the whole text in quotes, or move the comment to a line of its own`,
-      rule: 'comment-cuts-text',
-    };
+    const after = rest.slice(comment[0].length - 1);
+    const lost = preview(after);
+    return /^#(?:[ \t]|$)/.test(after)
+      ? {
+          offset: hash,
+          message: `${field} is followed by a comment, "${lost}", which will not be published: in YAML a space followed by # starts a comment; if it is part of the text, put the whole text in quotes, and if it is a note for editors, move it to a line of its own`,
+          rule: 'comment-after-text',
+          severity: 'warning',
+        }
+      : {
+          offset: hash,
+          message: `${field} ends before "${lost}": in YAML a space followed by # starts a comment, so the rest of the line would not be published; put the whole text in quotes, or move the comment to a line of its own`,
+          rule: 'comment-cuts-text',
+          severity: 'error',
+        };
   }
 
   const joined = dashStartsLine(text, start, valueEnd) ? JOINED_ITEM.exec(text.slice(start, valueEnd)) : null;
@@ -75,6 +91,7 @@ export function plainTextTrap(text: string, node: Scalar, field: string): PlainT
       offset: dash,
       message: `"- ${preview(line)}" would be published as part of ${field}, not as an item of its own: YAML reads a line indented further than the list as more of the text above it; line its dash up with the other items' dashes${space}, or put the text in quotes if the dash belongs to it`,
       rule: 'item-joined',
+      severity: 'error',
     };
   }
   return null;

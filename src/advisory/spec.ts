@@ -37,6 +37,12 @@ export interface StringSpec extends BaseSpec {
    * value fails, pasted look-alike or invisible characters in it are named.
    */
   ascii?: boolean;
+  /**
+   * A single word by its pattern (a date, a code, an e-mail or web address): a `#` comment after
+   * it cannot have cut text off, so it is not reported (plain-text-traps.ts). Not a phone number:
+   * `+221 33 000 00 00 #12` is an extension.
+   */
+  word?: boolean;
   /** Markdown fields: `inline` must stay on one paragraph. */
   markdown?: 'inline' | 'block';
   /**

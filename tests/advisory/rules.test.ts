@@ -144,6 +144,29 @@ describe('plain text that YAML would cut or join', () => {
     expect(check(replaceLine('level: 2', 'level: 2 # raised after the attacks'))).toEqual([]);
   });
 
+  it('takes a comment after a date, a code or an address as a comment, as ADVISORY-FORMAT.md\'s example writes them', () => {
+    const commented = [
+      ['code: ML', 'code: ML                     # ISO 3166-1 alpha-2'],
+      ['issued: 2025-07-01', 'issued: 2025-07-01 # YYYY-MM-DD'],
+      ['updated: 2025-07-02', 'updated: 2025-07-02 #the day of the change'],
+      ['review_by: 2026-01-01', 'review_by: 2026-01-01  # optional'],
+      ['    code: ML-1', '    code: ML-1 # optional ISO 3166-2'],
+      ['  - date: 2025-07-02', '  - date: 2025-07-02 # newest first'],
+      ['    phone: "+223 20 00 00 00"', '    phone: "+223 20 00 00 00"\n    email: consular.bamako@example.org # replies within a day\n    url: https://example.org/bamako # the embassy\'s page'],
+    ];
+    expect(check(commented.reduce((text, [line, withComment]) => replaceLine(line!, withComment!, text), VALID))).toEqual([]);
+  });
+
+  it('warns that a comment after text will not be published, quoting it', () => {
+    const warned = (at: string, field: string, comment: string) =>
+      `advisories/ml.yaml:${at}  warning  ${field} is followed by a comment, "${comment}", which will not be published: in YAML a space followed by # starts a comment; if it is part of the text, put the whole text in quotes, and if it is a note for editors, move it to a line of its own`;
+    expect(check(replaceLine('country: Mali', 'country: Mali                # display name in the primary language'))).toEqual([
+      warned('1:30', 'country', '# display name in the primary language'),
+    ]);
+    expect(check(replaceLine('  - Stay in contact with the embassy.', '  - Press 1, then # to repeat the message.'))).toEqual([warned('10:19', 'guidance[0]', '# to repeat the message.')]);
+    expect(check(replaceLine('    phone: "+223 20 00 00 00"', '    phone: +223 20 00 00 00 #'))).toEqual([warned('17:29', 'contacts[0].phone', '#')]);
+  });
+
   it('refuses a list item indented so far that YAML joins it to the item above', () => {
     expect(check(replaceLine('  - Stay in contact with the embassy.', '  - Stay in contact with the embassy.\n    - Avoid the border after dark.'))).toEqual([
       'advisories/ml.yaml:11:5  error  "- Avoid the border after dark." would be published as part of guidance[0], not as an item of its own: YAML reads a line indented further than the list as more of the text above it; line its dash up with the other items\' dashes, or put the text in quotes if the dash belongs to it',
