@@ -3,8 +3,8 @@
  * alerting networks and aggregators: `cap/<code>.xml`. One `info` block per
  * configured language; the country and each region become `area` blocks
  * with ISO 3166 geocodes. `sent` is the version's moment (its `updated`: a
- * day at midnight UTC, or the time given), in UTC, written with an offset as
- * the schema demands, so the alert for one version of an advisory is the same
+ * day at midnight UTC, or the time given), in UTC, written `-00:00` as
+ * CAP 1.2 §3.3.2 demands, so the alert for one version of an advisory is the same
  * whenever it is rebuilt. Pure.
  *
  * The mapping from the advisory's level and risks to CAP's vocabulary is
@@ -83,9 +83,12 @@ export function capPath(code: string): string {
   return `cap/${code.toLowerCase()}.xml`;
 }
 
-/** A version (a date, or a date and time) as CAP's `sent`: seconds and an offset, as its schema demands. */
+/**
+ * A version (a date, or a date and time) as a CAP dateTime (`sent`, and the sent part of `references`):
+ * seconds and an offset, as the schema demands, and UTC written `-00:00`, as CAP 1.2 §3.3.2 demands.
+ */
 export function capSent(version: string): string {
-  return utcDateTime(version, '+00:00');
+  return utcDateTime(version, '-00:00');
 }
 
 /** Who sends: the host of `site_url`, which the ministry controls. */

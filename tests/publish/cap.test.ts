@@ -76,17 +76,48 @@ describe('cap/<code>.xml', () => {
   });
 
   it('dates the alert from the data, with an offset, and identifies it by sender, code and version', () => {
-    expect(xpath('cap/lb.xml', `string(${cap('alert', 'sent')})`)).toBe('2026-10-05T00:00:00+00:00');
+    expect(xpath('cap/lb.xml', `string(${cap('alert', 'sent')})`)).toBe('2026-10-05T00:00:00-00:00');
     expect(xpath('cap/lb.xml', `string(${cap('alert', 'sender')})`)).toBe('travel.example.gov');
     expect(xpath('cap/lb.xml', `string(${cap('alert', 'identifier')})`)).toBe('travel.example.gov.advisory.LB.2026-10-05');
     const identifiers = capFiles().map((f) => xpath(f, `string(${cap('alert', 'identifier')})`));
     expect(new Set(identifiers).size).toBe(identifiers.length);
   });
 
+  it('writes every dateTime in UTC as -00:00, never Z or +00:00, whatever offset the data is written with (CAP 1.2 §3.3.2)', () => {
+    const project = tempProject(PUBLISH_FIXTURE);
+    try {
+      const file = path.join(project.dir, 'advisories/tt.yaml');
+      const text = readFileSync(file, 'utf8');
+      // Versions written east (+05:30, across midnight UTC) and west (-03:00) of UTC.
+      const timed = text
+        .replace('updated: 2026-03-01', 'updated: 2026-03-02T05:00+05:30')
+        .replace('  - date: 2026-03-01\n', '  - date: 2026-03-02T05:00+05:30\n')
+        .replace('  - date: 2026-01-05\n', '  - date: 2026-02-10T22:45-03:00\n    summary: Tobago added.\n  - date: 2026-01-05\n');
+      expect(timed.match(/T\d\d:\d\d[+-]/g)).toHaveLength(3);
+      writeFileSync(file, timed);
+      const build = runCli(['build'], { cwd: project.dir });
+      expect(build.stderr).not.toMatch(/error/);
+      expect(build.status).toBe(0);
+      const alert = path.join(project.dir, 'dist/cap/tt.xml');
+      const read = (name: string) => spawnSync('xmllint', ['--xpath', `string(${cap('alert', name)})`, alert], { encoding: 'utf8' }).stdout.trimEnd();
+      expect(['identifier', 'sent', 'references'].map(read)).toEqual([
+        'travel.example.gov.advisory.TT.2026-03-01T23:30Z',
+        '2026-03-01T23:30:00-00:00',
+        [
+          'travel.example.gov,travel.example.gov.advisory.TT.2026-01-05,2026-01-05T00:00:00-00:00',
+          'travel.example.gov,travel.example.gov.advisory.TT.2026-02-11T01:45Z,2026-02-11T01:45:00-00:00',
+        ].join(' '),
+      ]);
+      expect(validateAgainstSchema([alert]).status).toBe(0);
+    } finally {
+      project.cleanup();
+    }
+  });
+
   it('is an Update referring to the earlier versions when the advisory has them, else an Alert', () => {
     expect(xpath('cap/lb.xml', `string(${cap('alert', 'msgType')})`)).toBe('Update');
     expect(xpath('cap/lb.xml', `string(${cap('alert', 'references')})`)).toBe(
-      'travel.example.gov,travel.example.gov.advisory.LB.2025-03-10,2025-03-10T00:00:00+00:00',
+      'travel.example.gov,travel.example.gov.advisory.LB.2025-03-10,2025-03-10T00:00:00-00:00',
     );
     expect(xpath('cap/ml.xml', `string(${cap('alert', 'msgType')})`)).toBe('Alert');
     expect(xpath('cap/ml.xml', `count(${cap('alert', 'references')})`)).toBe('0');
@@ -105,9 +136,9 @@ describe('cap/<code>.xml', () => {
       const read = (file: string, expression: string) => spawnSync('xmllint', ['--xpath', expression, path.join(dist, file)], { encoding: 'utf8' }).stdout.trimEnd();
       expect(['identifier', 'sent', 'msgType', 'references'].map((name) => read('cap/ml.xml', `string(${cap('alert', name)})`))).toEqual([
         'travel.example.gov.advisory.ML.2025-07-20',
-        '2025-07-20T00:00:00+00:00',
+        '2025-07-20T00:00:00-00:00',
         'Update',
-        'travel.example.gov,travel.example.gov.advisory.ML.2025-07-02,2025-07-02T00:00:00+00:00',
+        'travel.example.gov,travel.example.gov.advisory.ML.2025-07-02,2025-07-02T00:00:00-00:00',
       ]);
       expect(spawnSync('xmllint', ['--noout', '--schema', SCHEMA, path.join(dist, 'cap/ml.xml')], { encoding: 'utf8' }).status).toBe(0);
       const entryUpdated = (feed: string) => read(feed, "string(//*[local-name()='entry'][*[local-name()='link' and contains(@href, '/ml.html')]]/*[local-name()='updated'])");
