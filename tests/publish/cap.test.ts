@@ -148,6 +148,38 @@ describe('cap/<code>.xml', () => {
     }
   });
 
+  it('still refers to the alert of a translation correction once the advisory has moved on without it', () => {
+    const project = tempProject(PUBLISH_FIXTURE);
+    try {
+      const file = path.join(project.dir, 'advisories/ml.yaml');
+      const text = readFileSync(file, 'utf8');
+      // French corrected on 10 July (an alert of its own, ML.2025-07-10), then the advisory updated
+      // on 1 August with the French not brought in line yet: the August alert supersedes July's.
+      const moved = text
+        .replace('updated: 2025-07-02\nreview_by', 'updated: 2025-08-01\nreview_by')
+        .replace('updates:\n  - date: 2025-07-02\n', 'updates:\n  - date: 2025-08-01\n    summary: Kayes advice reviewed.\n  - date: 2025-07-02\n')
+        .replace('translations:\n  fr:\n    updated: 2025-07-02', 'translations:\n  fr:\n    updated: 2025-07-10')
+        .replace('    updates:\n      - summary: Publié', '    updates:\n      - summary: Conseils sur Kayes revus.\n      - summary: Publié');
+      expect(moved.match(/2025-08-01|2025-07-10|Conseils sur Kayes/g)).toHaveLength(4);
+      writeFileSync(file, moved);
+      const build = runCli(['build'], { cwd: project.dir });
+      expect(build.stderr).toContain('translations.fr.updated (2025-07-10) is older than updated (2025-08-01)');
+      expect(build.status).toBe(0);
+      const alert = path.join(project.dir, 'dist/cap/ml.xml');
+      const read = (name: string) => spawnSync('xmllint', ['--xpath', `string(${cap('alert', name)})`, alert], { encoding: 'utf8' }).stdout.trimEnd();
+      expect(['identifier', 'msgType', 'references'].map(read)).toEqual([
+        'travel.example.gov.advisory.ML.2025-08-01',
+        'Update',
+        [
+          'travel.example.gov,travel.example.gov.advisory.ML.2025-07-02,2025-07-02T00:00:00-00:00',
+          'travel.example.gov,travel.example.gov.advisory.ML.2025-07-10,2025-07-10T00:00:00-00:00',
+        ].join(' '),
+      ]);
+    } finally {
+      project.cleanup();
+    }
+  });
+
   it('has one info block per configured language, in that language', () => {
     expect(xpath('cap/ml.xml', `count(${cap('alert', 'info')})`)).toBe('2');
     expect(xpath('cap/ml.xml', `string(${cap('alert', 'info')}[1]${cap('language')})`)).toBe('en');
