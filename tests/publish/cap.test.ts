@@ -31,6 +31,23 @@ function xpath(file: string, expression: string): string {
 }
 const cap = (...names: string[]) => names.map((n) => `/*[local-name()='${n}' and namespace-uri()='urn:oasis:names:tc:emergency:cap:1.2']`).join('');
 
+/**
+ * Builds a copy of the publish fixture with `advisories/<code>.yaml` changed by `edit` (which must change it),
+ * and gives what the build printed and the alert's top-level elements, read with xmllint.
+ */
+function buildEdited(code: string, edit: (text: string) => string): { stderr: string; status: number | null; file: string; element: (name: string) => string; cleanup: () => void } {
+  const project = tempProject(PUBLISH_FIXTURE);
+  const source = path.join(project.dir, `advisories/${code}.yaml`);
+  const text = readFileSync(source, 'utf8');
+  const edited = edit(text);
+  expect(edited).not.toBe(text);
+  writeFileSync(source, edited);
+  const { stderr, status } = runCli(['build'], { cwd: project.dir });
+  const file = path.join(project.dir, `dist/cap/${code}.xml`);
+  const element = (name: string) => spawnSync('xmllint', ['--xpath', `string(${cap('alert', name)})`, file], { encoding: 'utf8' }).stdout.trimEnd();
+  return { stderr, status, file, element, cleanup: project.cleanup };
+}
+
 describe('cap/<code>.xml', () => {
   it('is written for every advisory, and every file is valid against the CAP 1.2 schema', () => {
     expect(capFiles()).toEqual(['cap/jp.xml', 'cap/lb.xml', 'cap/ml.xml', 'cap/tt.xml']);
@@ -84,23 +101,19 @@ describe('cap/<code>.xml', () => {
   });
 
   it('writes every dateTime in UTC as -00:00, never Z or +00:00, whatever offset the data is written with (CAP 1.2 §3.3.2)', () => {
-    const project = tempProject(PUBLISH_FIXTURE);
-    try {
-      const file = path.join(project.dir, 'advisories/tt.yaml');
-      const text = readFileSync(file, 'utf8');
-      // Versions written east (+05:30, across midnight UTC) and west (-03:00) of UTC.
+    // Versions written east (+05:30, across midnight UTC) and west (-03:00) of UTC.
+    const built = buildEdited('tt', (text) => {
       const timed = text
         .replace('updated: 2026-03-01', 'updated: 2026-03-02T05:00+05:30')
         .replace('  - date: 2026-03-01\n', '  - date: 2026-03-02T05:00+05:30\n')
         .replace('  - date: 2026-01-05\n', '  - date: 2026-02-10T22:45-03:00\n    summary: Tobago added.\n  - date: 2026-01-05\n');
       expect(timed.match(/T\d\d:\d\d[+-]/g)).toHaveLength(3);
-      writeFileSync(file, timed);
-      const build = runCli(['build'], { cwd: project.dir });
-      expect(build.stderr).not.toMatch(/error/);
-      expect(build.status).toBe(0);
-      const alert = path.join(project.dir, 'dist/cap/tt.xml');
-      const read = (name: string) => spawnSync('xmllint', ['--xpath', `string(${cap('alert', name)})`, alert], { encoding: 'utf8' }).stdout.trimEnd();
-      expect(['identifier', 'sent', 'references'].map(read)).toEqual([
+      return timed;
+    });
+    try {
+      expect(built.stderr).not.toMatch(/error/);
+      expect(built.status).toBe(0);
+      expect(['identifier', 'sent', 'references'].map(built.element)).toEqual([
         'travel.example.gov.advisory.TT.2026-03-01T23:30Z',
         '2026-03-01T23:30:00-00:00',
         [
@@ -108,9 +121,9 @@ describe('cap/<code>.xml', () => {
           'travel.example.gov,travel.example.gov.advisory.TT.2026-02-11T01:45Z,2026-02-11T01:45:00-00:00',
         ].join(' '),
       ]);
-      expect(validateAgainstSchema([alert]).status).toBe(0);
+      expect(validateAgainstSchema([built.file]).status).toBe(0);
     } finally {
-      project.cleanup();
+      built.cleanup();
     }
   });
 
@@ -149,25 +162,21 @@ describe('cap/<code>.xml', () => {
   });
 
   it('still refers to the alert of a translation correction once the advisory has moved on without it', () => {
-    const project = tempProject(PUBLISH_FIXTURE);
-    try {
-      const file = path.join(project.dir, 'advisories/ml.yaml');
-      const text = readFileSync(file, 'utf8');
-      // French corrected on 10 July (an alert of its own, ML.2025-07-10), then the advisory updated
-      // on 1 August with the French not brought in line yet: the August alert supersedes July's.
+    // French corrected on 10 July (an alert of its own, ML.2025-07-10), then the advisory updated
+    // on 1 August with the French not brought in line yet: the August alert supersedes July's.
+    const built = buildEdited('ml', (text) => {
       const moved = text
         .replace('updated: 2025-07-02\nreview_by', 'updated: 2025-08-01\nreview_by')
         .replace('updates:\n  - date: 2025-07-02\n', 'updates:\n  - date: 2025-08-01\n    summary: Kayes advice reviewed.\n  - date: 2025-07-02\n')
         .replace('translations:\n  fr:\n    updated: 2025-07-02', 'translations:\n  fr:\n    updated: 2025-07-10')
         .replace('    updates:\n      - summary: Publié', '    updates:\n      - summary: Conseils sur Kayes revus.\n      - summary: Publié');
       expect(moved.match(/2025-08-01|2025-07-10|Conseils sur Kayes/g)).toHaveLength(4);
-      writeFileSync(file, moved);
-      const build = runCli(['build'], { cwd: project.dir });
-      expect(build.stderr).toContain('translations.fr.updated (2025-07-10) is older than updated (2025-08-01)');
-      expect(build.status).toBe(0);
-      const alert = path.join(project.dir, 'dist/cap/ml.xml');
-      const read = (name: string) => spawnSync('xmllint', ['--xpath', `string(${cap('alert', name)})`, alert], { encoding: 'utf8' }).stdout.trimEnd();
-      expect(['identifier', 'msgType', 'references'].map(read)).toEqual([
+      return moved;
+    });
+    try {
+      expect(built.stderr).toContain('translations.fr.updated (2025-07-10) is older than updated (2025-08-01)');
+      expect(built.status).toBe(0);
+      expect(['identifier', 'msgType', 'references'].map(built.element)).toEqual([
         'travel.example.gov.advisory.ML.2025-08-01',
         'Update',
         [
@@ -176,7 +185,7 @@ describe('cap/<code>.xml', () => {
         ].join(' '),
       ]);
     } finally {
-      project.cleanup();
+      built.cleanup();
     }
   });
 
