@@ -152,8 +152,11 @@ export function canonicalVersion(value: string): string {
   return `${time.endsWith(':00') ? time.slice(0, 16) : time}Z`;
 }
 
-/** The moment as RFC 3339 with seconds, in UTC, written with `zone` (`Z`, or `+00:00` where CAP's schema demands an offset). */
-export function utcDateTime(value: string, zone: 'Z' | '+00:00' = 'Z'): string {
+/**
+ * The moment as RFC 3339 with seconds, in UTC, written with `zone`: `Z` for Atom and JSON Feed, `-00:00`
+ * for CAP, whose text (CAP 1.2 §3.3.2) forbids `Z` and requires UTC to be written `-00:00`, not `+00:00`.
+ */
+export function utcDateTime(value: string, zone: 'Z' | '-00:00' = 'Z'): string {
   return `${utcSeconds(instant(value))}${zone}`;
 }
 

@@ -3,8 +3,8 @@
  * alerting networks and aggregators: `cap/<code>.xml`. One `info` block per
  * configured language; the country and each region become `area` blocks
  * with ISO 3166 geocodes. `sent` is the version's moment (its `updated`: a
- * day at midnight UTC, or the time given), in UTC, written with an offset as
- * the schema demands, so the alert for one version of an advisory is the same
+ * day at midnight UTC, or the time given), in UTC, written `-00:00` as
+ * CAP 1.2 §3.3.2 demands, so the alert for one version of an advisory is the same
  * whenever it is rebuilt. Pure.
  *
  * The mapping from the advisory's level and risks to CAP's vocabulary is
@@ -83,9 +83,12 @@ export function capPath(code: string): string {
   return `cap/${code.toLowerCase()}.xml`;
 }
 
-/** A version (a date, or a date and time) as CAP's `sent`: seconds and an offset, as its schema demands. */
+/**
+ * A version (a date, or a date and time) as a CAP dateTime (`sent`, and the sent part of `references`):
+ * seconds and an offset, as the schema demands, and UTC written `-00:00`, as CAP 1.2 §3.3.2 demands.
+ */
 export function capSent(version: string): string {
-  return utcDateTime(version, '+00:00');
+  return utcDateTime(version, '-00:00');
 }
 
 /** Who sends: the host of `site_url`, which the ministry controls. */
@@ -102,13 +105,16 @@ export function capIdentifier(sender: string, code: string, version: string): st
 }
 
 /**
- * Earlier versions of the advisory (its issue, every dated update, and its `updated` when a
- * translation changed after it) before `version`, as CAP `references`: `sender,identifier,sent`
- * each, oldest first. An advisory with none is a new Alert. A version written two ways
- * (`14:30+03:00`, `11:30Z`) is one alert, referred to once.
+ * Earlier versions of the advisory before `version`, as CAP `references`: `sender,identifier,sent`
+ * each, oldest first. An advisory with none is a new Alert. The versions are its issue, every dated
+ * update, its `updated`, and the `updated` of each published translation (`languages` after the
+ * first): a translation corrected after the original made an alert of its own, which a later
+ * version must refer to, or CAP's Update would not supersede it and networks would keep it active.
+ * A version written two ways (`14:30+03:00`, `11:30Z`) is one alert, referred to once.
  */
-export function capReferences(advisory: Advisory, sender: string, version = advisory.updated): string[] {
-  const versions = new Map([advisory.issued, ...advisory.updates.map((u) => u.date), advisory.updated].map((v) => [canonicalVersion(v), v]));
+export function capReferences(advisory: Advisory, sender: string, languages: readonly string[], version: string): string[] {
+  const translated = languages.slice(1).flatMap((lang) => advisory.translations[lang]?.updated ?? []);
+  const versions = new Map([advisory.issued, ...advisory.updates.map((u) => u.date), advisory.updated, ...translated].map((v) => [canonicalVersion(v), v]));
   return [...versions]
     .filter(([, v]) => compareInstants(v, version) < 0)
     .sort(([ka, a], [kb, b]) => compareInstants(a, b) || (ka < kb ? -1 : ka > kb ? 1 : 0))
@@ -178,8 +184,9 @@ export function capAlert(advisory: Advisory, locales: readonly Locale[]): string
   const config = locales[0]!.config;
   const sender = capSender(config.site_url);
   // An alert carries every language: a translation corrected later is a new version of it.
-  const version = updatedInAny(advisory, locales.map((l) => l.lang));
-  const references = capReferences(advisory, sender, version);
+  const languages = locales.map((l) => l.lang);
+  const version = updatedInAny(advisory, languages);
+  const references = capReferences(advisory, sender, languages, version);
   const mapping = CAP_BY_LEVEL[highestLevel(advisory)];
   const categories = capCategories(advisory.risks);
   const responses = capResponses(advisory);

@@ -56,10 +56,14 @@ export function newestFirst(a: { updated: string; code: string }, b: { updated: 
 /**
  * A tag: URI (RFC 4151) on the site's host, dated with the advisory's first issue:
  * it survives a change of formats or of the site's layout, and differs per language.
+ * A tag names its authority by a domain name; an IPv6 address (`[::1]`) is none, and its
+ * brackets are not allowed there, so such a site's entries are named by an address under
+ * `site_url` instead: an IRI, as atom:id must be, and as lasting.
  */
 export function entryId(siteUrl: string, advisory: AdvisoryDigest, lang: string): string {
   const url = new URL(siteUrl);
-  return `tag:${url.hostname},${advisory.issued}:${url.pathname}${advisory.code.toLowerCase()}/${lang}`;
+  const name = `${advisory.code.toLowerCase()}/${lang}`;
+  return url.hostname.startsWith('[') ? new URL(name, url).href : `tag:${url.hostname},${advisory.issued}:${url.pathname}${name}`;
 }
 
 export function feedEntry(advisory: AdvisoryDigest, locale: Locale): FeedEntry {

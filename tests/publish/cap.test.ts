@@ -31,6 +31,23 @@ function xpath(file: string, expression: string): string {
 }
 const cap = (...names: string[]) => names.map((n) => `/*[local-name()='${n}' and namespace-uri()='urn:oasis:names:tc:emergency:cap:1.2']`).join('');
 
+/**
+ * Builds a copy of the publish fixture with `advisories/<code>.yaml` changed by `edit` (which must change it),
+ * and gives what the build printed and the alert's top-level elements, read with xmllint.
+ */
+function buildEdited(code: string, edit: (text: string) => string): { stderr: string; status: number | null; file: string; element: (name: string) => string; cleanup: () => void } {
+  const project = tempProject(PUBLISH_FIXTURE);
+  const source = path.join(project.dir, `advisories/${code}.yaml`);
+  const text = readFileSync(source, 'utf8');
+  const edited = edit(text);
+  expect(edited).not.toBe(text);
+  writeFileSync(source, edited);
+  const { stderr, status } = runCli(['build'], { cwd: project.dir });
+  const file = path.join(project.dir, `dist/cap/${code}.xml`);
+  const element = (name: string) => spawnSync('xmllint', ['--xpath', `string(${cap('alert', name)})`, file], { encoding: 'utf8' }).stdout.trimEnd();
+  return { stderr, status, file, element, cleanup: project.cleanup };
+}
+
 describe('cap/<code>.xml', () => {
   it('is written for every advisory, and every file is valid against the CAP 1.2 schema', () => {
     expect(capFiles()).toEqual(['cap/jp.xml', 'cap/lb.xml', 'cap/ml.xml', 'cap/tt.xml']);
@@ -76,17 +93,44 @@ describe('cap/<code>.xml', () => {
   });
 
   it('dates the alert from the data, with an offset, and identifies it by sender, code and version', () => {
-    expect(xpath('cap/lb.xml', `string(${cap('alert', 'sent')})`)).toBe('2026-10-05T00:00:00+00:00');
+    expect(xpath('cap/lb.xml', `string(${cap('alert', 'sent')})`)).toBe('2026-10-05T00:00:00-00:00');
     expect(xpath('cap/lb.xml', `string(${cap('alert', 'sender')})`)).toBe('travel.example.gov');
     expect(xpath('cap/lb.xml', `string(${cap('alert', 'identifier')})`)).toBe('travel.example.gov.advisory.LB.2026-10-05');
     const identifiers = capFiles().map((f) => xpath(f, `string(${cap('alert', 'identifier')})`));
     expect(new Set(identifiers).size).toBe(identifiers.length);
   });
 
+  it('writes every dateTime in UTC as -00:00, never Z or +00:00, whatever offset the data is written with (CAP 1.2 §3.3.2)', () => {
+    // Versions written east (+05:30, across midnight UTC) and west (-03:00) of UTC.
+    const built = buildEdited('tt', (text) => {
+      const timed = text
+        .replace('updated: 2026-03-01', 'updated: 2026-03-02T05:00+05:30')
+        .replace('  - date: 2026-03-01\n', '  - date: 2026-03-02T05:00+05:30\n')
+        .replace('  - date: 2026-01-05\n', '  - date: 2026-02-10T22:45-03:00\n    summary: Tobago added.\n  - date: 2026-01-05\n');
+      expect(timed.match(/T\d\d:\d\d[+-]/g)).toHaveLength(3);
+      return timed;
+    });
+    try {
+      expect(built.stderr).not.toMatch(/error/);
+      expect(built.status).toBe(0);
+      expect(['identifier', 'sent', 'references'].map(built.element)).toEqual([
+        'travel.example.gov.advisory.TT.2026-03-01T23:30Z',
+        '2026-03-01T23:30:00-00:00',
+        [
+          'travel.example.gov,travel.example.gov.advisory.TT.2026-01-05,2026-01-05T00:00:00-00:00',
+          'travel.example.gov,travel.example.gov.advisory.TT.2026-02-11T01:45Z,2026-02-11T01:45:00-00:00',
+        ].join(' '),
+      ]);
+      expect(validateAgainstSchema([built.file]).status).toBe(0);
+    } finally {
+      built.cleanup();
+    }
+  });
+
   it('is an Update referring to the earlier versions when the advisory has them, else an Alert', () => {
     expect(xpath('cap/lb.xml', `string(${cap('alert', 'msgType')})`)).toBe('Update');
     expect(xpath('cap/lb.xml', `string(${cap('alert', 'references')})`)).toBe(
-      'travel.example.gov,travel.example.gov.advisory.LB.2025-03-10,2025-03-10T00:00:00+00:00',
+      'travel.example.gov,travel.example.gov.advisory.LB.2025-03-10,2025-03-10T00:00:00-00:00',
     );
     expect(xpath('cap/ml.xml', `string(${cap('alert', 'msgType')})`)).toBe('Alert');
     expect(xpath('cap/ml.xml', `count(${cap('alert', 'references')})`)).toBe('0');
@@ -105,15 +149,43 @@ describe('cap/<code>.xml', () => {
       const read = (file: string, expression: string) => spawnSync('xmllint', ['--xpath', expression, path.join(dist, file)], { encoding: 'utf8' }).stdout.trimEnd();
       expect(['identifier', 'sent', 'msgType', 'references'].map((name) => read('cap/ml.xml', `string(${cap('alert', name)})`))).toEqual([
         'travel.example.gov.advisory.ML.2025-07-20',
-        '2025-07-20T00:00:00+00:00',
+        '2025-07-20T00:00:00-00:00',
         'Update',
-        'travel.example.gov,travel.example.gov.advisory.ML.2025-07-02,2025-07-02T00:00:00+00:00',
+        'travel.example.gov,travel.example.gov.advisory.ML.2025-07-02,2025-07-02T00:00:00-00:00',
       ]);
       expect(spawnSync('xmllint', ['--noout', '--schema', SCHEMA, path.join(dist, 'cap/ml.xml')], { encoding: 'utf8' }).status).toBe(0);
       const entryUpdated = (feed: string) => read(feed, "string(//*[local-name()='entry'][*[local-name()='link' and contains(@href, '/ml.html')]]/*[local-name()='updated'])");
       expect([entryUpdated('feed.atom'), entryUpdated('fr/feed.atom')]).toEqual(['2025-07-02T00:00:00Z', '2025-07-20T00:00:00Z']);
     } finally {
       project.cleanup();
+    }
+  });
+
+  it('still refers to the alert of a translation correction once the advisory has moved on without it', () => {
+    // French corrected on 10 July (an alert of its own, ML.2025-07-10), then the advisory updated
+    // on 1 August with the French not brought in line yet: the August alert supersedes July's.
+    const built = buildEdited('ml', (text) => {
+      const moved = text
+        .replace('updated: 2025-07-02\nreview_by', 'updated: 2025-08-01\nreview_by')
+        .replace('updates:\n  - date: 2025-07-02\n', 'updates:\n  - date: 2025-08-01\n    summary: Kayes advice reviewed.\n  - date: 2025-07-02\n')
+        .replace('translations:\n  fr:\n    updated: 2025-07-02', 'translations:\n  fr:\n    updated: 2025-07-10')
+        .replace('    updates:\n      - summary: Publié', '    updates:\n      - summary: Conseils sur Kayes revus.\n      - summary: Publié');
+      expect(moved.match(/2025-08-01|2025-07-10|Conseils sur Kayes/g)).toHaveLength(4);
+      return moved;
+    });
+    try {
+      expect(built.stderr).toContain('translations.fr.updated (2025-07-10) is older than updated (2025-08-01)');
+      expect(built.status).toBe(0);
+      expect(['identifier', 'msgType', 'references'].map(built.element)).toEqual([
+        'travel.example.gov.advisory.ML.2025-08-01',
+        'Update',
+        [
+          'travel.example.gov,travel.example.gov.advisory.ML.2025-07-02,2025-07-02T00:00:00-00:00',
+          'travel.example.gov,travel.example.gov.advisory.ML.2025-07-10,2025-07-10T00:00:00-00:00',
+        ].join(' '),
+      ]);
+    } finally {
+      built.cleanup();
     }
   });
 

@@ -150,3 +150,19 @@ it("names the issuer as the config translates it, in each language's feed", () =
     project.cleanup();
   }
 });
+
+it('names entries by an address under site_url when its host is an IPv6 address, which a tag: URI cannot carry', () => {
+  const project = tempProject(PUBLISH_FIXTURE);
+  try {
+    const config = path.join(project.dir, 'advisory.config.yaml');
+    const text = readFileSync(config, 'utf8');
+    writeFileSync(config, text.replace('site_url: https://travel.example.gov/advice/', 'site_url: http://[::1]:8080/advice/'));
+    expect(runCli(['build'], { cwd: project.dir }).status).toBe(0);
+    const dist = path.join(project.dir, 'dist');
+    const firstId = (file: string) => spawnSync('xmllint', ['--xpath', `string(/${atom('feed')}/${atom('entry')}[1]/${atom('id')})`, path.join(dist, file)], { encoding: 'utf8' }).stdout.trimEnd();
+    expect([firstId('feed.atom'), firstId('fr/feed.atom')]).toEqual(['http://[::1]:8080/advice/lb/en', 'http://[::1]:8080/advice/lb/fr']);
+    expect((JSON.parse(readFileSync(path.join(dist, 'feed.json'), 'utf8')) as { items: Array<{ id: string }> }).items[0]!.id).toBe('http://[::1]:8080/advice/lb/en');
+  } finally {
+    project.cleanup();
+  }
+});

@@ -58,16 +58,16 @@ afterAll(() => project.cleanup());
 
 describe('a second version on one day, with its time', () => {
   it('gets a CAP alert of its own: identifier and sent from the time in UTC, referring to the morning alert', () => {
-    expect(morning).toMatchObject({ identifier: 'travel.example.gov.advisory.LB.2026-11-28', sent: '2026-11-28T00:00:00+00:00' });
+    expect(morning).toMatchObject({ identifier: 'travel.example.gov.advisory.LB.2026-11-28', sent: '2026-11-28T00:00:00-00:00' });
     const afternoon = alert();
     expect(afternoon).toEqual({
       identifier: 'travel.example.gov.advisory.LB.2026-11-28T11:30Z',
       sender: 'travel.example.gov',
-      sent: '2026-11-28T11:30:00+00:00',
+      sent: '2026-11-28T11:30:00-00:00',
       msgType: 'Update',
       references: [
-        'travel.example.gov,travel.example.gov.advisory.LB.2025-03-10,2025-03-10T00:00:00+00:00',
-        'travel.example.gov,travel.example.gov.advisory.LB.2026-10-05,2026-10-05T00:00:00+00:00',
+        'travel.example.gov,travel.example.gov.advisory.LB.2025-03-10,2025-03-10T00:00:00-00:00',
+        'travel.example.gov,travel.example.gov.advisory.LB.2026-10-05,2026-10-05T00:00:00-00:00',
         `${morning.sender},${morning.identifier},${morning.sent}`,
       ].join(' '),
     });
