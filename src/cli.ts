@@ -43,13 +43,15 @@ export async function run({ argv, io: base, stdoutIsTTY }: Runtime): Promise<Exi
     .exitOverride()
     .configureOutput({ writeOut: (s) => base.stdout(s), writeErr: (s) => base.stderr(s) });
 
+  // Every command takes both, so that a CI script can pass --no-color (or --color) to each one alike.
+  const withColor = (cmd: Command) => cmd.option('--no-color', 'no colour in the output').option('--color', 'colour even when not writing to a terminal');
   const withCommon = (cmd: Command) =>
-    cmd
-      .option('--config <file>', 'project configuration file (default: advisory.config.yaml if present)')
-      .option('--today <date>', 'reference date (YYYY-MM-DD) for review_by; default SOURCE_DATE_EPOCH or today')
-      .option('--strict', 'treat warnings as errors')
-      .option('--no-color', 'no colour in the output')
-      .option('--color', 'colour even when not writing to a terminal');
+    withColor(
+      cmd
+        .option('--config <file>', 'project configuration file (default: advisory.config.yaml if present)')
+        .option('--today <date>', 'reference date (YYYY-MM-DD) for review_by; default SOURCE_DATE_EPOCH or today')
+        .option('--strict', 'treat warnings as errors'),
+    );
 
   withCommon(
     program
@@ -136,39 +138,40 @@ export async function run({ argv, io: base, stdoutIsTTY }: Runtime): Promise<Exi
     exitCode = await show((await terminal()).io, { target, paths: opts.in, format: opts.format, lang: opts.lang, templates: opts.templates, config: opts.config, today: opts.today, strict: opts.strict });
   });
 
-  program
-    .command('diff')
-    .description('what changed in meaning since a git revision, as Markdown for a pull-request comment')
-    .argument('[paths...]', 'advisory files or folders', [])
-    .option('--since <ref>', 'git revision to compare the working tree with', 'HEAD')
-    .option('--json', 'print as JSON')
-    .option('--config <file>', 'project configuration file (default: advisory.config.yaml if present)')
-    .option('--templates <dir>', 'folder of templates (for label catalogues)')
-    .option('--no-color', 'no colour in the output')
-    .action(async (paths: string[], opts) => {
-      const { diff } = await import('./commands/diff.js');
-      exitCode = await diff((await terminal()).dataIo, { paths, since: opts.since, json: Boolean(opts.json), config: opts.config, templates: opts.templates });
-    });
+  withColor(
+    program
+      .command('diff')
+      .description('what changed in meaning since a git revision, as Markdown for a pull-request comment')
+      .argument('[paths...]', 'advisory files or folders', [])
+      .option('--since <ref>', 'git revision to compare the working tree with', 'HEAD')
+      .option('--json', 'print as JSON')
+      .option('--config <file>', 'project configuration file (default: advisory.config.yaml if present)')
+      .option('--templates <dir>', 'folder of templates (for label catalogues)'),
+  ).action(async (paths: string[], opts) => {
+    const { diff } = await import('./commands/diff.js');
+    exitCode = await diff((await terminal()).dataIo, { paths, since: opts.since, json: Boolean(opts.json), config: opts.config, templates: opts.templates });
+  });
 
-  program
-    .command('new')
-    .description('write a starter advisory file; never overwrites')
-    .argument('<code>', 'ISO 3166-1 alpha-2 country code, such as ML')
-    .option('--dir <dir>', 'folder to write it in', 'advisories')
-    .option('--today <date>', 'date for issued and updated (YYYY-MM-DD)')
-    .option('--no-color', 'no colour in the output')
-    .action(async (code: string, opts) => {
-      const { newAdvisory } = await import('./commands/new.js');
-      exitCode = await newAdvisory((await terminal()).io, { code, dir: opts.dir, today: opts.today });
-    });
+  withColor(
+    program
+      .command('new')
+      .description('write a starter advisory file; never overwrites')
+      .argument('<code>', 'ISO 3166-1 alpha-2 country code, such as ML')
+      .option('--dir <dir>', 'folder to write it in', 'advisories')
+      .option('--today <date>', 'date for issued and updated (YYYY-MM-DD)'),
+  ).action(async (code: string, opts) => {
+    const { newAdvisory } = await import('./commands/new.js');
+    exitCode = await newAdvisory((await terminal()).io, { code, dir: opts.dir, today: opts.today });
+  });
 
-  program
-    .command('schema')
-    .description('print the JSON Schema of the advisory format (for editors)')
-    .action(async () => {
-      const { schema } = await import('./commands/schema.js');
-      exitCode = await schema((await terminal()).io);
-    });
+  withColor(
+    program
+      .command('schema')
+      .description('print the JSON Schema of the advisory format (for editors)'),
+  ).action(async () => {
+    const { schema } = await import('./commands/schema.js');
+    exitCode = await schema((await terminal()).io);
+  });
 
   try {
     await program.parseAsync(argv, { from: 'user' });
