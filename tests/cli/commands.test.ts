@@ -48,6 +48,12 @@ describe('advisory --help', () => {
     expect(result.stdout).toMatch(new RegExp(`^Usage: advisory ${command}`));
   });
 
+  it.each(['build', 'validate', 'list', 'diff', 'serve'])('says in the help of %s that paths default to advisories/, not "[]"', (command) => {
+    const { stdout } = runCli([command, '--help'], { cwd: ROOT });
+    expect(stdout).toMatch(/^ {2}paths +advisory files or folders \(default: advisories\/\)$/m);
+    expect(stdout).not.toContain('[]');
+  });
+
   it('exits 2 on an unknown command or option, without a stack trace', () => {
     const unknown = runCli(['publish'], { cwd: ROOT });
     expect(unknown.status).toBe(2);
