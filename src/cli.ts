@@ -43,19 +43,21 @@ export async function run({ argv, io: base, stdoutIsTTY }: Runtime): Promise<Exi
     .exitOverride()
     .configureOutput({ writeOut: (s) => base.stdout(s), writeErr: (s) => base.stderr(s) });
 
+  // Every command takes both, so that a CI script can pass --no-color (or --color) to each one alike.
+  const withColor = (cmd: Command) => cmd.option('--no-color', 'no colour in the output').option('--color', 'colour even when not writing to a terminal');
   const withCommon = (cmd: Command) =>
-    cmd
-      .option('--config <file>', 'project configuration file (default: advisory.config.yaml if present)')
-      .option('--today <date>', 'reference date (YYYY-MM-DD) for review_by; default SOURCE_DATE_EPOCH or today')
-      .option('--strict', 'treat warnings as errors')
-      .option('--no-color', 'no colour in the output')
-      .option('--color', 'colour even when not writing to a terminal');
+    withColor(
+      cmd
+        .option('--config <file>', 'project configuration file (default: advisory.config.yaml if present)')
+        .option('--today <date>', 'reference date (YYYY-MM-DD) for review_by; default SOURCE_DATE_EPOCH or today')
+        .option('--strict', 'treat warnings as errors'),
+    );
 
   withCommon(
     program
       .command('build')
       .description('validate, then render every advisory into every format and language')
-      .argument('[paths...]', 'advisory files or folders', [])
+      .argument('[paths...]', 'advisory files or folders (default: advisories/)')
       .option('-o, --out <dir>', 'output folder', 'dist')
       .option('--templates <dir>', 'folder of templates overriding the defaults')
       // A check writes nothing, so there is nothing for --watch to rebuild: together they would loop doing nothing useful.
@@ -78,7 +80,7 @@ export async function run({ argv, io: base, stdoutIsTTY }: Runtime): Promise<Exi
     program
       .command('serve')
       .description('preview the bulletins in a browser, rebuilt and reloaded on every change, until Ctrl-C')
-      .argument('[paths...]', 'advisory files or folders', [])
+      .argument('[paths...]', 'advisory files or folders (default: advisories/)')
       .option('-p, --port <n>', 'port on 127.0.0.1 (0 picks a free one)', wholeNumber, 4000)
       .option('--templates <dir>', 'folder of templates overriding the defaults'),
   ).action(async (paths: string[], opts) => {
@@ -90,7 +92,7 @@ export async function run({ argv, io: base, stdoutIsTTY }: Runtime): Promise<Exi
     program
       .command('validate')
       .description('check advisories without writing anything')
-      .argument('[paths...]', 'advisory files or folders', [])
+      .argument('[paths...]', 'advisory files or folders (default: advisories/)')
       .addOption(new Option('--format <format>', 'report format').choices(['stylish', 'json', 'github']).default('stylish'))
       .option('--json', 'report as JSON (same as --format json)')
       .option('--max-warnings <n>', 'fail when there are more than n warnings', wholeNumber)
@@ -114,7 +116,7 @@ export async function run({ argv, io: base, stdoutIsTTY }: Runtime): Promise<Exi
     program
       .command('list')
       .description('one line per advisory, most severe first')
-      .argument('[paths...]', 'advisory files or folders', [])
+      .argument('[paths...]', 'advisory files or folders (default: advisories/)')
       .option('--json', 'print as JSON')
       .option('--templates <dir>', 'folder of templates (for label catalogues)'),
   ).action(async (paths: string[], opts) => {
@@ -129,46 +131,47 @@ export async function run({ argv, io: base, stdoutIsTTY }: Runtime): Promise<Exi
       .argument('<code-or-file>', 'a country code such as ML, or an advisory file')
       .option('-f, --format <format>', 'md, html or txt', 'txt')
       .option('--lang <lang>', 'language (default: the primary language)')
-      .option('--in <paths...>', 'where to look for the code', [])
+      .option('--in <paths...>', 'where to look for the code (default: advisories/)')
       .option('--templates <dir>', 'folder of templates overriding the defaults'),
   ).action(async (target: string, opts) => {
     const { show } = await import('./commands/show.js');
-    exitCode = await show((await terminal()).io, { target, paths: opts.in, format: opts.format, lang: opts.lang, templates: opts.templates, config: opts.config, today: opts.today, strict: opts.strict });
+    exitCode = await show((await terminal()).io, { target, paths: opts.in ?? [], format: opts.format, lang: opts.lang, templates: opts.templates, config: opts.config, today: opts.today, strict: opts.strict });
   });
 
-  program
-    .command('diff')
-    .description('what changed in meaning since a git revision, as Markdown for a pull-request comment')
-    .argument('[paths...]', 'advisory files or folders', [])
-    .option('--since <ref>', 'git revision to compare the working tree with', 'HEAD')
-    .option('--json', 'print as JSON')
-    .option('--config <file>', 'project configuration file (default: advisory.config.yaml if present)')
-    .option('--templates <dir>', 'folder of templates (for label catalogues)')
-    .option('--no-color', 'no colour in the output')
-    .action(async (paths: string[], opts) => {
-      const { diff } = await import('./commands/diff.js');
-      exitCode = await diff((await terminal()).dataIo, { paths, since: opts.since, json: Boolean(opts.json), config: opts.config, templates: opts.templates });
-    });
+  withColor(
+    program
+      .command('diff')
+      .description('what changed in meaning since a git revision, as Markdown for a pull-request comment')
+      .argument('[paths...]', 'advisory files or folders (default: advisories/)')
+      .option('--since <ref>', 'git revision to compare the working tree with', 'HEAD')
+      .option('--json', 'print as JSON')
+      .option('--config <file>', 'project configuration file (default: advisory.config.yaml if present)')
+      .option('--templates <dir>', 'folder of templates (for label catalogues)'),
+  ).action(async (paths: string[], opts) => {
+    const { diff } = await import('./commands/diff.js');
+    exitCode = await diff((await terminal()).dataIo, { paths, since: opts.since, json: Boolean(opts.json), config: opts.config, templates: opts.templates });
+  });
 
-  program
-    .command('new')
-    .description('write a starter advisory file; never overwrites')
-    .argument('<code>', 'ISO 3166-1 alpha-2 country code, such as ML')
-    .option('--dir <dir>', 'folder to write it in', 'advisories')
-    .option('--today <date>', 'date for issued and updated (YYYY-MM-DD)')
-    .option('--no-color', 'no colour in the output')
-    .action(async (code: string, opts) => {
-      const { newAdvisory } = await import('./commands/new.js');
-      exitCode = await newAdvisory((await terminal()).io, { code, dir: opts.dir, today: opts.today });
-    });
+  withColor(
+    program
+      .command('new')
+      .description('write a starter advisory file; never overwrites')
+      .argument('<code>', 'ISO 3166-1 alpha-2 country code, such as ML')
+      .option('--dir <dir>', 'folder to write it in', 'advisories')
+      .option('--today <date>', 'date for issued and updated (YYYY-MM-DD)'),
+  ).action(async (code: string, opts) => {
+    const { newAdvisory } = await import('./commands/new.js');
+    exitCode = await newAdvisory((await terminal()).io, { code, dir: opts.dir, today: opts.today });
+  });
 
-  program
-    .command('schema')
-    .description('print the JSON Schema of the advisory format (for editors)')
-    .action(async () => {
-      const { schema } = await import('./commands/schema.js');
-      exitCode = await schema((await terminal()).io);
-    });
+  withColor(
+    program
+      .command('schema')
+      .description('print the JSON Schema of the advisory format (for editors)'),
+  ).action(async () => {
+    const { schema } = await import('./commands/schema.js');
+    exitCode = await schema((await terminal()).io);
+  });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -1,4 +1,5 @@
 /** Wires the real process into the CLI: streams, clock, environment, exit code. */
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 
 const argv = process.argv.slice(2);
@@ -20,12 +21,43 @@ const writeTo = (stream: NodeJS.WriteStream) => (text: string) => {
   if (!closed.has(stream)) stream.write(text);
 };
 
+/**
+ * A build asks to be told of Ctrl-C and SIGTERM (a cancelled CI job) rather than be killed
+ * on the spot, so that it can remove its staging folder and its lock first. Once it has,
+ * the process ends by the same signal, as an interrupted program should: the shell and CI
+ * see 130 or 143, and a script running it stops too.
+ */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+let interruption: AbortController | undefined;
+let interruptedBy: NodeJS.Signals | undefined;
+const onStopSignal = (signal: NodeJS.Signals) => {
+  interruptedBy = signal;
+  // Once stopping, a second signal falls back to the default and ends the process at once.
+  for (const s of STOP_SIGNALS) process.off(s, onStopSignal);
+  interruption!.abort(signal);
+};
+const interruptSignal = (): AbortSignal => {
+  if (!interruption) {
+    interruption = new AbortController();
+    for (const s of STOP_SIGNALS) process.on(s, onStopSignal);
+  }
+  return interruption.signal;
+};
+
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   // Scripts ask for the version often: answer before loading the command line (commander, chalk).
   const { VERSION } = await import('./version.js');
   writeTo(process.stdout)(`${VERSION}\n`);
 } else {
-  process.exitCode = await runCommandLine();
+  const code = await runCommandLine();
+  for (const s of STOP_SIGNALS) process.off(s, onStopSignal);
+  // A command that finished its work despite the signal (a build already swapping its output in) says so with 0.
+  if (interruptedBy && code !== 0) {
+    process.exitCode = 128 + os.constants.signals[interruptedBy];
+    process.kill(process.pid, interruptedBy);
+  } else {
+    process.exitCode = code;
+  }
 }
 
 async function runCommandLine(): Promise<number> {
@@ -41,6 +73,7 @@ async function runCommandLine(): Promise<number> {
       stderrIsTTY: Boolean(process.stderr.isTTY),
       now: () => new Date(),
       clock: () => performance.now(),
+      interruptSignal,
       untilInterrupted: () =>
         new Promise<void>((resolve) => {
           // Once stopping, a second Ctrl-C falls back to the default and ends the process at once.

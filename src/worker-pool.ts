@@ -47,10 +47,13 @@ const IN_FLIGHT = 2;
  * between the workers' replies, instead of waiting idle beside one more
  * worker, which would load the libraries again and hold a heap of its own.
  */
-export async function mapInWorkers<T, R>(script: URL, options: WorkerOptions, tasks: readonly T[], threads: number, onResult: (result: R) => void = () => {}, here?: (task: T) => Promise<R>): Promise<R[]> {
+export async function mapInWorkers<T, R>(script: URL, options: WorkerOptions, tasks: readonly T[], threads: number, onResult: (result: R) => void = () => {}, here?: (task: T) => Promise<R>, signal?: AbortSignal): Promise<R[]> {
   const results = new Array<R>(tasks.length);
   if (tasks.length === 0) return results;
   const workers: Worker[] = [];
+  // This thread's task under way: waited for, like the workers, before returning or throwing.
+  let hereLoop: Promise<void> = Promise.resolve();
+  let stopOnAbort = () => {};
   try {
     await new Promise<void>((resolve, reject) => {
       let next = 0;
@@ -83,8 +86,12 @@ export async function mapInWorkers<T, R>(script: URL, options: WorkerOptions, ta
         });
       }
       for (let round = 0; round < IN_FLIGHT; round++) for (const worker of workers) feed(worker);
+      // Aborted (Ctrl-C): stop handing out tasks and fail with the reason.
+      stopOnAbort = () => fail(signal!.reason);
+      signal?.addEventListener('abort', stopOnAbort, { once: true });
+      if (signal?.aborted) stopOnAbort();
       if (here) {
-        void (async () => {
+        hereLoop = (async () => {
           while (next < tasks.length && !failed) {
             const id = next++;
             settle(id, await here(tasks[id]!));
@@ -95,7 +102,9 @@ export async function mapInWorkers<T, R>(script: URL, options: WorkerOptions, ta
       }
     });
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    signal?.removeEventListener('abort', stopOnAbort);
+    // Nothing of this run may still be writing when the caller goes on (and removes what was written, on failure).
+    await Promise.all([...workers.map((w) => w.terminate()), hereLoop]);
   }
   return results;
 }

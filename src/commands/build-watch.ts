@@ -24,6 +24,11 @@ export async function buildWatch(io: Io, options: BuildOptions): Promise<ExitCod
   const first = await once();
   // A mistake in the command itself (an --out that is refused, a path that does not exist) is not something a save can fix.
   if (first instanceof UsageError) return first.exitCode;
+  // Ctrl-C during the first build stopped it: there is nothing to watch for.
+  if (io.interruptSignal?.().aborted) {
+    io.stderr('Stopped watching.\n');
+    return 0;
+  }
   await watchProject(
     io,
     options,

@@ -12,7 +12,7 @@ import type { Manifest } from '../publish/manifest.js';
 import { writeSite } from '../publish/site-assembly.js';
 import { BuildCache, CACHE_DIR, layoutFolder, sweepCache } from '../publish/build-cache.js';
 import { DerivedStore } from '../derived-store.js';
-import { runUnits } from '../publish/units.js';
+import { runUnits, stopIfAborted } from '../publish/units.js';
 import { keepAsSpare, pruneStaging, spareFolder } from '../publish/spare-output.js';
 import { loadConfig } from '../config/config.js';
 import { lockOutput } from '../publish/output-lock.js';
@@ -54,16 +54,18 @@ export async function build(io: Io, options: BuildOptions): Promise<ExitCode> {
     await checkOwnFolder(out, shownOut, true);
     return check(io, options, out, shownOut);
   }
+  // Ctrl-C or a cancelled CI job stops the build between files, so that it removes its staging folder and lock first.
+  const signal = io.interruptSignal?.();
   // Held until the build ends, however it ends: see output-lock.ts.
   const release = lockOutput(out, shownOut, (p) => displayPath(io.cwd, p));
   try {
-    return await buildLocked(io, options, out, shownOut, started);
+    return await buildLocked(io, options, out, shownOut, started, signal);
   } finally {
     release();
   }
 }
 
-async function buildLocked(io: Io, options: BuildOptions, out: string, shownOut: string, started: number): Promise<ExitCode> {
+async function buildLocked(io: Io, options: BuildOptions, out: string, shownOut: string, started: number, signal?: AbortSignal): Promise<ExitCode> {
   // A build killed mid-swap may have left the previous output retired beside --out: put it back
   // before anything can fail, so that even a build that stops on a typo leaves it in place.
   warnNotRemoved(io, await recoverLeftovers(out), 'left by an earlier build');
@@ -100,6 +102,7 @@ async function buildLocked(io: Io, options: BuildOptions, out: string, shownOut:
       languages: config.languages.length,
       ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
       onResult: counted,
+      ...(signal ? { signal } : {}),
     });
     if (progress) io.stderr('\r\x1b[K');
     io.stderr(stylish({ diagnostics, files: results.map((r) => r.file) }, io.chalk));
@@ -113,6 +116,8 @@ async function buildLocked(io: Io, options: BuildOptions, out: string, shownOut:
     if (dropped.length && options.paths.length) throw new UsageError(partialBuildRefusal(dropped, shownOut));
     const site = writeSite(staging.dir, results, config, renderer, VERSION, cacheDir ? new BuildCache(cacheDir, staging.dir, staging.reused) : undefined);
     if (staging.reused) await pruneStaging(staging.dir, site.published);
+    // The last moment to stop: once the swap begins, the build finishes, and has published.
+    await stopIfAborted(signal);
     const retiredLeft = await staging.commit(cacheDir ? (retired) => keepAsSpare(retired, cacheDir) : undefined);
     if (cacheDir) dropUnused(cacheDir, [...results.flatMap((r) => (r.cached ? [r.cached] : [])), ...(site.cached ? [site.cached] : [])]);
     derived?.save();
@@ -126,6 +131,7 @@ async function buildLocked(io: Io, options: BuildOptions, out: string, shownOut:
   } catch (error) {
     if (progress) io.stderr('\r\x1b[K');
     await staging.abandon().catch(() => undefined);
+    if (signal?.aborted) throw new AdvisoryError(`stopped by ${String(signal.reason)}: nothing was published; ${shownOut} is as it was.`, { exitCode: 2, cause: error });
     const refused = systemRefusal(error);
     if (refused) throw new AdvisoryError(`cannot write ${shownOut}: ${refused}. Nothing was published; ${shownOut} is as it was.`, { exitCode: 2, cause: error });
     throw error;

@@ -30,23 +30,24 @@ export async function validate(io: Io, options: ValidateOptions): Promise<ExitCo
   });
   const input = { diagnostics, files: results.map((r) => r.file) };
   const { errors, warnings } = countBySeverity(diagnostics);
+  const overBudget = errors === 0 && options.maxWarnings !== undefined && warnings > options.maxWarnings;
+  const budgetMessage = `${warnings} warning${warnings === 1 ? '' : 's'} found, more than --max-warnings ${options.maxWarnings} allows`;
   if (options.format === 'json') io.stdout(json(input));
   else {
     // Annotations go on the pull request; the log of the run keeps the readable report too.
     if (options.format === 'github') io.stdout(github(input, { cwd: io.cwd, workspace: io.env.GITHUB_WORKSPACE }));
     io.stderr(stylish(input, io.chalk));
-    if (errors === 0) {
+    if (errors > 0) io.stderr('Fix the problems above, then run `advisory validate` again.\n');
+    // No "✓ valid" for a run that fails on its warnings: a CI log must not show a pass above the failure.
+    else if (!overBudget) {
       const n = input.files.length;
       io.stderr(`${io.chalk.green('✓')} ${n} advisor${n === 1 ? 'y' : 'ies'} valid${warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}\n`);
-    } else {
-      io.stderr('Fix the problems above, then run `advisory validate` again.\n');
     }
   }
   if (errors > 0) return 1;
-  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
-    const message = `${warnings} warning${warnings === 1 ? '' : 's'} found, more than --max-warnings ${options.maxWarnings} allows`;
-    if (options.format === 'github') io.stdout(githubError('advisory max-warnings', message));
-    io.stderr(`${message}\n`);
+  if (overBudget) {
+    if (options.format === 'github') io.stdout(githubError('advisory max-warnings', budgetMessage));
+    io.stderr(`${budgetMessage}\n`);
     return 1;
   }
   return 0;

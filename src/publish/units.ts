@@ -40,6 +40,8 @@ export interface UnitsOptions {
   jobs?: number;
   languages: number;
   onResult?: (result: UnitResult) => void;
+  /** Aborted (Ctrl-C): stop between files and reject with its reason, once no thread is writing any more. */
+  signal?: AbortSignal;
 }
 
 export interface UnitsOutcome {
@@ -48,13 +50,27 @@ export interface UnitsOutcome {
   diagnostics: Diagnostic[];
 }
 
+/** Files the cache loop looks up between two looks for a signal: a look costs a turn of the event loop. */
+const LOOKUPS_BETWEEN_CHECKS = 64;
+
+/**
+ * Throws the signal's reason if it has been aborted. A signal reaches JavaScript only between
+ * turns of the event loop, and rendering on this thread never waits for one: so it first lets
+ * a turn pass, else a Ctrl-C would be seen only after every file was done.
+ */
+export async function stopIfAborted(signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return;
+  await new Promise((wake) => setImmediate(wake));
+  signal.throwIfAborted();
+}
+
 export function threadsFor(files: number, languages: number, jobs: number | undefined): number {
   if (jobs !== undefined) return Math.max(1, Math.min(jobs, files));
   return files * languages >= WORKERS_FROM_BULLETINS ? Math.min(os.availableParallelism(), files) : 1;
 }
 
 export async function runUnits(files: readonly string[], options: UnitsOptions): Promise<UnitsOutcome> {
-  const { settings, build, onResult } = options;
+  const { settings, build, onResult, signal } = options;
   collectGarbageEarly();
   const mainThread = build ? unitRendering(build.job, build.renderer) : undefined;
   const done = new Map<string, UnitResult>();
@@ -67,10 +83,13 @@ export async function runUnits(files: readonly string[], options: UnitsOptions):
     if (threads > 1) {
       const unitJob: UnitJob = { settings, ...(build ? { build: build.job } : {}) };
       const here = (file: string) => processAdvisoryFile(file, settings, mainThread);
-      const results = await mapInWorkers<string, UnitResult>(new URL('./unit-worker.js', import.meta.url), { workerData: unitJob, resourceLimits: UNIT_WORKER_LIMITS }, pending, threads, onResult, here);
+      const results = await mapInWorkers<string, UnitResult>(new URL('./unit-worker.js', import.meta.url), { workerData: unitJob, resourceLimits: UNIT_WORKER_LIMITS }, pending, threads, onResult, here, signal);
       pending.forEach((file, i) => done.set(file, results[i]!));
     } else {
-      for (const file of pending) finish(file, await processAdvisoryFile(file, settings, mainThread));
+      for (const file of pending) {
+        await stopIfAborted(signal);
+        finish(file, await processAdvisoryFile(file, settings, mainThread));
+      }
     }
   };
   // What the cache has is taken here, before any thread starts: after a change to one
@@ -81,15 +100,22 @@ export async function runUnits(files: readonly string[], options: UnitsOptions):
   if (mainThread?.cache) {
     const linker = threadsFor(files.length, options.languages, options.jobs) > 1 ? threadLinker({ cacheDir: build!.job.cacheDir!, stagingDir: build!.job.stagingDir, reusing: build!.job.reusing }) : inlineLinker(mainThread.cache);
     const hashes = SourceHashes.open(layoutFolder(build!.job.cacheDir!));
-    for (const [i, file] of files.entries()) {
-      const entry = await cachedEntry(file, settings, mainThread, hashes);
-      if (entry) {
-        linker.place(file, entry.files);
-        hits.set(file, entry.result);
-      } else if (hits.size === 0 && i + 1 >= COLD_AFTER_MISSES) break;
+    try {
+      for (const [i, file] of files.entries()) {
+        if (i % LOOKUPS_BETWEEN_CHECKS === 0) await stopIfAborted(signal);
+        const entry = await cachedEntry(file, settings, mainThread, hashes);
+        if (entry) {
+          linker.place(file, entry.files);
+          hits.set(file, entry.result);
+        } else if (hits.size === 0 && i + 1 >= COLD_AFTER_MISSES) break;
+      }
+      hashes.save();
+      await processAll(files.filter((file) => !hits.has(file)));
+    } catch (error) {
+      // The linking thread must have stopped placing files before the caller removes the staging folder.
+      await linker.finish().catch(() => undefined);
+      throw error;
     }
-    hashes.save();
-    await processAll(files.filter((file) => !hits.has(file)));
     // Entries whose files could not be placed are rendered after all.
     const unplaced = await linker.finish();
     for (const [file, result] of hits) if (!unplaced.has(file)) finish(file, result);

@@ -21,4 +21,11 @@ export interface Io {
    * command keeps the default: interrupted means ended. Absent: never interrupted.
    */
   untilInterrupted?: () => Promise<void>;
+  /**
+   * Aborted at the first Ctrl-C (SIGINT) or SIGTERM after the first call, with the signal's
+   * name as reason: for `build`, which must remove its staging folder and lock before it
+   * stops. The process then ends by that signal unless the command finished with exit 0
+   * anyway (the signal came too late to stop it). Absent: never interrupted.
+   */
+  interruptSignal?: () => AbortSignal;
 }

@@ -48,6 +48,12 @@ describe('advisory --help', () => {
     expect(result.stdout).toMatch(new RegExp(`^Usage: advisory ${command}`));
   });
 
+  it.each(['build', 'validate', 'list', 'diff', 'serve'])('says in the help of %s that paths default to advisories/, not "[]"', (command) => {
+    const { stdout } = runCli([command, '--help'], { cwd: ROOT });
+    expect(stdout).toMatch(/^ {2}paths +advisory files or folders \(default: advisories\/\)$/m);
+    expect(stdout).not.toContain('[]');
+  });
+
   it('exits 2 on an unknown command or option, without a stack trace', () => {
     const unknown = runCli(['publish'], { cwd: ROOT });
     expect(unknown.status).toBe(2);
@@ -56,6 +62,24 @@ describe('advisory --help', () => {
     expect(option.status).toBe(2);
     expect(option.stderr).toContain("error: unknown option '--outt'");
     expect(option.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  // A CI script passes --no-color (or --color) to every step alike; `schema --no-color` was an unknown option, exit 2.
+  it('takes --no-color and --color with every command, and they decide the colour', () => {
+    const dir = tempProject();
+    onTestFinished(dir.cleanup);
+    const schema = runCli(['schema'], { cwd: dir.dir });
+    for (const flag of ['--no-color', '--color']) expect(runCli(['schema', flag], { cwd: dir.dir })).toEqual(schema);
+    const notGit = 'not inside a git repository: advisory diff compares the working tree with a git revision, so run it in a clone of your advisories\n';
+    expect(runCli(['diff', '--color'], { cwd: dir.dir })).toEqual({ status: 2, stdout: '', stderr: `\u001b[31merror\u001b[39m: ${notGit}` });
+    expect(runCli(['diff', '--no-color'], { cwd: dir.dir, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } })).toEqual({ status: 2, stdout: '', stderr: `error: ${notGit}` });
+    expect(runCli(['new', 'SN', '--color', '--today', '2026-12-03'], { cwd: dir.dir })).toEqual({ status: 0, stdout: '', stderr: 'Wrote advisories/sn.yaml: fill it in, then run `advisory validate`.\n' });
+    expect(runCli(['new', 'SN', '--color'], { cwd: dir.dir })).toEqual({ status: 1, stdout: '', stderr: 'advisories/sn.yaml already exists; it was left as it is. Edit it, or remove it first.\n' });
+    for (const command of ['build', 'validate', 'list', 'show', 'new', 'schema', 'diff', 'serve']) {
+      const help = runCli([command, '--help'], { cwd: dir.dir }).stdout;
+      expect(help).toContain('  --no-color ');
+      expect(help).toContain('  --color ');
+    }
   });
 });
 

@@ -134,10 +134,10 @@ describe('validate --max-warnings and --strict', () => {
     expect(runCli(['validate', '--max-warnings', '2', '--today', '2026-02-01'], { cwd: REVIEW }).status).toBe(0);
   });
 
-  it('fails past the budget and says why', () => {
+  it('fails past the budget and says why, with no "✓ valid" above it', () => {
     const result = runCli(['validate', '--max-warnings', '1', '--today', '2026-02-01'], { cwd: REVIEW });
     expect(result.status).toBe(1);
-    expect(result.stderr.split('\n').slice(-2)).toEqual(['2 warnings found, more than --max-warnings 1 allows', '']);
+    expect(result.stderr.split('\n').slice(-3)).toEqual(['2 warnings', '2 warnings found, more than --max-warnings 1 allows', '']);
   });
 
   it('fails past the budget with an annotation GitHub shows on the run', () => {

@@ -325,7 +325,7 @@ describe('an earlier output that the build cache would reuse, with a folder this
   });
 });
 
-describe('a build killed with SIGKILL', () => {
+describe('a build killed with SIGKILL, or stopped with Ctrl-C or SIGTERM', () => {
   // Big enough that a build runs for seconds, so it can be caught at each moment.
   const COUNT = 80;
   let template: { dir: string; cleanup: () => void };
@@ -402,7 +402,32 @@ describe('a build killed with SIGKILL', () => {
     expect(leftovers(dir)).toEqual([]);
     expect(snapshotTree(path.join(dir, 'dist'))).toEqual(next);
   }, 60_000);
+
+  // Ctrl-C at a terminal, SIGTERM from a cancelled CI job: the build removes what it wrote and its lock, then
+  // ends by the same signal (130 and 143 in a shell), so that the script or job running it stops too.
+  it('stopped by Ctrl-C (SIGINT) while it writes the staging folder: dist/ as it was, nothing left beside it, ended by SIGINT', async () => {
+    const { dir, build } = startBuild();
+    const stopped = await stopWhileStaging(dir, build, 'SIGINT');
+    expect(stopped).toEqual({ ended: { code: null, signal: 'SIGINT' }, stderr: 'error: stopped by SIGINT: nothing was published; dist/ is as it was.\n', leftovers: [], lock: false });
+    expect(snapshotTree(path.join(dir, 'dist'))).toEqual(previous);
+    expect(runCli(['build'], { cwd: dir }).status).toBe(0);
+    expect(snapshotTree(path.join(dir, 'dist'))).toEqual(next);
+  }, 60_000);
+
+  it('stopped by SIGTERM while worker threads write the staging folder: the same, ended by SIGTERM', async () => {
+    const { dir, build } = startBuild(['--jobs', '2', '--no-cache']);
+    const stopped = await stopWhileStaging(dir, build, 'SIGTERM');
+    expect(stopped).toEqual({ ended: { code: null, signal: 'SIGTERM' }, stderr: 'error: stopped by SIGTERM: nothing was published; dist/ is as it was.\n', leftovers: [], lock: false });
+    expect(snapshotTree(path.join(dir, 'dist'))).toEqual(previous);
+  }, 60_000);
 });
+
+/** Stops `build` with `signal` once its staging folder is being written; says what it printed and left. */
+async function stopWhileStaging(dir: string, build: Running, signal: NodeJS.Signals) {
+  await until(build, () => stagedFiles(dir) >= 200);
+  const ended = await build.stop(signal);
+  return { ended, stderr: build.stderr(), leftovers: leftovers(dir), lock: existsSync(path.join(dir, '.dist.advisory-lock')) };
+}
 
 /** Polls `condition` as fast as the event loop allows; fails if the build ends first (it was too quick to catch). */
 function until(build: Running, condition: () => boolean): Promise<void> {
