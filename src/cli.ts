@@ -94,7 +94,7 @@ export async function run({ argv, io: base, stdoutIsTTY }: Runtime): Promise<Exi
       .description('check advisories without writing anything')
       .argument('[paths...]', 'advisory files or folders (default: advisories/)')
       .addOption(new Option('--format <format>', 'report format').choices(['stylish', 'json', 'github']).default('stylish'))
-      .option('--json', 'report as JSON (same as --format json)')
+      .addOption(new Option('--json', 'report as JSON (same as --format json)').conflicts('format'))
       .option('--max-warnings <n>', 'fail when there are more than n warnings', wholeNumber)
       .option('-j, --jobs <n>', 'threads to check with (default: all cores for large projects, 1 for small ones)', positiveNumber)
       .option('--templates <dir>', 'folder of templates (for label catalogues)'),

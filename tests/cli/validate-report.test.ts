@@ -146,6 +146,14 @@ describe('validate --max-warnings and --strict', () => {
     expect(result.stdout.split('\n').slice(-2)).toEqual(['::error title=advisory max-warnings::1 warning found, more than --max-warnings 0 allows', '']);
   });
 
+  it('refuses --json with --format as a usage error rather than quietly choosing one report', () => {
+    const result = runCli(['validate', '--json', '--format', 'github'], { cwd: REVIEW });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe("error: option '--json' cannot be used with option '--format <format>'\n(run with --help for usage)\n");
+    // --json asked for JSON, so the failure is JSON too.
+    expect(JSON.parse(result.stdout)).toEqual({ error: { message: "option '--json' cannot be used with option '--format <format>'", exitCode: 2, internal: false }, diagnostics: [] });
+  });
+
   it('rejects a budget that is not a whole number with exit 2', () => {
     const result = runCli(['validate', '--max-warnings', 'many'], { cwd: REVIEW });
     expect(result.status).toBe(2);
