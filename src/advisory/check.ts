@@ -7,6 +7,7 @@ import type { Diagnostic, Severity } from '../report/diagnostics.js';
 import { didYouMean, languageMeant } from './suggest.js';
 import { plainTextTrap } from './plain-text-traps.js';
 import { markdownTraps } from './markdown-traps.js';
+import { plainTextMarkup } from './plain-text-markup.js';
 import { referenceProblem } from './character-references.js';
 import { placeholderProblem } from './placeholder.js';
 import { curlyQuotesHint, describePasted, spaceInWords, UNICODE_SPACE, wrappedInCurlyQuotes } from './pasted-characters.js';
@@ -248,6 +249,11 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
           `${path} is wrapped in curly quotes ${quotes}: they are not YAML quotes, so they would be published as part of the text; remove them (or use straight quotes "…"), or, to publish them, put the whole value in straight quotes: "${value[0]}…${value[value.length - 1]}"`,
           'curly-quotes',
         );
+      }
+      const markup = spec.line && !spec.unpublished ? plainTextMarkup(value, path) : null;
+      if (markup) {
+        const offset = offsetInSource(ctx.source.text, node, value, markup.index, markup.snippet);
+        ctx.report('warning', offset === undefined ? at() : ctx.source.positionAt(offset), path, markup.message, 'plain-text-markup');
       }
       const blankLink = spec.markdown && value.includes('](') ? BLANK_LINK.exec(value) : null;
       if (blankLink) {

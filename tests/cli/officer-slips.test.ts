@@ -1,0 +1,69 @@
+/**
+ * Slips an officer makes writing an advisory in a hurry that validated without a word and published
+ * something other than what was meant, found in an exploratory QA pass; through the real binary.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { VALID, replaceLine } from '../advisory/validate-helpers.js';
+import { runCli, tempProject } from '../helpers/run-cli.js';
+
+/** A project with `files` (name to content) in advisories/, and `config` as advisory.config.yaml when given. */
+function project(files: Record<string, string | Buffer>, config?: string): string {
+  const { dir, cleanup } = tempProject();
+  onTestFinished(cleanup);
+  mkdirSync(path.join(dir, 'advisories'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, 'advisories', name), content);
+  if (config !== undefined) writeFileSync(path.join(dir, 'advisory.config.yaml'), config);
+  return dir;
+}
+
+/** `advisory validate` (with `args`) on the one advisory `yaml`, as advisories/ml.yaml. */
+function validate(yaml: string | Buffer, ...args: string[]) {
+  return runCli(['validate', '--today', '2025-08-01', ...args], { cwd: project({ 'ml.yaml': yaml }) });
+}
+
+/** The same, in a project published in English and French. */
+function validateFr(yaml: string, ...args: string[]) {
+  return runCli(['validate', '--today', '2025-08-01', ...args], { cwd: project({ 'ml.yaml': yaml }, 'languages: [en, fr]\n') });
+}
+
+/** What validate prints for an advisory valid but for `warnings` (each `line:col  message`). */
+const warned = (...warnings: string[]) => ({
+  status: 0,
+  stdout: '',
+  stderr: `${warnings.map((w) => `advisories/ml.yaml:${w.replace('  ', '  warning  ')}\n`).join('')}${warnings.length} warning${warnings.length === 1 ? '' : 's'}\n✓ 1 advisory valid (${warnings.length} warning${warnings.length === 1 ? '' : 's'})\n`,
+});
+
+describe('Markdown or HTML in a one-line field', () => {
+  it('is warned about, at the markup: the field is printed as written, stars, brackets and tags included', () => {
+    const yaml = replaceLine(
+      'code: ML\nlevel: 2',
+      'code: ML\nlevel: 2\ntitle: "**Exercise increased caution** in Mali"',
+      replaceLine('  - name: Embassy of India, Bamako', '  - name: "[Embassy of India, Bamako](https://example.org/bamako)"\n    hours: 9:00-17:00<br>Monday to Friday'),
+    );
+    expect(validate(yaml)).toEqual(
+      warned(
+        '4:9  title is plain text, not Markdown or HTML: "**Exercise increased caution**" would be published with its stars; write the text without them',
+        '17:12  contacts[0].name is plain text, not Markdown or HTML: "[Embassy of India, Bamako](https://example.org/bamako)" would be published with its brackets and address; write the name alone, and the address in url',
+        '18:22  contacts[0].hours is plain text, not Markdown or HTML: "<br>" would be published as text, not as a tag; leave the tag out',
+      ),
+    );
+  });
+
+  it('fails validate --strict, in a translation too', () => {
+    const fr = 'translations:\n  fr:\n    updated: 2025-07-02\n    summary: Soyez prudents.\n    guidance: [Restez en contact avec l’ambassade.]\n    regions: [{ name: Région de *Kayes* }]\n    contacts: [{ name: Ambassade de l’Inde }]\n    updates: [{ summary: Relevé. }, { summary: Publié. }]\n';
+    expect(validateFr(VALID + fr, '--strict')).toEqual({
+      status: 1,
+      stdout: '',
+      stderr:
+        'advisories/ml.yaml:28:33  error  translations.fr.regions[0].name is plain text, not Markdown or HTML: "*Kayes*" would be published with its stars; write the text without them\n' +
+        '1 error\nFix the problems above, then run `advisory validate` again.\n',
+    });
+  });
+
+  it('is not seen in stars, underscores or angle brackets that are not markup', () => {
+    const yaml = replaceLine('  - name: Embassy of India, Bamako', '  - name: Embassy of India, Bamako (*)\n    address: "Rue 5*3*2, snake_case_x, <Km 5>, 2 * 3 * 4"\n    hours: "9:00 < 17:00"');
+    expect(validate(yaml)).toEqual({ status: 0, stdout: '', stderr: '✓ 1 advisory valid\n' });
+  });
+});
