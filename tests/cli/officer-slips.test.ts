@@ -67,3 +67,11 @@ describe('Markdown or HTML in a one-line field', () => {
     expect(validate(yaml)).toEqual({ status: 0, stdout: '', stderr: '✓ 1 advisory valid\n' });
   });
 });
+
+describe('a risk given twice', () => {
+  it('is warned about: bulletins would say "Terrorism, Kidnapping, and Terrorism"', () => {
+    expect(validate(replaceLine('risks: [terrorism]', 'risks: [terrorism, kidnapping, terrorism]'))).toEqual(
+      warned('7:32  risks[2] repeats risks[0], "terrorism": bulletins would list it twice; remove the repeat, or write the risk that was meant'),
+    );
+  });
+});
