@@ -75,3 +75,21 @@ describe('a risk given twice', () => {
     );
   });
 });
+
+describe('an advisory saved by an editor with ".txt" or a document extension after ".yaml"', () => {
+  it('is refused by name, not left out of the build without a word', () => {
+    const dir = project({ 'ml.yaml': VALID, 'sn.yaml.txt': 'country: Senegal\ncode: SN\n', 'lb.YML.docx': 'PK' });
+    const refused = (file: string, found: string, fix: string) =>
+      `advisories/${file}  error  the file's name ends in "${found}", as an editor adds when it saves a document: named so, it would not be read as an advisory, nor published; ${fix}\n`;
+    expect(runCli(['validate', '--today', '2025-08-01'], { cwd: dir })).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: `${refused('lb.YML.docx', '.docx" after ".YML', 'save it again as plain text (UTF-8), named lb.YML')}${refused('sn.yaml.txt', '.txt" after ".yaml', 'rename it sn.yaml')}2 errors\nFix the problems above, then run \`advisory validate\` again.\n`,
+    });
+  });
+
+  it('leaves editor backups and other files alone', () => {
+    const dir = project({ 'ml.yaml': VALID, 'ml.yaml~': VALID, 'ml.yaml.bak': VALID, 'notes.txt': 'x', '.ml.yaml.txt': 'x' });
+    expect(runCli(['validate', '--today', '2025-08-01'], { cwd: dir })).toEqual({ status: 0, stdout: '', stderr: '✓ 1 advisory valid\n' });
+  });
+});
