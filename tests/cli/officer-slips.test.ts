@@ -93,3 +93,21 @@ describe('an advisory saved by an editor with ".txt" or a document extension aft
     expect(runCli(['validate', '--today', '2025-08-01'], { cwd: dir })).toEqual({ status: 0, stdout: '', stderr: '✓ 1 advisory valid\n' });
   });
 });
+
+describe('an advisory saved as UTF-16 ("Unicode" in Notepad and Word)', () => {
+  const utf16 = (text: string, order: 'le' | 'be', mark: boolean) => {
+    const le = Buffer.from(`${mark ? '\ufeff' : ''}${text}`, 'utf16le');
+    return order === 'le' ? le : le.swap16();
+  };
+  const refused = {
+    status: 1,
+    stdout: '',
+    stderr: 'advisories/ml.yaml:1:1  error  file is UTF-16 text (what Notepad and Word call "Unicode"), not UTF-8; save it as UTF-8\n1 error\nFix the problems above, then run `advisory validate` again.\n',
+  };
+
+  it('is told to be saved as UTF-8, with or without its byte-order mark, rather than to delete invisible characters', () => {
+    for (const order of ['le', 'be'] as const) {
+      for (const mark of [true, false]) expect(validate(utf16(VALID, order, mark))).toEqual(refused);
+    }
+  });
+});
