@@ -111,3 +111,13 @@ describe('an advisory saved as UTF-16 ("Unicode" in Notepad and Word)', () => {
     }
   });
 });
+
+describe('a translated title pasted from the primary language', () => {
+  it('is warned about as not translated, as a summary or guidance item is', () => {
+    const yaml = replaceLine('code: ML\nlevel: 2', 'code: ML\nlevel: 2\ntitle: Exercise increased caution in Mali', VALID) +
+      'translations:\n  fr:\n    updated: 2025-07-02\n    title: Exercise Increased Caution in Mali\n    summary: Soyez prudents.\n    guidance: [Restez en contact avec l’ambassade.]\n    regions: [{ name: Région de Kayes }]\n    contacts: [{ name: Ambassade de l’Inde }]\n    updates: [{ summary: Relevé. }, { summary: Publié. }]\n';
+    expect(validateFr(yaml)).toEqual(
+      warned('27:12  translations.fr.title is the same as title, not translated: the fr bulletin would show en text as fr; translate it'),
+    );
+  });
+});
