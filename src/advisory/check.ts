@@ -8,6 +8,7 @@ import { didYouMean, languageMeant } from './suggest.js';
 import { plainTextTrap } from './plain-text-traps.js';
 import { markdownTraps } from './markdown-traps.js';
 import { plainTextMarkup } from './plain-text-markup.js';
+import { paragraphBlock } from './paragraph-blocks.js';
 import { referenceProblem } from './character-references.js';
 import { placeholderProblem } from './placeholder.js';
 import { curlyQuotesHint, describePasted, spaceInWords, UNICODE_SPACE, wrappedInCurlyQuotes } from './pasted-characters.js';
@@ -268,6 +269,8 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
         }
         if (traps.some((t) => t.severity === 'error')) return undefined;
       }
+      const block = spec.markdown === 'inline' ? paragraphBlock(ctx.source.text, node, path) : null;
+      if (block) ctx.report('warning', ctx.source.positionAt(block.offset), path, block.message, 'paragraph-block');
       return detached(spec.line ? tabsAsSpaces(value) : value);
     }
     case 'integer': {

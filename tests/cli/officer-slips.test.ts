@@ -121,3 +121,20 @@ describe('a translated title pasted from the primary language', () => {
     );
   });
 });
+
+describe('a list or heading written in a one-paragraph field', () => {
+  it('is warned about at its line: it would be published run into the text, not as a list', () => {
+    const yaml = replaceLine('summary: Be careful.', 'summary: >\n  Protests in Bamako:\n  - avoid the city centre\n  - stay at home after dark', replaceLine('  - Stay in contact with the embassy.', '  - |\n    Stay in contact with the embassy.\n    ## After dark'));
+    expect(validate(yaml)).toEqual(
+      warned(
+        '10:3  summary is one paragraph, so "- avoid the city centre" would be published run into the text before it, not as a list item; write it as a sentence, or move it to guidance (an item each) or body',
+        '15:5  guidance[0] is one paragraph, so "## After dark" would be published run into the text before it, not as a heading; make each line an item of guidance of its own, or write it as a sentence',
+      ),
+    );
+  });
+
+  it('is not seen in a text wrapped on several lines, nor in body', () => {
+    const yaml = replaceLine('summary: Be careful.', 'summary: >\n  Call +223 20 00 00 00 or 17 from any phone,\n  2025-07-02 onwards, at any hour.', VALID) + 'body: |\n  ## Security\n\n  - Avoid the centre.\n';
+    expect(validate(yaml)).toEqual({ status: 0, stdout: '', stderr: '✓ 1 advisory valid\n' });
+  });
+});
