@@ -26,6 +26,13 @@ interface Kind {
 
 const withoutThem = () => 'write the text without them';
 
+/** HTML tags, by name: `<Rue 5>` in an address is text. */
+const TAG: Kind = {
+  pattern: /<\/?(?:a|b|i|u|s|em|strong|br|p|span|div|font|small|big|sup|sub|mark|del|ins|strike|h[1-6]|ul|ol|li|img|script|style|iframe)(?:\s[^<>\n]*)?\/?>/i,
+  seen: 'as text, not as a tag',
+  fix: () => 'leave the tag out',
+};
+
 /**
  * Emphasis as Markdown reads it: the marks touch the text they wrap, and stand
  * apart from words around them (so `5*3*2` and `snake_case_name` are not
@@ -41,8 +48,7 @@ const KINDS: readonly Kind[] = [
   { pattern: /(?<![\p{L}\p{N}_])__(?=\S)[^_\n]*?\S__(?![\p{L}\p{N}_])/u, seen: 'with its underscores', fix: withoutThem },
   { pattern: /(?<![\p{L}\p{N}*])\*(?=[^\s*])[^*\n]*?[^\s*]\*(?![\p{L}\p{N}*])/u, seen: 'with its stars', fix: withoutThem },
   { pattern: /`[^`\n]+`/, seen: 'with its backticks', fix: withoutThem },
-  // Tags by name: `<Rue 5>` in an address is text.
-  { pattern: /<\/?(?:a|b|i|u|s|em|strong|br|p|span|div|font|small|big|sup|sub|mark|del|ins|strike|h[1-6]|ul|ol|li|img|script|style|iframe)(?:\s[^<>\n]*)?\/?>/i, seen: 'as text, not as a tag', fix: () => 'leave the tag out' },
+  TAG,
 ];
 
 /** Longest markup quoted back in a message. */
@@ -59,7 +65,9 @@ export function plainTextMarkup(value: string, field: string): PlainTextMarkup |
   }
   if (first === null) return null;
   const { index, snippet, kind } = first;
-  const shown = snippet.length > PREVIEW ? `${snippet.slice(0, PREVIEW - 3)}...` : snippet;
+  // A tag by its name alone, as the warning about tags in Markdown fields shows it: its attributes say nothing more.
+  const tag = kind === TAG ? /^<\/?[a-z0-9]+/i.exec(snippet) : null;
+  const shown = tag ? `${tag[0].toLowerCase()}>` : snippet.length > PREVIEW ? `${snippet.slice(0, PREVIEW - 3)}...` : snippet;
   return {
     index,
     snippet,
