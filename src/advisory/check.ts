@@ -7,6 +7,8 @@ import type { Diagnostic, Severity } from '../report/diagnostics.js';
 import { didYouMean, languageMeant } from './suggest.js';
 import { plainTextTrap } from './plain-text-traps.js';
 import { markdownTraps } from './markdown-traps.js';
+import { plainTextMarkup } from './plain-text-markup.js';
+import { paragraphBlock } from './paragraph-blocks.js';
 import { referenceProblem } from './character-references.js';
 import { placeholderProblem } from './placeholder.js';
 import { curlyQuotesHint, describePasted, spaceInWords, UNICODE_SPACE, wrappedInCurlyQuotes } from './pasted-characters.js';
@@ -249,6 +251,11 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
           'curly-quotes',
         );
       }
+      const markup = spec.line && !spec.unpublished ? plainTextMarkup(value, path) : null;
+      if (markup) {
+        const offset = offsetInSource(ctx.source.text, node, value, markup.index, markup.snippet);
+        ctx.report('warning', offset === undefined ? at() : ctx.source.positionAt(offset), path, markup.message, 'plain-text-markup');
+      }
       const blankLink = spec.markdown && value.includes('](') ? BLANK_LINK.exec(value) : null;
       if (blankLink) {
         ctx.report('error', at(), path, `${path} has a link with no text, "${blankLink[0]}…": readers would see nothing to click; write the words to show between [ and ]`, 'link-text');
@@ -262,6 +269,8 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
         }
         if (traps.some((t) => t.severity === 'error')) return undefined;
       }
+      const block = spec.markdown === 'inline' ? paragraphBlock(ctx.source.text, node, path) : null;
+      if (block) ctx.report('warning', ctx.source.positionAt(block.offset), path, block.message, 'paragraph-block');
       return detached(spec.line ? tabsAsSpaces(value) : value);
     }
     case 'integer': {

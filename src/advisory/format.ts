@@ -127,8 +127,10 @@ const update: ObjectSpec = {
  * `for:` on a translated region or contact: the original's name, so that the
  * pair holds when the original list is reordered (see anchors.ts).
  */
-const anchor = (item: 'region' | 'contact'): StringSpec =>
-  line(`The name of the ${item} this item translates, as written in its name in the primary language; pairs the two wherever that ${item} is in the list`);
+const anchor = (item: 'region' | 'contact'): StringSpec => ({
+  ...line(`The name of the ${item} this item translates, as written in its name in the primary language; pairs the two wherever that ${item} is in the list`),
+  unpublished: true,
+});
 
 export const translation: ObjectSpec = {
   kind: 'object',

@@ -28,6 +28,30 @@ export function isAdvisoryFileName(name: string): boolean {
   return ADVISORY_FILE.test(name) && !name.startsWith('.');
 }
 
+/**
+ * `sn.yaml.txt`: an advisory saved by Notepad, TextEdit or Word as a text or
+ * document file, which adds its own extension to the name. Not read, it would
+ * leave the country out of every build without a word; found, it is refused by name.
+ */
+const SAVED_AS_DOCUMENT = /(\.ya?ml)(\.(?:txt|rtf|docx?|odt))$/i;
+
+function savedAsDocument(name: string): RegExpExecArray | null {
+  return name.startsWith('.') ? null : SAVED_AS_DOCUMENT.exec(name);
+}
+
+/** Why a file is refused for its name's extension (`sn.yaml.txt`), or undefined. */
+function extensionRefusal(name: string): Refusal | undefined {
+  const saved = savedAsDocument(name);
+  if (!saved) return undefined;
+  const meant = visible(name.slice(0, saved.index) + saved[1]!);
+  // A .txt file is text already; a word processor's own formats are not, and must be saved again.
+  const fix = /^\.txt$/i.test(saved[2]!) ? `rename it ${meant}` : `save it again as plain text (UTF-8), named ${meant}`;
+  return {
+    rule: 'file-name',
+    message: `the file's name ends in "${saved[2]}" after "${saved[1]}", as an editor adds when it saves a document: named so, it would not be read as an advisory, nor published; ${fix}`,
+  };
+}
+
 export interface LoadResult {
   advisories: LoadedAdvisory[];
   diagnostics: Diagnostic[];
@@ -75,7 +99,7 @@ export async function findAdvisoryFiles(cwd: string, paths: readonly string[]): 
       const linkedFolders: string[] = [];
       for (const entry of await walk(absolute)) {
         // Links are listed so that reading refuses them by name, rather than dropping an advisory without a word.
-        if ((entry.kind === 'file' || entry.kind === 'link') && isAdvisoryFileName(entry.name)) found.add(entry.absolute);
+        if ((entry.kind === 'file' || entry.kind === 'link') && (isAdvisoryFileName(entry.name) || savedAsDocument(entry.name))) found.add(entry.absolute);
         // A linked folder is not walked, and not skipped without a word either: advisories may be behind it.
         else if (entry.kind === 'link' && (await stat(entry.absolute).catch(() => null))?.isDirectory()) linkedFolders.push(displayPath(cwd, entry.absolute));
       }
@@ -100,7 +124,7 @@ export async function readSources(cwd: string, files: readonly string[]): Promis
   for (const absolute of files) {
     const readable = readablePath(cwd, absolute);
     const file = visible(readable);
-    const refusedByName = pathRefusal(readable);
+    const refusedByName = pathRefusal(readable) ?? extensionRefusal(path.basename(absolute));
     if (refusedByName) {
       sources.push({ file, bytes: new Uint8Array(0), refused: refusedByName });
       continue;

@@ -45,6 +45,11 @@ export const itemsNotRepeated: Rule = (a, ctx, { languages }) => {
       ctx.report('warning', ctx.at(field), field, `${field} repeats ${key}[${first}] word for word; remove the repeat, or write the item that was meant`, 'repeated-item');
     }
   }
+  // A risk from the closed list given twice: the bulletins would say "Terrorism, Crime, and Terrorism".
+  for (const [i, first] of a.risks.length < REPEATABLE ? [] : repeats(a.risks)) {
+    const field = `risks[${i}]`;
+    ctx.report('warning', ctx.at(field), field, `${field} repeats risks[${first}], "${a.risks[i]}": bulletins would list it twice; remove the repeat, or write the risk that was meant`, 'repeated-item');
+  }
   for (const lang of languages.slice(1)) {
     const t = a.translations[lang];
     if (t === undefined) continue;

@@ -51,6 +51,8 @@ export interface StringSpec extends BaseSpec {
    * bulletins, the alert, the feeds, open data) has the same (render/tabs.ts).
    */
   line?: boolean;
+  /** Never published, only compared with other text (`for:`): what it would look like published is not its concern. */
+  unpublished?: boolean;
   examples?: string[];
 }
 

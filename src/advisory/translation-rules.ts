@@ -128,7 +128,7 @@ export const translationStale: Rule = (a, ctx, { languages }) => {
 const COPY_MIN_WORDS = 4;
 
 /**
- * A summary or guidance item "translated" by pasting the primary text: the
+ * A title, summary or guidance item "translated" by pasting the primary text: the
  * bulletin would present it as the further language, and no other warning
  * would say it is not (the field is there). Not between two forms of one
  * language (en and en-GB), whose texts are mostly the same.
@@ -144,6 +144,8 @@ export const translationCopied: Rule = (a, ctx, { languages }) => {
   const remember = (field: string, text: string) => {
     if (wordCount(text) >= COPY_MIN_WORDS && !originals.has(text)) originals.set(text, field);
   };
+  // The title first: the one text feeds, alerts and index pages often show alone.
+  if (a.title !== undefined) remember('title', comparable(a.title, primary));
   remember('summary', summary);
   primaryGuidance.forEach((item, i) => remember(`guidance[${i}]`, item!));
   if (originals.size === 0) return;
@@ -154,6 +156,7 @@ export const translationCopied: Rule = (a, ctx, { languages }) => {
     const guidance = hasOwnCasing(lang) || hasOwnCasing(primary) ? t.guidance?.map((g) => comparable(g, primary)) : comparedTexts(a, lang, primary, 'guidance');
     const length = t.summary?.trim().length ?? 0;
     const translated: Array<[string, string | undefined]> = [
+      ['title', t.title === undefined ? undefined : comparable(t.title, primary)],
       ['summary', t.summary !== undefined && length * 2 > summaryLength && length < summaryLength * 2 ? comparable(t.summary, primary) : undefined],
       ...(guidance ?? []).map((item, i): [string, string | undefined] => [`guidance[${i}]`, item]),
     ];

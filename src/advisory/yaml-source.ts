@@ -51,6 +51,19 @@ function withoutBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/**
+ * A file saved as UTF-16, as Windows editors offer it ("Unicode"): its byte-order mark, or a first
+ * character that is ASCII (a field's name, a `#` or `-`) with a zero byte beside it. Read as UTF-8,
+ * one with the mark fails at its first byte, but one without reads as ASCII with U+0000 between
+ * its letters, which would be refused as an invisible control character the editor does not show.
+ */
+function isUtf16(bytes: Uint8Array): boolean {
+  const [first, second] = bytes;
+  if (first === undefined || second === undefined) return false;
+  if ((first === 0xff && second === 0xfe) || (first === 0xfe && second === 0xff)) return true;
+  return (first === 0) !== (second === 0) && Math.max(first, second) < 0x80;
+}
+
 export function parseYamlSource(file: string, bytes: Uint8Array, what = 'advisory', size = bytes.byteLength): YamlLoadResult {
   const diagnostics: Diagnostic[] = [];
   const lineCounter = new LineCounter();
@@ -67,6 +80,7 @@ export function parseYamlSource(file: string, bytes: Uint8Array, what = 'advisor
   if (size > MAX_FILE_BYTES || bytes.byteLength > MAX_FILE_BYTES) {
     return fail(`file is ${Math.max(size, bytes.byteLength)} bytes; ${aOrAn(what)} file may be at most ${MAX_FILE_BYTES} bytes (1 MiB)`, undefined, 'file-size');
   }
+  if (isUtf16(bytes)) return fail('file is UTF-16 text (what Notepad and Word call "Unicode"), not UTF-8; save it as UTF-8', undefined, 'encoding');
   // isUtf8 and a plain decode: several times faster than a fatal TextDecoder on large projects.
   if (!isUtf8(bytes)) {
     const at = firstInvalidUtf8(bytes, text => lineColOf(text));

@@ -1,0 +1,140 @@
+/**
+ * Slips an officer makes writing an advisory in a hurry that validated without a word and published
+ * something other than what was meant, found in an exploratory QA pass; through the real binary.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { VALID, replaceLine } from '../advisory/validate-helpers.js';
+import { runCli, tempProject } from '../helpers/run-cli.js';
+
+/** A project with `files` (name to content) in advisories/, and `config` as advisory.config.yaml when given. */
+function project(files: Record<string, string | Buffer>, config?: string): string {
+  const { dir, cleanup } = tempProject();
+  onTestFinished(cleanup);
+  mkdirSync(path.join(dir, 'advisories'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, 'advisories', name), content);
+  if (config !== undefined) writeFileSync(path.join(dir, 'advisory.config.yaml'), config);
+  return dir;
+}
+
+/** `advisory validate` (with `args`) on the one advisory `yaml`, as advisories/ml.yaml. */
+function validate(yaml: string | Buffer, ...args: string[]) {
+  return runCli(['validate', '--today', '2025-08-01', ...args], { cwd: project({ 'ml.yaml': yaml }) });
+}
+
+/** The same, in a project published in English and French. */
+function validateFr(yaml: string, ...args: string[]) {
+  return runCli(['validate', '--today', '2025-08-01', ...args], { cwd: project({ 'ml.yaml': yaml }, 'languages: [en, fr]\n') });
+}
+
+/** What validate prints for an advisory valid but for `warnings` (each `line:col  message`). */
+const warned = (...warnings: string[]) => ({
+  status: 0,
+  stdout: '',
+  stderr: `${warnings.map((w) => `advisories/ml.yaml:${w.replace('  ', '  warning  ')}\n`).join('')}${warnings.length} warning${warnings.length === 1 ? '' : 's'}\n✓ 1 advisory valid (${warnings.length} warning${warnings.length === 1 ? '' : 's'})\n`,
+});
+
+describe('Markdown or HTML in a one-line field', () => {
+  it('is warned about, at the markup: the field is printed as written, stars, brackets and tags included', () => {
+    const yaml = replaceLine(
+      'code: ML\nlevel: 2',
+      'code: ML\nlevel: 2\ntitle: "**Exercise increased caution** in Mali"',
+      replaceLine('  - name: Embassy of India, Bamako', '  - name: "[Embassy of India, Bamako](https://example.org/bamako)"\n    hours: 9:00-17:00<br>Monday to Friday'),
+    );
+    expect(validate(yaml)).toEqual(
+      warned(
+        '4:9  title is plain text, not Markdown or HTML: "**Exercise increased caution**" would be published with its stars; write the text without them',
+        '17:12  contacts[0].name is plain text, not Markdown or HTML: "[Embassy of India, Bamako](https://example.org/bamako)" would be published with its brackets and address; write the name alone, and the address in url',
+        '18:22  contacts[0].hours is plain text, not Markdown or HTML: "<br>" would be published as text, not as a tag; leave the tag out',
+      ),
+    );
+  });
+
+  it('fails validate --strict, in a translation too', () => {
+    const fr = 'translations:\n  fr:\n    updated: 2025-07-02\n    summary: Soyez prudents.\n    guidance: [Restez en contact avec l’ambassade.]\n    regions: [{ name: Région de *Kayes* }]\n    contacts: [{ name: Ambassade de l’Inde }]\n    updates: [{ summary: Relevé. }, { summary: Publié. }]\n';
+    expect(validateFr(VALID + fr, '--strict')).toEqual({
+      status: 1,
+      stdout: '',
+      stderr:
+        'advisories/ml.yaml:28:33  error  translations.fr.regions[0].name is plain text, not Markdown or HTML: "*Kayes*" would be published with its stars; write the text without them\n' +
+        '1 error\nFix the problems above, then run `advisory validate` again.\n',
+    });
+  });
+
+  it('is not seen in stars, underscores or angle brackets that are not markup', () => {
+    const yaml = replaceLine('  - name: Embassy of India, Bamako', '  - name: Embassy of India, Bamako (*)\n    address: "Rue 5*3*2, snake_case_x, <Km 5>, 2 * 3 * 4"\n    hours: "9:00 < 17:00"');
+    expect(validate(yaml)).toEqual({ status: 0, stdout: '', stderr: '✓ 1 advisory valid\n' });
+  });
+});
+
+describe('a risk given twice', () => {
+  it('is warned about: bulletins would say "Terrorism, Kidnapping, and Terrorism"', () => {
+    expect(validate(replaceLine('risks: [terrorism]', 'risks: [terrorism, kidnapping, terrorism]'))).toEqual(
+      warned('7:32  risks[2] repeats risks[0], "terrorism": bulletins would list it twice; remove the repeat, or write the risk that was meant'),
+    );
+  });
+});
+
+describe('an advisory saved by an editor with ".txt" or a document extension after ".yaml"', () => {
+  it('is refused by name, not left out of the build without a word', () => {
+    const dir = project({ 'ml.yaml': VALID, 'sn.yaml.txt': 'country: Senegal\ncode: SN\n', 'lb.YML.docx': 'PK' });
+    const refused = (file: string, found: string, fix: string) =>
+      `advisories/${file}  error  the file's name ends in "${found}", as an editor adds when it saves a document: named so, it would not be read as an advisory, nor published; ${fix}\n`;
+    expect(runCli(['validate', '--today', '2025-08-01'], { cwd: dir })).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: `${refused('lb.YML.docx', '.docx" after ".YML', 'save it again as plain text (UTF-8), named lb.YML')}${refused('sn.yaml.txt', '.txt" after ".yaml', 'rename it sn.yaml')}2 errors\nFix the problems above, then run \`advisory validate\` again.\n`,
+    });
+  });
+
+  it('leaves editor backups and other files alone', () => {
+    const dir = project({ 'ml.yaml': VALID, 'ml.yaml~': VALID, 'ml.yaml.bak': VALID, 'notes.txt': 'x', '.ml.yaml.txt': 'x' });
+    expect(runCli(['validate', '--today', '2025-08-01'], { cwd: dir })).toEqual({ status: 0, stdout: '', stderr: '✓ 1 advisory valid\n' });
+  });
+});
+
+describe('an advisory saved as UTF-16 ("Unicode" in Notepad and Word)', () => {
+  const utf16 = (text: string, order: 'le' | 'be', mark: boolean) => {
+    const le = Buffer.from(`${mark ? '\ufeff' : ''}${text}`, 'utf16le');
+    return order === 'le' ? le : le.swap16();
+  };
+  const refused = {
+    status: 1,
+    stdout: '',
+    stderr: 'advisories/ml.yaml:1:1  error  file is UTF-16 text (what Notepad and Word call "Unicode"), not UTF-8; save it as UTF-8\n1 error\nFix the problems above, then run `advisory validate` again.\n',
+  };
+
+  it('is told to be saved as UTF-8, with or without its byte-order mark, rather than to delete invisible characters', () => {
+    for (const order of ['le', 'be'] as const) {
+      for (const mark of [true, false]) expect(validate(utf16(VALID, order, mark))).toEqual(refused);
+    }
+  });
+});
+
+describe('a translated title pasted from the primary language', () => {
+  it('is warned about as not translated, as a summary or guidance item is', () => {
+    const yaml = replaceLine('code: ML\nlevel: 2', 'code: ML\nlevel: 2\ntitle: Exercise increased caution in Mali', VALID) +
+      'translations:\n  fr:\n    updated: 2025-07-02\n    title: Exercise Increased Caution in Mali\n    summary: Soyez prudents.\n    guidance: [Restez en contact avec l’ambassade.]\n    regions: [{ name: Région de Kayes }]\n    contacts: [{ name: Ambassade de l’Inde }]\n    updates: [{ summary: Relevé. }, { summary: Publié. }]\n';
+    expect(validateFr(yaml)).toEqual(
+      warned('27:12  translations.fr.title is the same as title, not translated: the fr bulletin would show en text as fr; translate it'),
+    );
+  });
+});
+
+describe('a list or heading written in a one-paragraph field', () => {
+  it('is warned about at its line: it would be published run into the text, not as a list', () => {
+    const yaml = replaceLine('summary: Be careful.', 'summary: >\n  Protests in Bamako:\n  - avoid the city centre\n  - stay at home after dark', replaceLine('  - Stay in contact with the embassy.', '  - |\n    Stay in contact with the embassy.\n    ## After dark'));
+    expect(validate(yaml)).toEqual(
+      warned(
+        '10:3  summary is one paragraph, so "- avoid the city centre" would be published run into the text before it, not as a list item; write it as a sentence, or move it to guidance (an item each) or body',
+        '15:5  guidance[0] is one paragraph, so "## After dark" would be published run into the text before it, not as a heading; make each line an item of guidance of its own, or write it as a sentence',
+      ),
+    );
+  });
+
+  it('is not seen in a text wrapped on several lines, nor in body', () => {
+    const yaml = replaceLine('summary: Be careful.', 'summary: >\n  Call +223 20 00 00 00 or 17 from any phone,\n  2025-07-02 onwards, at any hour.', VALID) + 'body: |\n  ## Security\n\n  - Avoid the centre.\n';
+    expect(validate(yaml)).toEqual({ status: 0, stdout: '', stderr: '✓ 1 advisory valid\n' });
+  });
+});
