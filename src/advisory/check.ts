@@ -4,7 +4,7 @@
  */
 import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar } from 'yaml';
 import type { Diagnostic, Severity } from '../report/diagnostics.js';
-import { didYouMean, languageMeant } from './suggest.js';
+import { didYouMean, fieldMeant, languageMeant } from './suggest.js';
 import { plainTextTrap } from './plain-text-traps.js';
 import { markdownTraps } from './markdown-traps.js';
 import { plainTextMarkup } from './plain-text-markup.js';
@@ -308,14 +308,25 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
       const out: Record<string, unknown> = {};
       let valid = true;
       const seen = new Set<string>();
+      // Required fields an unknown key was taken for, or that a merge key was meant to bring:
+      // "guidance is required" beside "did you mean guidance?" would only repeat it.
+      const meant = new Set<string>();
+      let merged = false;
       for (const pair of node.items as Pair<Node, Node>[]) {
         const key = keyOf(pair);
         const child = path ? `${path}.${key}` : key;
         const field = spec.fields[key];
         if (!Object.hasOwn(spec.fields, key) || !field) {
-          const near = didYouMean(key, Object.keys(spec.fields));
           const keyAt = ctx.source.position(pair.key);
           const where = path ? ` in ${path}` : '';
+          valid = false;
+          if (key === '<<') {
+            merged = true;
+            ctx.report('error', keyAt, child, `"<<" (a YAML merge key) is not read by advisory${where}: copying fields from elsewhere in the file hides what is published; write the fields out here`, 'unknown-field');
+            continue;
+          }
+          const near = fieldMeant(key, Object.keys(spec.fields));
+          if (near) meant.add(near);
           ctx.report(
             'error',
             keyAt,
@@ -323,7 +334,6 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
             `unknown field ${quoteFound(key)}${where}${near ? `; did you mean "${near}"?` : ''} (expected one of: ${Object.keys(spec.fields).join(', ')})`,
             'unknown-field',
           );
-          valid = false;
           continue;
         }
         seen.add(key);
@@ -332,7 +342,7 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
         else out[key] = value;
       }
       for (const [key, field] of Object.entries(spec.fields)) {
-        if (field.required && !seen.has(key)) {
+        if (field.required && !seen.has(key) && !meant.has(key) && !merged) {
           const child = path ? `${path}.${key}` : key;
           ctx.report('error', at(), child, `${child} is required: ${expectedHere(field.spec, ctx.hints)}`, 'required');
           valid = false;

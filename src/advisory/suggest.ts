@@ -40,3 +40,36 @@ export function languageMeant(key: string, languages: readonly string[]): string
   const base = written.split('-')[0];
   return languages.find((lang) => lang.toLowerCase() === base) ?? null;
 }
+
+/**
+ * Other words for the format's fields, as officers bring them from other systems and forms
+ * (`tel`, `website`, `advice`, `last_updated`): too far from the field's name for didYouMean.
+ */
+const FIELD_SYNONYMS: Record<string, readonly string[]> = {
+  phone: ['tel', 'telephone', 'phone_number', 'phonenumber', 'mobile', 'number'],
+  email: ['mail', 'e_mail', 'email_address'],
+  url: ['website', 'web', 'web_site', 'link', 'site', 'homepage'],
+  address: ['location', 'street', 'postal_address'],
+  hours: ['opening_hours', 'open', 'opening'],
+  emergency: ['emergency_contact', 'urgent', '24h', '24_7'],
+  guidance: ['advice', 'recommendations', 'instructions', 'what_to_do'],
+  summary: ['description', 'overview', 'abstract', 'intro'],
+  updated: ['last_updated', 'last_update', 'modified', 'last_modified', 'date_updated', 'updated_on'],
+  issued: ['published', 'date_issued', 'issued_on', 'created'],
+  review_by: ['review', 'review_date', 'next_review', 'expires'],
+  level: ['risk_level', 'advisory_level', 'threat_level', 'risk'],
+  risks: ['threats', 'hazards', 'indicators'],
+  regions: ['areas', 'zones', 'provinces'],
+  body: ['details', 'content', 'text', 'full_advice'],
+  updates: ['changes', 'history', 'changelog'],
+  country: ['country_name'],
+  code: ['iso', 'iso_code', 'country_code'],
+};
+
+/** The field an unknown key was probably meant as: a near spelling, or another word for it. */
+export function fieldMeant(key: string, fields: readonly string[]): string | null {
+  const near = didYouMean(key, fields);
+  if (near) return near;
+  const written = key.toLowerCase().replace(/[\s-]/g, '_');
+  return fields.find((field) => FIELD_SYNONYMS[field]?.includes(written)) ?? null;
+}

@@ -459,6 +459,24 @@ describe('unknown keys', () => {
       'advisories/ml.yaml:18:5  error  unknown field "fax" in contacts[0] (expected one of: name, phone, email, url, address, hours, emergency)',
     ]);
   });
+
+  it('names the field another word was meant for, and does not also call that field missing', () => {
+    const TOP = '(expected one of: country, code, level, title, issued, updated, review_by, risks, summary, guidance, regions, contacts, body, updates, translations)';
+    const CONTACT = '(expected one of: name, phone, email, url, address, hours, emergency)';
+    const text = replaceLine('updated: 2025-07-02', 'last_updated: 2025-07-02', replaceLine('guidance:', 'advice:', replaceLine('    phone: "+223 20 00 00 00"', '    tel: "+223 20 00 00 00"\n    Website: https://example.org/bamako')));
+    expect(check(text)).toEqual([
+      `advisories/ml.yaml:5:1  error  unknown field "last_updated"; did you mean "updated"? ${TOP}`,
+      `advisories/ml.yaml:9:1  error  unknown field "advice"; did you mean "guidance"? ${TOP}`,
+      `advisories/ml.yaml:17:5  error  unknown field "tel" in contacts[0]; did you mean "phone"? ${CONTACT}`,
+      `advisories/ml.yaml:18:5  error  unknown field "Website" in contacts[0]; did you mean "url"? ${CONTACT}`,
+    ]);
+  });
+
+  it('refuses a YAML merge key by name, without calling the fields it was to bring missing', () => {
+    expect(check(replaceLine('  - name: Embassy of India, Bamako\n', '  - <<: {name: Embassy of India, Bamako}\n'))).toEqual([
+      'advisories/ml.yaml:16:5  error  "<<" (a YAML merge key) is not read by advisory in contacts[0]: copying fields from elsewhere in the file hides what is published; write the fields out here',
+    ]);
+  });
 });
 
 describe('dates', () => {
