@@ -4,7 +4,7 @@
  */
 import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar } from 'yaml';
 import type { Diagnostic, Severity } from '../report/diagnostics.js';
-import { didYouMean, fieldMeant, languageMeant } from './suggest.js';
+import { didYouMean, fieldMeant, languageMeant, valueStartedBy } from './suggest.js';
 import { plainTextTrap } from './plain-text-traps.js';
 import { markdownTraps } from './markdown-traps.js';
 import { plainTextMarkup } from './plain-text-markup.js';
@@ -152,6 +152,16 @@ function unquoteHint(node: Node | null | undefined, path: string, spec: Spec): s
   return bare === null ? undefined : `in quotes, so it is text; write it without quotes: ${path.slice(path.lastIndexOf('.') + 1)}: ${bare}`;
 }
 
+/** `level: Level 4`, `level: 4 (Do Not Travel)`: one number in range, in words the format does not read. */
+function numberInTextHint(node: Node | null | undefined, path: string, spec: { min: number; max: number }): string | undefined {
+  // Words beside it: an invisible character beside a digit is named by the pasted-character check instead.
+  if (!isScalar(node) || typeof node.value !== 'string' || !/\p{L}/u.test(node.value)) return undefined;
+  const numbers = node.value.match(/\d+/g);
+  if (numbers?.length !== 1) return undefined;
+  const number = Number(numbers[0]);
+  return number >= spec.min && number <= spec.max ? `write the number alone: ${path.slice(path.lastIndexOf('.') + 1)}: ${number}` : undefined;
+}
+
 /** `[](https://...)` or `![](map.png)`: a link (images are published as links) whose text is empty or blank. */
 const BLANK_LINK = /(?<!\\)!?\[\s*\]\(/;
 
@@ -275,7 +285,7 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
     }
     case 'integer': {
       if (!isScalar(node) || typeof node.value !== 'number' || !Number.isInteger(node.value) || node.value < spec.min || node.value > spec.max) {
-        return mismatch(unquoteHint(node, path, spec));
+        return mismatch(unquoteHint(node, path, spec) ?? numberInTextHint(node, path, spec));
       }
       // YAML reads 2.0, 0x4, +3, 4e0 and 03 as integers too; a level is written as its digit,
       // so that what the file says and what is published read the same.
@@ -289,7 +299,7 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
     }
     case 'enum': {
       if (!isScalar(node) || typeof node.value !== 'string' || !spec.values.includes(node.value)) {
-        const near = isScalar(node) && typeof node.value === 'string' ? didYouMean(node.value, spec.values) : null;
+        const near = isScalar(node) && typeof node.value === 'string' ? didYouMean(node.value, spec.values) ?? valueStartedBy(node.value, spec.values) : null;
         return mismatch(near ? `did you mean "${near}"?` : undefined);
       }
       return detached(node.value);

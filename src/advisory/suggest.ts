@@ -28,6 +28,14 @@ export function editDistance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
+/** The one value that `input` begins (`terror` for `terrorism`, `civil` for `civil-unrest`): a word cut short. */
+export function valueStartedBy(input: string, values: readonly string[]): string | null {
+  const start = input.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  if (start.length < 4) return null;
+  const matches = values.filter((value) => value.startsWith(start));
+  return matches.length === 1 ? matches[0]! : null;
+}
+
 /**
  * The published language a translation key was probably meant as: `fr-FR`,
  * `fr_FR`, `FR` for `fr` (the configuration publishes no region or script of

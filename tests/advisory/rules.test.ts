@@ -18,6 +18,14 @@ describe('required fields and types', () => {
   it('reports a level that is not an integer from 1 to 4', () => {
     expect(check(replaceLine('level: 2', 'level: four'))).toEqual(['advisories/ml.yaml:3:8  error  level must be an integer from 1 to 4, found "four"']);
     expect(check(replaceLine('level: 2', 'level: 5'))).toEqual(['advisories/ml.yaml:3:8  error  level must be an integer from 1 to 4, found the number 5']);
+    // One number in range, among words: the number is what was meant.
+    expect(check(replaceLine('level: 2', 'level: Level 4'))).toEqual(['advisories/ml.yaml:3:8  error  level must be an integer from 1 to 4, found "Level 4": write the number alone: level: 4']);
+    expect(check(replaceLine('    level: 4', '    level: 3 (Reconsider Travel)'))).toEqual([
+      'advisories/ml.yaml:14:12  error  regions[0].level must be an integer from 1 to 4, found "3 (Reconsider Travel)": write the number alone: level: 3',
+    ]);
+    // Two numbers, or one out of range: no guess.
+    expect(check(replaceLine('level: 2', 'level: 4 of 4'))).toEqual(['advisories/ml.yaml:3:8  error  level must be an integer from 1 to 4, found "4 of 4"']);
+    expect(check(replaceLine('level: 2', 'level: Level 5'))).toEqual(['advisories/ml.yaml:3:8  error  level must be an integer from 1 to 4, found "Level 5"']);
   });
 
   it('says that a level or a true/false in quotes is text, and how to write it', () => {
@@ -411,6 +419,16 @@ describe('closed lists and codes', () => {
   it('rejects a risk outside the closed list, with a suggestion', () => {
     expect(check(replaceLine('risks: [terrorism]', 'risks: [terorism]'))).toEqual([
       'advisories/ml.yaml:7:9  error  risks[0] must be one of crime, terrorism, civil-unrest, health, natural-disaster, time-limited-event, kidnapping, wrongful-detention, other, found "terorism": did you mean "terrorism"?',
+    ]);
+  });
+
+  it('offers the risk a word cut short or spaced out begins', () => {
+    const RISK = 'must be one of crime, terrorism, civil-unrest, health, natural-disaster, time-limited-event, kidnapping, wrongful-detention, other';
+    expect(check(replaceLine('risks: [terrorism]', 'risks: [terror, natural disaster, kidnap, crim]'))).toEqual([
+      `advisories/ml.yaml:7:9  error  risks[0] ${RISK}, found "terror": did you mean "terrorism"?`,
+      `advisories/ml.yaml:7:17  error  risks[1] ${RISK}, found "natural disaster": did you mean "natural-disaster"?`,
+      `advisories/ml.yaml:7:35  error  risks[2] ${RISK}, found "kidnap": did you mean "kidnapping"?`,
+      `advisories/ml.yaml:7:43  error  risks[3] ${RISK}, found "crim": did you mean "crime"?`,
     ]);
   });
 
