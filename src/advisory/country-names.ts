@@ -51,6 +51,11 @@ export function otherCountryNamed(country: string, code: string, primary: string
   return null;
 }
 
+/** The code of the country `name` names in English (`Senegal`, `senegal`, `Côte d'Ivoire`), if any. */
+export function countryNamed(name: string): string | null {
+  return countryNames('en').get(comparable(name)) ?? null;
+}
+
 /** `text` made comparable as country names are, with a space at each end: whole names are found with `includes`. */
 export function comparableText(text: string): string {
   return ` ${comparable(text)} `;

@@ -4,7 +4,7 @@
  */
 import { EMAIL, emailHint, PHONE, phoneHint, urlHint, WEB_ADDRESS } from './address-hints.js';
 import { DATE_OR_TIME_PATTERN, DATE_PATTERN, dateOnlyHint, dateTimeHint, invalidDateReason } from './dates.js';
-import { CODE_HINTS, isCountryCode } from './iso3166.js';
+import { CODE_HINTS, countryCodeMeant, isCountryCode } from './iso3166.js';
 import { regionCodeExpected, regionCodeMeant } from './region-code-hints.js';
 import { RISKS } from './types.js';
 import type { ObjectSpec, Spec, StringSpec } from './spec.js';
@@ -72,6 +72,7 @@ export const countryCode: StringSpec = {
   ascii: true,
   word: true,
   expected: 'a two-letter ISO 3166-1 code in capitals, e.g. ML',
+  meant: countryCodeMeant,
   refine: (code) => (isCountryCode(code) ? null : `${code} is not an ISO 3166-1 country code${CODE_HINTS[code] ? ` (${CODE_HINTS[code]})` : ''}`),
   description: 'ISO 3166-1 alpha-2 country code; also names the output files',
   examples: ['ML'],

@@ -2,6 +2,8 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { countryCode } from '../advisory/format.js';
+import { countryCodeMeant } from '../advisory/iso3166.js';
+import { countryNamed } from '../advisory/country-names.js';
 import { UsageError, systemRefusal, type ExitCode } from '../errors.js';
 import type { Io } from '../report/logger.js';
 import { resolveToday } from './project.js';
@@ -76,7 +78,11 @@ async function fileWithCode(dir: string, code: string, target: string): Promise<
 export async function newAdvisory(io: Io, options: NewOptions): Promise<ExitCode> {
   const code = options.code.toUpperCase();
   const problem = countryCode.pattern!.test(code) ? countryCode.refine!(code) : `"${visible(options.code)}" is not a two-letter code`;
-  if (problem) throw new UsageError(`${problem}; give an ISO 3166-1 alpha-2 code such as ML`);
+  if (problem) {
+    // `advisory new SEN` or `advisory new Senegal`: the code meant, ready to type.
+    const meant = countryCodeMeant(options.code) ?? countryNamed(options.code);
+    throw new UsageError(`${problem}; ${meant ? `did you mean \`advisory new ${meant}\`? ` : ''}give an ISO 3166-1 alpha-2 code such as ML`);
+  }
   const invisible = invisibleCharacters(options.dir);
   // Validation refuses such a path (see report/paths.ts): better not to make a folder it would refuse.
   if (invisible.length) throw new UsageError(`--dir ${visible(options.dir)} has invisible characters (${invisible.join(', ')}), and advisories in it would be refused; give a folder name with visible characters only`);

@@ -416,6 +416,13 @@ describe('characters pasted from a word processor or a web page', () => {
 });
 
 describe('closed lists and codes', () => {
+  it('offers the two-letter code for an alpha-3 code, as passports and UN lists write it', () => {
+    for (const written of ['MLI', 'mli']) {
+      expect(check(replaceLine('code: ML', `code: ${written}`))).toEqual([`advisories/ml.yaml:2:7  error  code must be a two-letter ISO 3166-1 code in capitals, e.g. ML, found "${written}": did you mean "ML"?`]);
+    }
+    expect(check(replaceLine('code: ML', 'code: XYZ'))).toEqual(['advisories/ml.yaml:2:7  error  code must be a two-letter ISO 3166-1 code in capitals, e.g. ML, found "XYZ"']);
+  });
+
   it('rejects a risk outside the closed list, with a suggestion', () => {
     expect(check(replaceLine('risks: [terrorism]', 'risks: [terorism]'))).toEqual([
       'advisories/ml.yaml:7:9  error  risks[0] must be one of crime, terrorism, civil-unrest, health, natural-disaster, time-limited-event, kidnapping, wrongful-detention, other, found "terorism": did you mean "terrorism"?',

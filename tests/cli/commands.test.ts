@@ -616,7 +616,20 @@ describe('advisory new', () => {
 
   it('exits 2 for a code that is not ISO 3166-1', () => {
     expect(runCli(['new', 'XX'], { cwd: project() })).toEqual({ status: 2, stdout: '', stderr: 'error: XX is not an ISO 3166-1 country code; give an ISO 3166-1 alpha-2 code such as ML\n' });
-    expect(runCli(['new', 'Mali'], { cwd: project() }).status).toBe(2);
+  });
+
+  it('offers the two-letter code for an alpha-3 code or an English country name, and writes nothing', () => {
+    const dir = project();
+    const before = readdirSync(path.join(dir, 'advisories')).sort();
+    for (const [written, meant] of [['SEN', 'SN'], ['sen', 'SN'], ['Senegal', 'SN'], ["Côte d'Ivoire", 'CI']]) {
+      expect(runCli(['new', written!], { cwd: dir })).toEqual({
+        status: 2,
+        stdout: '',
+        stderr: `error: "${written}" is not a two-letter code; did you mean \`advisory new ${meant}\`? give an ISO 3166-1 alpha-2 code such as ML\n`,
+      });
+    }
+    expect(runCli(['new', 'Narnia'], { cwd: dir }).stderr).toBe('error: "Narnia" is not a two-letter code; give an ISO 3166-1 alpha-2 code such as ML\n');
+    expect(readdirSync(path.join(dir, 'advisories')).sort()).toEqual(before);
   });
 });
 
