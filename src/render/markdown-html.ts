@@ -47,8 +47,10 @@ const createMarked = (writeText: (text: string) => string) => new Marked({
       const level = bodyHeadingDepth(depth);
       return `<h${level}>${this.parser.parseInline(tokens)}</h${level}>\n`;
     },
-    html({ text }: Tokens.HTML | Tokens.Tag): string {
-      return escapeHtml(text);
+    // Raw HTML is text. A block of it (`<div>...</div>` on lines of its own) is a paragraph,
+    // as the Markdown and plain-text bulletins show it, its text read as any other text.
+    html(token: Tokens.HTML | Tokens.Tag): string {
+      return 'block' in token && token.block ? `<p>${writeText(token.text.trim())}</p>\n` : escapeHtml(token.text);
     },
     // marked marks the text after an inline <pre>, <code>, <kbd> or <script> tag as
     // "escaped" and would pass it through raw: here every text is escaped, whatever its flag.

@@ -5,7 +5,7 @@
 import type { Token, Tokens } from 'marked';
 import { isolateNumbers } from './bidi.js';
 import { bodyHeadingDepth, type TextOptions } from './markdown-html.js';
-import { lexBlocks, lexInline } from './markdown-lexer.js';
+import { lexBlocks, lexInline, taskItem } from './markdown-lexer.js';
 import { safeUrl } from './safe-url.js';
 import { decodeCharacterReferences } from '../advisory/character-references.js';
 import { opensBlock } from './markdown-md.js';
@@ -65,8 +65,8 @@ function block(token: Token, width: number, text: WriteText): string | null {
       const start = typeof list.start === 'number' ? list.start : 1;
       const items = list.items.map((item, i) => {
         const marker = list.ordered ? `${start + i}. ` : '- ';
-        const check = item.task ? (item.checked ? '[x] ' : '[ ] ') : '';
-        const inner = blocks(item.tokens.filter((t) => t.type !== 'checkbox'), width - marker.length, text).join(list.loose ? '\n\n' : '\n');
+        const { check, tokens } = taskItem(item);
+        const inner = blocks(tokens, width - marker.length, text).join(list.loose ? '\n\n' : '\n');
         const indented = indentBlock(check + inner, ' '.repeat(marker.length));
         return marker + indented.slice(marker.length);
       });
@@ -86,7 +86,7 @@ function block(token: Token, width: number, text: WriteText): string | null {
       return indentBlock([row(table.header), ...table.rows.map(row)].join('\n'), '  ');
     }
     case 'html':
-      return wrapParagraph((token as Tokens.HTML).text, { width });
+      return wrapParagraph(text((token as Tokens.HTML).text.trim()), { width });
     default:
       return 'tokens' in token && Array.isArray(token.tokens) ? wrapParagraph(inlineText(token.tokens, text), { width }) : wrapParagraph(token.raw, { width });
   }
