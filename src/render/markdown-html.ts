@@ -79,6 +79,12 @@ const createMarked = (writeText: (text: string) => string) => new Marked({
       const label = escapeHtml(decodeCharacterReferences(text) || 'image');
       return url === null ? label : `<a href="${escapeHtml(url)}">${label}</a>`;
     },
+    // A column's alignment (`:---:`) as a class the page's style sheet aligns: HTML5 has no `align`
+    // attribute, and the style sheet's `text-align: start` for every cell would override it anyway.
+    tablecell({ tokens, header, align }: Tokens.TableCell): string {
+      const tag = header ? 'th' : 'td';
+      return `<${tag}${align ? ` class="align-${align}"` : ''}>${this.parser.parseInline(tokens)}</${tag}>\n`;
+    },
     checkbox({ checked }: Tokens.Checkbox): string {
       return checked ? '[x] ' : '[ ] ';
     },
