@@ -10,16 +10,15 @@
  * text, and the Markdown bulletin as a Markdown viewer shows it. Fixed seed:
  * the same cases run every time.
  */
-import { decodeHTML } from 'entities';
 import fc from 'fast-check';
-import { Marked } from 'marked';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Advisory } from '../../src/advisory/types.js';
-import { DEFAULT_CONFIG, type Config, type Format } from '../../src/config/config.js';
+import { DEFAULT_CONFIG, type Config } from '../../src/config/config.js';
 import { inlineMarkdownToHtml, markdownToHtml } from '../../src/render/markdown-html.js';
 import { inlineMarkdownToMarkdown, markdownToMarkdown } from '../../src/render/markdown-md.js';
 import { markdownToText } from '../../src/render/markdown-text.js';
 import { createRenderer, type Renderer } from '../../src/render/renderer.js';
+import { unseen } from '../helpers/visible-text.js';
 
 const SEED = 20261203;
 const RUNS = 150;
@@ -190,23 +189,6 @@ function advisoryOf({ summary, guidance, note, update, body }: Fields): Advisory
   };
 }
 
-const stock = new Marked({ gfm: true, async: false });
-
-/** The text a reader sees in an HTML page's body: tags removed, character references read. */
-function htmlText(html: string): string {
-  const body = html.slice(html.indexOf('<body'), html.indexOf('</body>'));
-  return decodeHTML(body.replace(/<[^>]*>/g, ' '));
-}
-
-/** The text a reader of each format sees, with no spaces, line breaks or bidi isolates, which wrapping and isolation add. */
-const SEEN: Record<Format, (content: string) => string> = {
-  html: htmlText,
-  md: (markdown) => htmlText(`<body>${stock.parse(markdown) as string}</body>`),
-  // An address is set apart as `<address>`: the brackets, not the address, may split a token (`語1語<x@example.org>`).
-  txt: (text) => text.replace(/[<>]/g, ''),
-};
-const squeezed = (text: string) => text.replace(/[\s\u2066-\u2069]+/g, '');
-
 let renderer: Renderer;
 beforeAll(async () => {
   renderer = await createRenderer(config, []);
@@ -219,8 +201,7 @@ describe('every word of every Markdown field', () => {
         const { fields: written, tokens } = filled(generated);
         const advisory = advisoryOf(written);
         for (const format of ['html', 'md', 'txt'] as const) {
-          const seen = squeezed(SEEN[format](renderer.bulletin(advisory, lang, format, 'a generated advisory').content));
-          const missing = tokens.filter((token) => !seen.includes(squeezed(token)));
+          const missing = unseen(tokens, renderer.bulletin(advisory, lang, format, 'a generated advisory').content, format);
           expect(missing, `${format}: ${JSON.stringify(written, null, 1)}`).toEqual([]);
         }
       }),
