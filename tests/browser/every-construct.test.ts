@@ -57,7 +57,7 @@ const ARABIC = [
 
 describe('an advisory with every Markdown construct', () => {
   // Byte for byte, for review: after a deliberate change, `UPDATE_GOLDEN=1` rewrites them (see golden.test.ts).
-  it.each(['jp.md', 'jp.html', 'jp.txt', 'ar/jp.md', 'ar/jp.html', 'ar/jp.txt'])('%s matches its golden file', (file) => {
+  it.each(['jp.md', 'jp.html', 'jp.txt', 'ar/jp.md', 'ar/jp.html', 'ar/jp.txt', 'index.md', 'index.html', 'index.txt', 'ar/index.md'])('%s matches its golden file', (file) => {
     const golden = path.join(ROOT, 'tests/golden/every-construct', file);
     if (process.env.UPDATE_GOLDEN === '1') {
       mkdirSync(path.dirname(golden), { recursive: true });
@@ -73,6 +73,14 @@ describe('an advisory with every Markdown construct', () => {
     for (const format of ['html', 'md', 'txt'] as const) {
       expect(unseen(words, readOutput(out, `${name}.${format}`), format), `${name}.${format}`).toEqual([]);
     }
+  });
+
+  it('shows the summary’s links as their text on the index, the addresses written as text kept', async () => {
+    await page.goto(pageUrl(path.join(out, 'index.html')));
+    const summary = 'Typhoons strike often from June to October, see https://example.org/typhoons and www.example.org/alerts — call 👨‍👩‍👧 desks, café staff, or مكتب الطوارئ 110.';
+    expect(await page.$eval('main tbody td:last-child', (td) => td.textContent)).toBe(summary);
+    expect(readOutput(out, 'index.md')).toContain('| Typhoons strike often from June to October, see <https://example.org/typhoons> and [www.example.org/alerts](http://www.example.org/alerts) — call');
+    expect(readOutput(out, 'index.txt').replace(/\s+/g, ' ')).toContain(summary);
   });
 
   it('is valid HTML and passes markdownlint, every page', async () => {
