@@ -47,8 +47,10 @@ const createMarked = (writeText: (text: string) => string) => new Marked({
       const level = bodyHeadingDepth(depth);
       return `<h${level}>${this.parser.parseInline(tokens)}</h${level}>\n`;
     },
-    html({ text }: Tokens.HTML | Tokens.Tag): string {
-      return escapeHtml(text);
+    // Raw HTML is text. A block of it (`<div>...</div>` on lines of its own) is a paragraph,
+    // as the Markdown and plain-text bulletins show it, its text read as any other text.
+    html(token: Tokens.HTML | Tokens.Tag): string {
+      return 'block' in token && token.block ? `<p>${writeText(token.text.trim())}</p>\n` : escapeHtml(token.text);
     },
     // marked marks the text after an inline <pre>, <code>, <kbd> or <script> tag as
     // "escaped" and would pass it through raw: here every text is escaped, whatever its flag.
@@ -76,6 +78,12 @@ const createMarked = (writeText: (text: string) => string) => new Marked({
       const url = safeUrl(decodeCharacterReferences(href));
       const label = escapeHtml(decodeCharacterReferences(text) || 'image');
       return url === null ? label : `<a href="${escapeHtml(url)}">${label}</a>`;
+    },
+    // A column's alignment (`:---:`) as a class the page's style sheet aligns: HTML5 has no `align`
+    // attribute, and the style sheet's `text-align: start` for every cell would override it anyway.
+    tablecell({ tokens, header, align }: Tokens.TableCell): string {
+      const tag = header ? 'th' : 'td';
+      return `<${tag}${align ? ` class="align-${align}"` : ''}>${this.parser.parseInline(tokens)}</${tag}>\n`;
     },
     checkbox({ checked }: Tokens.Checkbox): string {
       return checked ? '[x] ' : '[ ] ';

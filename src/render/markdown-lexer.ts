@@ -3,7 +3,7 @@
  * field the same way. A field is lexed once for all three formats: the last
  * few results are remembered (tokens are only read after lexing, never changed).
  */
-import { Lexer, type Token, type Tokens } from 'marked';
+import { Lexer, Tokenizer, type Token, type Tokens } from 'marked';
 import { collapseInlineMarkdown } from './markdown-html.js';
 import { outlineHeadings } from './outline.js';
 import { expandTabs, tabsAsSpaces } from './tabs.js';
@@ -11,11 +11,27 @@ import { memoize } from '../memo.js';
 
 const OPTIONS = { gfm: true, breaks: false } as const;
 
+/**
+ * A footnote (`[^1]: Carry your passport.`, as GitHub writes them) is read as
+ * text, as written. marked has no footnotes: it would read a one-word one
+ * (`[^1]: Lambda.`) as a link definition, which no format shows, and turn
+ * each `[^1]` into a link to "Lambda.", which no format keeps either: the
+ * note would be lost without a word. Longer ones were text already.
+ */
+class BulletinTokenizer extends Tokenizer {
+  override def(src: string): Tokens.Def | undefined {
+    const token = super.def(src);
+    return token?.tag.startsWith('^') ? undefined : token;
+  }
+}
+
+const BLOCK_OPTIONS = { ...OPTIONS, tokenizer: new BulletinTokenizer() };
+
 /** Enough for one bulletin's fields across its three formats; small, so memory stays flat. */
 const REMEMBERED = 64;
 
 export const lexBlocks: (markdown: string) => Token[] = memoize(REMEMBERED, (markdown) =>
-  tabsAsPublished(markdown, outlineHeadings(singleTildesAsText(Lexer.lex(markdown, OPTIONS)))),
+  tabsAsPublished(markdown, outlineHeadings(singleTildesAsText(Lexer.lex(markdown, BLOCK_OPTIONS)))),
 );
 
 /** Inline fields are one paragraph: newlines become spaces first, so a field cannot open a block. */
@@ -84,4 +100,15 @@ export function childTokens(token: Token): Token[][] {
     return [...table.header, ...table.rows.flat()].map((cell) => cell.tokens);
   }
   return 'tokens' in token && Array.isArray(token.tokens) ? [token.tokens] : [];
+}
+
+/**
+ * A task item's box, written before its text, and the item's blocks without it:
+ * in a tight list the box is a block of the item's own; in a loose one it opens
+ * the item's first paragraph, where that paragraph's writer shows it.
+ */
+export function taskItem(item: Tokens.ListItem): { check: string; tokens: Token[] } {
+  const tokens = item.tokens.filter((t) => t.type !== 'checkbox');
+  const own = item.task && tokens.length < item.tokens.length;
+  return { check: own ? (item.checked ? '[x] ' : '[ ] ') : '', tokens };
 }

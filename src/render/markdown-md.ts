@@ -7,7 +7,7 @@
 import type { Token, Tokens } from 'marked';
 import { isolateNumbers } from './bidi.js';
 import { bodyHeadingDepth, collapseInlineMarkdown, collapseLines, joinLines, type TextOptions } from './markdown-html.js';
-import { lexBlocks, lexInline } from './markdown-lexer.js';
+import { lexBlocks, lexInline, taskItem } from './markdown-lexer.js';
 import { safeUrl } from './safe-url.js';
 import { indentBlock } from './wrap.js';
 
@@ -54,8 +54,17 @@ export function escapeMarkdownText(text: string): string {
     escaped += escapePlain(plain.slice(from, bracketed ? start - 1 : start)) + link;
     from = bracketed ? end + 1 : end;
   }
-  escaped = (escaped + escapePlain(plain.slice(from))).replace(/(^|\s)(#+)(\s*)$/, '$1\\$2$3');
+  escaped = keepClosingHashes(escaped + escapePlain(plain.slice(from)));
   return escapeLineStart(escaped);
+}
+
+/**
+ * Text that ends with `#`s after a space, which a heading would drop as its
+ * closing sequence (`Setext ##` underlined in the source, written `### Setext ##`):
+ * the first is escaped.
+ */
+function keepClosingHashes(text: string): string {
+  return text.replace(/(^|\s)(#+)(\s*)$/, '$1\\$2$3');
 }
 
 function escapePlain(text: string): string {
@@ -167,20 +176,20 @@ function block(token: Token, text: WriteText): string | null {
     case 'paragraph':
     case 'text': {
       const t = token as Tokens.Paragraph | Tokens.Text;
-      return paragraph(t.tokens ? inlineMd(t.tokens, text) : text(t.text));
+      return paragraph(t.tokens ? inlineMd(t.tokens, text, codeInBody) : text(t.text));
     }
     case 'heading': {
       const t = token as Tokens.Heading;
       // A heading is one line: a hard break in a setext heading is a space, without its backslash.
-      return `${'#'.repeat(bodyHeadingDepth(t.depth))} ${collapseInlineMarkdown(inlineMd(t.tokens, text))}`;
+      return `${'#'.repeat(bodyHeadingDepth(t.depth))} ${keepClosingHashes(collapseInlineMarkdown(inlineMd(t.tokens, text, codeInBody)))}`;
     }
     case 'list': {
       const list = token as Tokens.List;
       const start = typeof list.start === 'number' ? list.start : 1;
       const items = list.items.map((item, i) => {
         const marker = list.ordered ? `${start + i}. ` : '- ';
-        const check = item.task ? (item.checked ? '[x] ' : '[ ] ') : '';
-        const inner = blocks(item.tokens.filter((t) => t.type !== 'checkbox'), text).join(list.loose ? '\n\n' : '\n');
+        const { check, tokens } = taskItem(item);
+        const inner = blocks(tokens, text).join(list.loose ? '\n\n' : '\n');
         return marker + indentBlock(check + inner, ' '.repeat(marker.length)).slice(marker.length);
       });
       return items.join(list.loose ? '\n\n' : '\n');
@@ -203,14 +212,16 @@ function block(token: Token, text: WriteText): string | null {
       return '---';
     case 'table': {
       const table = token as Tokens.Table;
-      const row = (cells: Tokens.TableCell[]) => `| ${cells.map((c) => inlineMd(c.tokens, text).replace(/\|/g, '\\|').trim()).join(' | ')} |`;
+      // A cell's pipes are escaped already, as in every inline text (see escapeText and codeSpan): escaping
+      // them again would write `\\|`, an escaped backslash and a pipe, which splits the cell.
+      const row = (cells: Tokens.TableCell[]) => `| ${cells.map((c) => inlineMd(c.tokens, text, codeInCell).trim()).join(' | ')} |`;
       const rule = `| ${table.align.map((a) => (a === 'center' ? ':---:' : a === 'right' ? '---:' : a === 'left' ? ':---' : '---')).join(' | ')} |`;
       return [row(table.header), rule, ...table.rows.map(row)].join('\n');
     }
     case 'html':
-      return paragraph(escapeText((token as Tokens.HTML).text.trim()));
+      return paragraph(text((token as Tokens.HTML).text.trim()));
     default:
-      return paragraph('tokens' in token && Array.isArray(token.tokens) ? inlineMd(token.tokens, text) : escapeText(token.raw));
+      return paragraph('tokens' in token && Array.isArray(token.tokens) ? inlineMd(token.tokens, text, codeInBody) : escapeText(token.raw));
   }
 }
 
@@ -224,23 +235,45 @@ function escapeText(raw: string): string {
   return raw.replace(/[<|[\]]/g, '\\$&');
 }
 
-/** A link target in `(...)`: characters that would end it, or split a table cell, are percent-encoded. */
+/**
+ * A link target in `(...)`: characters that would end it, or split a table cell, are percent-encoded;
+ * a backslash is escaped, or one at the end (`www.example.org/a\` before a hard break) would escape the `)`.
+ */
 function linkTarget(url: string): string {
-  return url.replace(/[\s()<>|]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return url.replace(/[\s()<>|]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`).replace(/\\/g, '\\\\');
 }
 
-/** A code span with a pipe would split a table cell (the index's summary column): it is written as escaped text. */
-function codeSpan(token: Tokens.Codespan): string {
-  return token.text.includes('|') ? token.text.replace(/[\\`*_[\]<>|~&]/g, '\\$&') : token.raw;
+/**
+ * Markdown followed by what a backslash at its end would escape: the `]` after
+ * a link's text (a web address written before a hard break keeps the
+ * backslash), or the backslash of a hard break (`a\  ` ends a line with a
+ * backslash). Such a backslash, text in the source, is escaped.
+ */
+function beforeEscapable(markdown: string): string {
+  return /(?:^|[^\\])(?:\\\\)*\\$/.test(markdown) ? `${markdown}\\` : markdown;
 }
 
-function inlineMd(tokens: Token[], text: WriteText): string {
+/** How a code span is written where it stands. */
+type WriteCode = (token: Tokens.Codespan) => string;
+
+/**
+ * In an inline field, a code span with a pipe is written as escaped text: the
+ * field may stand in a table cell (the index's summary column), which the pipe
+ * would split, and `\|` is not an escape in a code span outside a table.
+ */
+const codeInField: WriteCode = (token) => (token.text.includes('|') ? token.text.replace(/[\\`*_[\]<>|~&]/g, '\\$&') : token.raw);
+/** In the body's own paragraphs and headings, a pipe splits nothing: the code is written as it was. */
+const codeInBody: WriteCode = (token) => token.raw;
+/** In a table cell of the body, `\|` is the pipe, in a code span too (GFM reads the row's pipes first). */
+const codeInCell: WriteCode = (token) => token.raw.replace(/\|/g, '\\|');
+
+function inlineMd(tokens: Token[], text: WriteText, code: WriteCode = codeInField): string {
   let out = '';
   for (const token of tokens) {
     switch (token.type) {
       case 'text': {
         const t = token as Tokens.Text;
-        out += t.tokens ? inlineMd(t.tokens, text) : text(t.raw);
+        out += t.tokens ? inlineMd(t.tokens, text, code) : text(t.raw);
         break;
       }
       case 'escape':
@@ -249,23 +282,23 @@ function inlineMd(tokens: Token[], text: WriteText): string {
       case 'br':
         // As a backslash before the line end: the two trailing spaces of the
         // other spelling would be trimmed with the line, losing the break.
-        out += '\\\n';
+        out = `${beforeEscapable(out)}\\\n`;
         break;
       case 'codespan':
-        out += codeSpan(token as Tokens.Codespan);
+        out += code(token as Tokens.Codespan);
         break;
       case 'strong':
-        out += `**${inlineMd((token as Tokens.Strong).tokens, text)}**`;
+        out += `**${inlineMd((token as Tokens.Strong).tokens, text, code)}**`;
         break;
       case 'em':
-        out += `*${inlineMd((token as Tokens.Em).tokens, text)}*`;
+        out += `*${inlineMd((token as Tokens.Em).tokens, text, code)}*`;
         break;
       case 'del':
-        out += `~~${inlineMd((token as Tokens.Del).tokens, text)}~~`;
+        out += `~~${inlineMd((token as Tokens.Del).tokens, text, code)}~~`;
         break;
       case 'link': {
         const link = token as Tokens.Link;
-        const label = inlineMd(link.tokens, text);
+        const label = beforeEscapable(inlineMd(link.tokens, text, code));
         const url = safeUrl(link.href);
         if (url === null) out += label;
         // An autolink shows its text as written: one with a character reference (`&amp;`) is written out in full, where a viewer reads it.
@@ -287,7 +320,7 @@ function inlineMd(tokens: Token[], text: WriteText): string {
         out += (token as Tokens.Checkbox).checked ? '[x] ' : '[ ] ';
         break;
       default:
-        out += 'tokens' in token && Array.isArray(token.tokens) ? inlineMd(token.tokens, text) : escapeText(token.raw);
+        out += 'tokens' in token && Array.isArray(token.tokens) ? inlineMd(token.tokens, text, code) : escapeText(token.raw);
     }
   }
   return out;

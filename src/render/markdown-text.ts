@@ -5,14 +5,19 @@
 import type { Token, Tokens } from 'marked';
 import { isolateNumbers } from './bidi.js';
 import { bodyHeadingDepth, type TextOptions } from './markdown-html.js';
-import { lexBlocks, lexInline } from './markdown-lexer.js';
+import { lexBlocks, lexInline, taskItem } from './markdown-lexer.js';
 import { safeUrl } from './safe-url.js';
 import { decodeCharacterReferences } from '../advisory/character-references.js';
 import { opensBlock } from './markdown-md.js';
 import { displayWidth, indentBlock, singleSpaced, startsWithRuleWord, TEXT_WIDTH, wrapParagraph } from './wrap.js';
 
-export function inlineMarkdownToText(markdown: string, options: TextOptions = {}): string {
-  return singleSpaced(inlineText(lexInline(markdown), textWriter(options))).trim();
+/**
+ * With `addresses: false`, a link is its text alone: the index's one-line
+ * summary, shown as text in every index, where "October <https://…>" would
+ * read as brackets around an address (the bulletin has the link).
+ */
+export function inlineMarkdownToText(markdown: string, options: TextOptions & { addresses?: boolean } = {}): string {
+  return singleSpaced(inlineText(lexInline(markdown), textWriter(options), options.addresses ?? true)).trim();
 }
 
 export function markdownToText(markdown: string, options: TextOptions & { width?: number } = {}): string {
@@ -65,8 +70,8 @@ function block(token: Token, width: number, text: WriteText): string | null {
       const start = typeof list.start === 'number' ? list.start : 1;
       const items = list.items.map((item, i) => {
         const marker = list.ordered ? `${start + i}. ` : '- ';
-        const check = item.task ? (item.checked ? '[x] ' : '[ ] ') : '';
-        const inner = blocks(item.tokens.filter((t) => t.type !== 'checkbox'), width - marker.length, text).join(list.loose ? '\n\n' : '\n');
+        const { check, tokens } = taskItem(item);
+        const inner = blocks(tokens, width - marker.length, text).join(list.loose ? '\n\n' : '\n');
         const indented = indentBlock(check + inner, ' '.repeat(marker.length));
         return marker + indented.slice(marker.length);
       });
@@ -82,11 +87,12 @@ function block(token: Token, width: number, text: WriteText): string | null {
       const table = token as Tokens.Table;
       // A cell is one line: a line break in it (`&#10;`) is a space, or it would start a row of its own.
       const row = (cells: Tokens.TableCell[]) => cells.map((c) => singleSpaced(inlineText(c.tokens, text))).join(' | ');
-      // Indented, so that no row (a one-column table's "---") can underline the one above as a heading.
-      return indentBlock([row(table.header), ...table.rows.map(row)].join('\n'), '  ');
+      // Indented, so that no row (a one-column table's "---") can underline the one above as a heading;
+      // a row wider than the page is wrapped, its further lines indented deeper, so that each row still starts a line.
+      return [row(table.header), ...table.rows.map(row)].map((line) => wrapParagraph(line, { width, first: '  ', rest: '      ' })).join('\n');
     }
     case 'html':
-      return wrapParagraph((token as Tokens.HTML).text, { width });
+      return wrapParagraph(text((token as Tokens.HTML).text.trim()), { width });
     default:
       return 'tokens' in token && Array.isArray(token.tokens) ? wrapParagraph(inlineText(token.tokens, text), { width }) : wrapParagraph(token.raw, { width });
   }
@@ -115,12 +121,12 @@ function readsAsStructure(line: string): boolean {
 }
 
 /** Inline Markdown as one line of text: a hard line break is a space, as in a heading or a table cell. */
-function inlineText(tokens: Token[], text: WriteText): string {
-  return inlineLines(tokens, text).join(' ');
+function inlineText(tokens: Token[], text: WriteText, addresses = true): string {
+  return inlineLines(tokens, text, addresses).join(' ');
 }
 
 /** Inline Markdown as text, a line for each hard line break, nested ones (in `**...**`) included. */
-function inlineLines(tokens: Token[], text: WriteText): string[] {
+function inlineLines(tokens: Token[], text: WriteText, addresses = true): string[] {
   const lines = [''];
   const add = (more: string) => {
     lines[lines.length - 1] += more;
@@ -133,7 +139,7 @@ function inlineLines(tokens: Token[], text: WriteText): string[] {
     switch (token.type) {
       case 'text': {
         const t = token as Tokens.Text;
-        if (t.tokens) addLines(inlineLines(t.tokens, text));
+        if (t.tokens) addLines(inlineLines(t.tokens, text, addresses));
         else add(text(t.text));
         break;
       }
@@ -150,9 +156,9 @@ function inlineLines(tokens: Token[], text: WriteText): string[] {
       case 'image': {
         // An image is a link in the other formats (a bulletin loads nothing from elsewhere): here too.
         const link = token as Tokens.Link | Tokens.Image;
-        const label = (token.type === 'link' ? inlineText(link.tokens, text) : decodeCharacterReferences(link.text) || 'image').trim();
+        const label = (token.type === 'link' ? inlineText(link.tokens, text, addresses) : decodeCharacterReferences(link.text) || 'image').trim();
         const url = safeUrl(decodeCharacterReferences(link.href));
-        if (url === null) add(label);
+        if (url === null || !addresses) add(label);
         else if (url.replace(/^mailto:/, '') === label || url === label) add(`<${label}>`);
         else add(`${label} <${url}>`);
         break;
@@ -165,14 +171,14 @@ function inlineLines(tokens: Token[], text: WriteText): string[] {
         break;
       case 'del': {
         // Struck-out advice keeps its marks: without them it would read as advice that stands.
-        const struck = inlineLines((token as Tokens.Del).tokens, text);
+        const struck = inlineLines((token as Tokens.Del).tokens, text, addresses);
         struck[0] = `~~${struck[0]}`;
         struck[struck.length - 1] += '~~';
         addLines(struck);
         break;
       }
       default:
-        if ('tokens' in token && Array.isArray(token.tokens)) addLines(inlineLines(token.tokens, text));
+        if ('tokens' in token && Array.isArray(token.tokens)) addLines(inlineLines(token.tokens, text, addresses));
         else add(token.raw);
     }
   }

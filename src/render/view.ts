@@ -277,10 +277,10 @@ export function indexView(advisories: readonly AdvisoryDigest[], locale: Locale,
       title: adapter.text(titleText(advisory, locale)),
       level: levelView(advisory.level, locale, adapter),
       updated: formatDate(updatedIn(advisory, lang, primary), lang),
-      // An index row is for scanning: the summary's first sentence, as plain text; the bulletin has the rest.
+      // An index row is for scanning: the summary's first sentence, as plain text, links as their text; the bulletin has the rest.
       summary: t?.summary === undefined && lang !== primary
-        ? adapter.text(firstSentence(inlineMarkdownToText(advisory.summary, { rtl: textDirection(primary) === 'rtl' }), primary), primary)
-        : adapter.text(firstSentence(inlineMarkdownToText(t?.summary ?? advisory.summary, { rtl: textDirection(lang) === 'rtl' }), lang)),
+        ? adapter.text(firstSentence(inlineMarkdownToText(advisory.summary, { rtl: textDirection(primary) === 'rtl', addresses: false }), primary), primary)
+        : adapter.text(firstSentence(inlineMarkdownToText(t?.summary ?? advisory.summary, { rtl: textDirection(lang) === 'rtl', addresses: false }), lang)),
       href: relativeHref(self, bulletinPath(advisory.code, lang, primary, ext)),
     };
   });

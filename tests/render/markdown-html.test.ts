@@ -9,7 +9,9 @@ import { COMMENT_PAYLOADS, CONTROL_PAYLOADS, UNSAFE_LINKS } from '../helpers/hos
 describe('raw HTML', () => {
   it('is shown as text, inline and as a block', () => {
     expect(inlineMarkdownToHtml('Avoid <b onclick="x()">crowds</b>.')).toBe('Avoid &lt;b onclick=&quot;x()&quot;&gt;crowds&lt;/b&gt;.');
-    expect(markdownToHtml('<script>alert(1)</script>')).toBe('&lt;script&gt;alert(1)&lt;/script&gt;');
+    // A block of it is a paragraph, as the Markdown and plain-text bulletins show it, its references read as any text's.
+    expect(markdownToHtml('<script>alert(1)</script>')).toBe('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n');
+    expect(markdownToHtml('<div>\n&lt;b&gt; &amp; &copy;\n</div>')).toBe('<p>&lt;div&gt;\n&lt;b&gt; &amp; ©\n&lt;/div&gt;</p>\n');
   });
 
   // marked flags the text after an inline <pre>, <code>, <kbd> or <script> as already escaped and would pass it through.

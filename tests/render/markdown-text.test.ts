@@ -72,6 +72,18 @@ describe('tables', () => {
     expect(markdownToText('| Region | Level |\n| --- | --- |\n| Kayes | 4 |')).toBe('  Region | Level\n  Kayes | 4');
     expect(markdownToText('| a |\n|---|\n| --- |')).toBe('  a\n  ---');
   });
+
+  it('wrap a row wider than the page, its further lines indented deeper, as every line of the bulletin fits 72 columns', () => {
+    const text = markdownToText('| Region | Advice |\n| --- | --- |\n| Kayes and the border areas with Senegal and Mauritania | Do not travel: armed groups operate across the whole region and kidnappings of foreigners have occurred |');
+    expect(text).toBe(
+      [
+        '  Region | Advice',
+        '  Kayes and the border areas with Senegal and Mauritania | Do not',
+        '      travel: armed groups operate across the whole region and',
+        '      kidnappings of foreigners have occurred',
+      ].join('\n'),
+    );
+  });
 });
 
 describe('images and empty links', () => {
