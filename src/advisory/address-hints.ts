@@ -58,11 +58,18 @@ export function phoneHint(value: string): string | undefined {
   return undefined;
 }
 
-/** `email`: the address alone, not a link to it. */
+/**
+ * `email`: the address alone, not a link to it, nor as a mail program writes it with a name
+ * (`Consular Section <consular@example.org>`), nor with the full stop of the sentence it was copied from.
+ */
 export function emailHint(value: string): string | undefined {
   const two = oneEach(value, ADDRESS_SEPARATORS, EMAIL, 'e-mail address');
   if (two) return two;
-  const address = value.trim().replace(/^mailto:/i, '').replace(/^<(.*)>$/, '$1');
+  const address = value
+    .trim()
+    .replace(/^mailto:/i, '')
+    .replace(/^[^<>]*<(.*)>$/, '$1')
+    .replace(/\.+$/, '');
   return address !== value && EMAIL.test(address) ? `did you mean "${address}"?` : undefined;
 }
 

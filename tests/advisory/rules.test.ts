@@ -125,6 +125,12 @@ describe('contact addresses written the way they are spoken or linked', () => {
     expect(withContactLine(`${PHONE}\n    email: mailto:consular@example.org`)).toEqual([
       'advisories/ml.yaml:18:12  error  contacts[0].email must be an e-mail address such as consular@example.org, found "mailto:consular@example.org": did you mean "consular@example.org"?',
     ]);
+    expect(withContactLine(`${PHONE}\n    email: "Consular Section <consular@example.org>"`)).toEqual([
+      'advisories/ml.yaml:18:12  error  contacts[0].email must be an e-mail address such as consular@example.org, found "Consular Section <consular@example.org>": did you mean "consular@example.org"?',
+    ]);
+    expect(withContactLine(`${PHONE}\n    email: consular@example.org.`)).toEqual([
+      'advisories/ml.yaml:18:12  error  contacts[0].email must be an e-mail address such as consular@example.org, found "consular@example.org.": did you mean "consular@example.org"?',
+    ]);
     expect(withContactLine(`${PHONE}\n    url: www.example.org/mali`)).toEqual([
       'advisories/ml.yaml:18:10  error  contacts[0].url must be a web address starting with https:// (or http://), found "www.example.org/mali": did you mean "https://www.example.org/mali"?',
     ]);
