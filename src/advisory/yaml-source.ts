@@ -322,6 +322,9 @@ function yamlMessage(code: string, message: string, at: string): string {
       const curly = curlyQuotesHint(at);
       return `YAML syntax error: ${clean}; ${curly ? `the text has ": " in it, and ${curly}` : 'if this value is text containing ": ", put the whole text in quotes'}`;
     }
+    case 'BAD_SCALAR_START':
+      // `` `112` is the police``, `@embassy on X`: the parser's "reserved character" names no fix.
+      return `YAML syntax error: text cannot start with ${at} unless it is in quotes (YAML keeps ${at} at the start of a value for itself); put the whole text in quotes`;
     default:
       return `YAML syntax error: ${clean}`;
   }

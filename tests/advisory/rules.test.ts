@@ -181,6 +181,14 @@ describe('plain text that YAML would cut or join', () => {
     expect(check(replaceLine('    phone: "+223 20 00 00 00"', '    phone: +223 20 00 00 00 #'))).toEqual([warned('17:29', 'contacts[0].phone', '#')]);
   });
 
+  it('asks for quotes around text that starts with a character YAML keeps for itself', () => {
+    const quotes = (at: string, ch: string) =>
+      `advisories/ml.yaml:${at}  error  YAML syntax error: text cannot start with ${ch} unless it is in quotes (YAML keeps ${ch} at the start of a value for itself); put the whole text in quotes`;
+    expect(check(replaceLine('summary: Be careful.', 'summary: `112` is the police.'))).toEqual([quotes('8:10', '`')]);
+    expect(check(replaceLine('  - Stay in contact with the embassy.', '  - @IndiaInMali posts updates.'))).toEqual([quotes('10:5', '@')]);
+    expect(check(replaceLine('summary: Be careful.', 'summary: "`112` is the police."'))).toEqual([]);
+  });
+
   it('refuses a list item indented so far that YAML joins it to the item above', () => {
     expect(check(replaceLine('  - Stay in contact with the embassy.', '  - Stay in contact with the embassy.\n    - Avoid the border after dark.'))).toEqual([
       'advisories/ml.yaml:11:5  error  "- Avoid the border after dark." would be published as part of guidance[0], not as an item of its own: YAML reads a line indented further than the list as more of the text above it; line its dash up with the other items\' dashes, or put the text in quotes if the dash belongs to it',
