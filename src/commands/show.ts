@@ -1,7 +1,9 @@
 /** `advisory show <code or file>`: render one advisory to stdout. */
 import path from 'node:path';
 import { stat } from 'node:fs/promises';
-import { CODE_HINTS } from '../advisory/iso3166.js';
+import { CODE_HINTS, countryCodeMeant } from '../advisory/iso3166.js';
+import { countryNamed } from '../advisory/country-names.js';
+import { languageMeant } from '../advisory/suggest.js';
 import { duplicateCodeMessage } from '../advisory/validate.js';
 import { FORMATS, type Format } from '../config/config.js';
 import { UsageError, type ExitCode } from '../errors.js';
@@ -32,7 +34,16 @@ export async function show(io: Io, options: ShowOptions): Promise<ExitCode> {
   }
   const byFile = /\.ya?ml$/i.test(options.target) || (await isFile(path.resolve(io.cwd, options.target)));
   if (!byFile && !/^[A-Za-z]{2}$/.test(options.target)) {
-    throw new UsageError(`"${options.target}" is neither an advisory file nor a two-letter country code such as ML`);
+    // `show MLI`, `show Mali`: the code meant, ready to type.
+    const meant = countryCodeMeant(options.target) ?? countryNamed(options.target);
+    throw new UsageError(`"${options.target}" is neither an advisory file nor a two-letter country code such as ML${meant ? `; did you mean \`advisory show ${meant}\`?` : ''}`);
+  }
+  // `show ml.yaml` from the project's folder: the file is in advisories/, where `show ML` would look.
+  if (byFile && !(await isFile(path.resolve(io.cwd, options.target)))) {
+    const inFolder = path.join(options.paths[0] ?? 'advisories', options.target);
+    if (!path.isAbsolute(options.target) && (await isFile(path.resolve(io.cwd, inFolder)))) {
+      throw new UsageError(`${options.target}: no such file; did you mean \`advisory show ${inFolder}\`?`);
+    }
   }
   const project = await openProject(io, { ...options, paths: byFile ? [options.target] : options.paths });
   const code = options.target.toUpperCase();
@@ -61,7 +72,8 @@ export async function show(io: Io, options: ShowOptions): Promise<ExitCode> {
   }
   const lang = options.lang ?? project.config.languages[0]!;
   if (!project.config.languages.includes(lang)) {
-    throw new UsageError(`--lang ${lang} is not one of the configured languages (${project.config.languages.join(', ')})`);
+    const meant = languageMeant(lang, project.config.languages);
+    throw new UsageError(`--lang ${lang} is not one of the configured languages (${project.config.languages.join(', ')})${meant ? `; did you mean --lang ${meant}?` : ''}`);
   }
   const format = options.format as Format;
   const renderer = await createRenderer({ ...project.config, formats: [format] }, templateDirs(io, project.config, options.templates));

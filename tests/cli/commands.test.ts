@@ -502,6 +502,16 @@ describe('advisory show', () => {
     expect(result.stdout).toBe(readFileSync(path.join(ROOT, 'tests/golden/en/ml.md'), 'utf8'));
   });
 
+  it('offers what was meant for a file outside advisories/, a name or alpha-3 code, and a language in another form, exit 2', () => {
+    const dir = project();
+    const usage = (stderr: string) => ({ status: 2, stdout: '', stderr: `error: ${stderr}\n` });
+    expect(runCli(['show', 'ml.yaml'], { cwd: dir })).toEqual(usage('ml.yaml: no such file; did you mean `advisory show advisories/ml.yaml`?'));
+    expect(runCli(['show', 'Mali'], { cwd: dir })).toEqual(usage('"Mali" is neither an advisory file nor a two-letter country code such as ML; did you mean `advisory show ML`?'));
+    expect(runCli(['show', 'JPN'], { cwd: dir })).toEqual(usage('"JPN" is neither an advisory file nor a two-letter country code such as ML; did you mean `advisory show JP`?'));
+    expect(runCli(['show', 'JP', '--lang', 'EN'], { cwd: dir })).toEqual(usage('--lang EN is not one of the configured languages (en); did you mean --lang en?'));
+    expect(runCli(['show', 'nope.yaml'], { cwd: dir })).toEqual(usage('nope.yaml: no such file or folder'));
+  });
+
   it('exits 1 for a code with no advisory', () => {
     expect(runCli(['show', 'SN'], { cwd: project() })).toEqual({ status: 1, stdout: '', stderr: 'error: no advisory with code SN in advisories/\n' });
     expect(runCli(['show', 'UK'], { cwd: project() })).toEqual({ status: 1, stdout: '', stderr: 'error: no advisory with code UK in advisories/ (GB is the ISO code of the United Kingdom)\n' });
