@@ -12,11 +12,11 @@ import { comparableText, countriesNamedIn, holdsName } from './country-names.js'
 import type { Advisory } from './types.js';
 import { memoize } from '../memo.js';
 
-/** Each published language's title and the field it is written in. */
-function titles(a: Advisory, languages: readonly string[]): Array<{ lang: string; field: string; title: string; words: string }> {
+/** Each published language's title (or summary) and the field it is written in. */
+function texts(a: Advisory, languages: readonly string[], key: 'title' | 'summary' = 'title'): Array<{ lang: string; field: string; title: string; words: string }> {
   return languages.flatMap((lang, i) => {
-    const title = i === 0 ? a.title : a.translations[lang]?.title;
-    return title === undefined ? [] : [{ lang, field: i === 0 ? 'title' : `translations.${lang}.title`, title, words: comparableText(title) }];
+    const title = i === 0 ? a[key] : a.translations[lang]?.[key];
+    return title === undefined ? [] : [{ lang, field: i === 0 ? key : `translations.${lang}.${key}`, title, words: comparableText(title) }];
   });
 }
 
@@ -102,29 +102,63 @@ function namesWithSharedWordsLeftOut(text: string, own: readonly string[], other
   });
 }
 
+/**
+ * The first level `words` names that contradicts level `own` of the advisory: one it names while
+ * not naming its own, and (`besides`) none of the regions' levels, which a summary may name
+ * ("do not travel to Kidal" in a level-2 advisory with Kidal at 4).
+ */
+function contradictingLevel(words: string, level: number, wording: LevelWording, besides: ReadonlySet<number> = new Set()): number | undefined {
+  const own = wording.levels[level - 1];
+  if (own === undefined) return undefined;
+  const named = levelsNamed(words, wording);
+  const others = named.filter((n) => n.level !== level);
+  if (others.length === 0 || others.length < named.length) return undefined; // none, or its own among them
+  if (others.some((n) => besides.has(n.level))) return undefined;
+  if (namesWithSharedWordsLeftOut(words, own, others)) return undefined;
+  return others[0]!.level;
+}
+
 export const titleNamesItsLevel: Rule = (a, ctx, { languages, levelWording }) => {
   if (!levelWording) return;
-  for (const { lang, field, title, words } of titles(a, languages)) {
+  for (const { lang, field, title, words } of texts(a, languages)) {
     const wording = levelWording[lang];
-    const own = wording?.levels[a.level - 1];
-    if (!wording || own === undefined) continue;
-    const named = levelsNamed(words, wording);
-    const others = named.filter((n) => n.level !== a.level);
-    if (others.length === 0 || others.length < named.length) continue; // none, or its own among them
-    if (namesWithSharedWordsLeftOut(words, own, others)) continue;
-    const other = others[0]!.level;
+    const other = wording && contradictingLevel(words, a.level, wording);
+    if (!wording || other === undefined) continue;
     ctx.report(
       'warning',
       ctx.at(field),
       field,
-      `${field} "${title}" names level ${other} (${wording.levels[other - 1]![0]}), but level is ${a.level} (${own[0]}); write the title for the new level, or check the level`,
+      `${field} "${title}" names level ${other} (${wording.levels[other - 1]![0]}), but level is ${a.level} (${wording.levels[a.level - 1]![0]}); write the title for the new level, or check the level`,
       'title-level',
     );
   }
 };
 
+/**
+ * The same slip in the summary, which readers of feeds, alerts and the index see next to the
+ * level: "Exercise increased caution in Mali." left after raising it to 4. A summary speaks of
+ * the regions too, so naming a region's level is not a contradiction.
+ */
+export const summaryNamesItsLevel: Rule = (a, ctx, { languages, levelWording }) => {
+  if (!levelWording) return;
+  const regionLevels = new Set(a.regions.map((r) => r.level));
+  for (const { lang, field, title: summary, words } of texts(a, languages, 'summary')) {
+    const wording = levelWording[lang];
+    const other = wording && contradictingLevel(words, a.level, wording, regionLevels);
+    if (!wording || other === undefined) continue;
+    const quoted = summary.length > 60 ? `${summary.slice(0, 57).trimEnd()}...` : summary;
+    ctx.report(
+      'warning',
+      ctx.at(field),
+      field,
+      `${field} "${quoted}" names level ${other} (${wording.levels[other - 1]![0]}), but level is ${a.level} (${wording.levels[a.level - 1]![0]}); write the summary for the new level, or check the level`,
+      'summary-level',
+    );
+  }
+};
+
 export const titleNamesItsCountry: Rule = (a, ctx, { languages }) => {
-  for (const { lang, field, title, words } of titles(a, languages)) {
+  for (const { lang, field, title, words } of texts(a, languages)) {
     const named = countriesNamedIn(words, lang);
     if (named.size === 0 || named.has(a.code) || holdsName(words, a.country)) continue;
     // Only on the way to a warning: a display-name table per language is not worth keeping.

@@ -284,6 +284,19 @@ describe('titles that contradict the advisory', () => {
     expect(check(titled('Exercise increased caution in Mali; do not travel to Kidal'))).toEqual([]);
   });
 
+  it('warns when the summary names another level and not its own, unless a region is at that level', () => {
+    const summary = (text: string, yaml = VALID) => replaceLine('summary: Be careful.', `summary: ${text}`, yaml);
+    expect(check(summary('Exercise normal precautions in Mali.'))).toEqual([
+      'advisories/ml.yaml:8:10  warning  summary "Exercise normal precautions in Mali." names level 1 (Exercise Normal Precautions), but level is 2 (Exercise Increased Caution); write the summary for the new level, or check the level',
+    ]);
+    // Its own level named beside another, or a region's level (Kayes is at 4): no contradiction.
+    expect(check(summary('Exercise increased caution; the level was Exercise Normal Precautions until July.'))).toEqual([]);
+    expect(check(summary('Do not travel to the Kayes Region.'))).toEqual([]);
+    expect(check(summary('Do not travel to the Kayes Region.', replaceLine('    level: 4', '    level: 3')))).toEqual([
+      'advisories/ml.yaml:8:10  warning  summary "Do not travel to the Kayes Region." names level 4 (Do Not Travel), but level is 2 (Exercise Increased Caution); write the summary for the new level, or check the level',
+    ]);
+  });
+
   it('compares a translation\'s title with the level names of its language', () => {
     const fr = ['Faites preuve de prudence normale', 'Faites preuve d\'une prudence accrue', 'Reconsidérez votre voyage', 'Ne voyagez pas'];
     const yaml = `${titled('Exercise increased caution in Mali')}translations:\n  fr:\n    title: Ne voyagez pas au Mali\n`;
