@@ -152,11 +152,29 @@ export function escapeLineStart(line: string): string {
   return `${indent}\\${rest}`;
 }
 
+/**
+ * Between two lists of the same kind (bullets, or numbers) written one after
+ * the other: an empty HTML comment, which shows nothing. They are two lists in
+ * the source (their markers differ, `+` then `-`, `1)` then `3.`, or a link
+ * definition stood between them), but the bulletin writes every bullet `-`
+ * and every number `N.`: read again, they would be one list, its second part
+ * renumbered ("step 3" read as step 2). CommonMark's own way to end a list;
+ * markdownlint accepts it, where another bullet would break MD004 (one
+ * bullet style).
+ */
+export const LIST_SEPARATOR = '<!-- -->';
+
 function blocks(tokens: Token[], text: WriteText): string[] {
   const out: string[] = [];
+  // The list written last, if nothing was written after it. A numbered list after bullets, or bullets after one, starts a list of its own.
+  let lastList: Tokens.List | null = null;
   for (const token of tokens) {
     const written = block(token, text);
-    if (written !== null) out.push(written);
+    if (written === null) continue;
+    const list = token.type === 'list' ? (token as Tokens.List) : null;
+    if (list && lastList?.ordered === list.ordered) out.push(LIST_SEPARATOR);
+    out.push(written);
+    lastList = list;
   }
   return out;
 }
