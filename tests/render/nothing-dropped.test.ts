@@ -241,8 +241,9 @@ describe('constructs that lost text or changed in a format', () => {
     // A one-word footnote read as a link definition: the note lost everywhere, `[^1]` a link to nowhere.
     ['a footnote', 'Carry it.[^1]\n\n[^1]: Photocopies.', 'Carry it.\\[^1\\]\n\n\\[^1\\]: Photocopies.', 'Carry it.[^1]\n\n[^1]: Photocopies.', '<p>Carry it.[^1]</p>\n<p>[^1]: Photocopies.</p>\n'],
     // The Markdown bulletin escaped the escaped pipe again, `\\|`, splitting the cell: "closed at night" was lost.
-    ['a pipe in a table cell', '| Road | State |\n| --- | --- |\n| N1 | Open \\| closed at night |', '| Road | State |\n| --- | --- |\n| N1 | Open \\| closed at night |', '  Road | State\n  N1 | Open | closed at night', '<table>\n<thead>\n<tr>\n<th>Road</th>\n<th>State</th>\n</tr>\n</thead>\n<tbody><tr>\n<td>N1</td>\n<td>Open | closed at night</td>\n</tr>\n</tbody></table>\n'],
-    ['a code span with a pipe in a table cell', '| Code |\n| --- |\n| `*100\\|1#` |', '| Code |\n| --- |\n| `*100\\|1#` |', '  Code\n  *100|1#', '<table>\n<thead>\n<tr>\n<th>Code</th>\n</tr>\n</thead>\n<tbody><tr>\n<td><code>*100|1#</code></td>\n</tr>\n</tbody></table>\n'],
+    // In plain text a cell with a pipe is in quotes, or "closed at night" would read as a third column.
+    ['a pipe in a table cell', '| Road | State |\n| --- | --- |\n| N1 | Open \\| closed at night |', '| Road | State |\n| --- | --- |\n| N1 | Open \\| closed at night |', '  Road | State\n  N1 | "Open | closed at night"', '<table>\n<thead>\n<tr>\n<th>Road</th>\n<th>State</th>\n</tr>\n</thead>\n<tbody><tr>\n<td>N1</td>\n<td>Open | closed at night</td>\n</tr>\n</tbody></table>\n'],
+    ['a code span with a pipe in a table cell', '| Code |\n| --- |\n| `*100\\|1#` |', '| Code |\n| --- |\n| `*100\\|1#` |', '  Code\n  "*100|1#"', '<table>\n<thead>\n<tr>\n<th>Code</th>\n</tr>\n</thead>\n<tbody><tr>\n<td><code>*100|1#</code></td>\n</tr>\n</tbody></table>\n'],
     ['a code span with a pipe in a paragraph', 'Dial `*100|1#`.', 'Dial `*100|1#`.', 'Dial *100|1#.', '<p>Dial <code>*100|1#</code>.</p>\n'],
     // A loose task list showed each box twice in Markdown and plain text.
     ['a loose task list', '- Pack\n\n- [ ] passport', '- Pack\n\n- [ ] passport', '- Pack\n\n- [ ] passport', '<ul>\n<li><p>Pack</p>\n</li>\n<li><p>[ ] passport</p>\n</li>\n</ul>\n'],
