@@ -261,6 +261,11 @@ function linkTarget(url: string): string {
   return url.replace(/[\s()<>|]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`).replace(/\\/g, '\\\\');
 }
 
+/** A link's title after its target, ` "title"`, or nothing: hover text in HTML, kept so that the bulletin reads the same. */
+function linkTitle(title: string | null | undefined): string {
+  return title ? ` "${title.replace(/["|\\]/g, '\\$&')}"` : '';
+}
+
 /**
  * Markdown followed by what a backslash at its end would escape: the `]` after
  * a link's text (a web address written before a hard break keeps the
@@ -321,14 +326,14 @@ function inlineMd(tokens: Token[], text: WriteText, code: WriteCode = codeInFiel
         if (url === null) out += label;
         // An autolink shows its text as written: one with a character reference (`&amp;`) is written out in full, where a viewer reads it.
         else if (link.text === link.href.replace(/^mailto:/, '') && !link.raw.startsWith('[') && !/[|&]/.test(link.text)) out += `<${link.text}>`;
-        else out += `[${label}](${linkTarget(url)}${link.title ? ` "${link.title.replace(/["|\\]/g, '\\$&')}"` : ''})`;
+        else out += `[${label}](${linkTarget(url)}${linkTitle(link.title)})`;
         break;
       }
       case 'image': {
         const image = token as Tokens.Image;
         const url = safeUrl(image.href);
         const alt = escapeText(image.text || 'image').replace(/[[\]]/g, '\\$&');
-        out += url === null ? alt : `[${alt}](${linkTarget(url)})`;
+        out += url === null ? alt : `[${alt}](${linkTarget(url)}${linkTitle(image.title)})`;
         break;
       }
       case 'html':

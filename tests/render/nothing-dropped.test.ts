@@ -62,6 +62,9 @@ const INLINE = [
   `${W}@example.org`,
   `<mailto:${W}@example.org>`,
   `![${W}](https://example.org/image.png "a title")`,
+  // Titles in the other two spellings, with what a title written in "..." must escape.
+  `[${W}](https://example.org/path 'it\\'s "quoted" \\| &amp; \\\\ (here)')`,
+  `![${W}](https://example.org/image.png (a "title" 'too'))`,
   `&amp;${W}&copy;`,
   `&lt;${W}&gt;`,
   `<b>${W}</b>`,
@@ -254,6 +257,8 @@ describe('constructs that lost text or changed in a format', () => {
     // Two lists in the source, one in the Markdown bulletin (every number written `N.`): "3. Leave" read as step 2.
     ['two numbered lists in a row', '1) Register.\n3. Leave.', '1. Register.\n\n<!-- -->\n\n3. Leave.', '1. Register.\n\n3. Leave.', '<ol>\n<li>Register.</li>\n</ol>\n<ol start="3">\n<li>Leave.</li>\n</ol>\n'],
     ['two bullet lists in a row', '+ Water\n- Map', '- Water\n\n<!-- -->\n\n- Map', '- Water\n\n- Map', '<ul>\n<li>Water</li>\n</ul>\n<ul>\n<li>Map</li>\n</ul>\n'],
+    // An image's title was lost in the page and the Markdown bulletin. A title is hover text: plain text leaves it out (README).
+    ['a link and an image with titles', 'See the [map](https://example.org/map "Updated daily") and ![exits](https://example.org/exits.png \'Level 2\').', 'See the [map](https://example.org/map "Updated daily") and [exits](https://example.org/exits.png "Level 2").', 'See the map <https://example.org/map> and exits\n<https://example.org/exits.png>.', '<p>See the <a href="https://example.org/map" title="Updated daily">map</a> and <a href="https://example.org/exits.png" title="Level 2">exits</a>.</p>\n'],
     // A block of raw HTML was bare text in the page, outside any paragraph.
     ['a block of raw HTML', '<div>raw &copy;</div>', '\\<div>raw &copy;\\</div>', '<div>raw ©</div>', '<p>&lt;div&gt;raw ©&lt;/div&gt;</p>\n'],
   ])('%s', (_what, markdown, md, txt, html) => {
