@@ -67,17 +67,12 @@ const createMarked = (writeText: (text: string) => string) => new Marked({
       return `<pre><code${attr}>${text ? `${escapeHtml(text.replace(/\n$/, ''))}\n` : ''}</code></pre>\n`;
     },
     // A target, title or image text reads its character references as the text does (`?a=1&amp;b=2` is `?a=1&b=2`).
+    // An image's title stays with the link it becomes: hover text, as on the image.
     link({ href, title, tokens }: Tokens.Link): string {
-      const inner = this.parser.parseInline(tokens);
-      const url = safeUrl(decodeCharacterReferences(href));
-      if (url === null) return inner;
-      const titleAttr = title ? ` title="${escapeHtml(decodeCharacterReferences(title))}"` : '';
-      return `<a href="${escapeHtml(url)}"${titleAttr}>${inner}</a>`;
+      return htmlLink(href, title, this.parser.parseInline(tokens));
     },
-    image({ href, text }: Tokens.Image): string {
-      const url = safeUrl(decodeCharacterReferences(href));
-      const label = escapeHtml(decodeCharacterReferences(text) || 'image');
-      return url === null ? label : `<a href="${escapeHtml(url)}">${label}</a>`;
+    image({ href, title, text }: Tokens.Image): string {
+      return htmlLink(href, title, escapeHtml(decodeCharacterReferences(text) || 'image'));
     },
     // A column's alignment (`:---:`) as a class the page's style sheet aligns: HTML5 has no `align`
     // attribute, and the style sheet's `text-align: start` for every cell would override it anyway.
@@ -90,6 +85,14 @@ const createMarked = (writeText: (text: string) => string) => new Marked({
     },
   },
 });
+
+/** A link around `inner` (HTML already), or `inner` alone where the target is not safe. */
+function htmlLink(href: string, title: string | null | undefined, inner: string): string {
+  const url = safeUrl(decodeCharacterReferences(href));
+  if (url === null) return inner;
+  const titleAttr = title ? ` title="${escapeHtml(decodeCharacterReferences(title))}"` : '';
+  return `<a href="${escapeHtml(url)}"${titleAttr}>${inner}</a>`;
+}
 
 const ltrMarked = createMarked(ltrText);
 const rtlMarked = createMarked(rtlText);

@@ -152,11 +152,29 @@ export function escapeLineStart(line: string): string {
   return `${indent}\\${rest}`;
 }
 
+/**
+ * Between two lists of the same kind (bullets, or numbers) written one after
+ * the other: an empty HTML comment, which shows nothing. They are two lists in
+ * the source (their markers differ, `+` then `-`, `1)` then `3.`, or a link
+ * definition stood between them), but the bulletin writes every bullet `-`
+ * and every number `N.`: read again, they would be one list, its second part
+ * renumbered ("step 3" read as step 2). CommonMark's own way to end a list;
+ * markdownlint accepts it, where another bullet would break MD004 (one
+ * bullet style).
+ */
+export const LIST_SEPARATOR = '<!-- -->';
+
 function blocks(tokens: Token[], text: WriteText): string[] {
   const out: string[] = [];
+  // The list written last, if nothing was written after it. A numbered list after bullets, or bullets after one, starts a list of its own.
+  let lastList: Tokens.List | null = null;
   for (const token of tokens) {
     const written = block(token, text);
-    if (written !== null) out.push(written);
+    if (written === null) continue;
+    const list = token.type === 'list' ? (token as Tokens.List) : null;
+    if (list && lastList?.ordered === list.ordered) out.push(LIST_SEPARATOR);
+    out.push(written);
+    lastList = list;
   }
   return out;
 }
@@ -243,6 +261,11 @@ function linkTarget(url: string): string {
   return url.replace(/[\s()<>|]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`).replace(/\\/g, '\\\\');
 }
 
+/** A link's title after its target, ` "title"`, or nothing: hover text in HTML, kept so that the bulletin reads the same. */
+function linkTitle(title: string | null | undefined): string {
+  return title ? ` "${title.replace(/["|\\]/g, '\\$&')}"` : '';
+}
+
 /**
  * Markdown followed by what a backslash at its end would escape: the `]` after
  * a link's text (a web address written before a hard break keeps the
@@ -303,14 +326,14 @@ function inlineMd(tokens: Token[], text: WriteText, code: WriteCode = codeInFiel
         if (url === null) out += label;
         // An autolink shows its text as written: one with a character reference (`&amp;`) is written out in full, where a viewer reads it.
         else if (link.text === link.href.replace(/^mailto:/, '') && !link.raw.startsWith('[') && !/[|&]/.test(link.text)) out += `<${link.text}>`;
-        else out += `[${label}](${linkTarget(url)}${link.title ? ` "${link.title.replace(/["|\\]/g, '\\$&')}"` : ''})`;
+        else out += `[${label}](${linkTarget(url)}${linkTitle(link.title)})`;
         break;
       }
       case 'image': {
         const image = token as Tokens.Image;
         const url = safeUrl(image.href);
         const alt = escapeText(image.text || 'image').replace(/[[\]]/g, '\\$&');
-        out += url === null ? alt : `[${alt}](${linkTarget(url)})`;
+        out += url === null ? alt : `[${alt}](${linkTarget(url)}${linkTitle(image.title)})`;
         break;
       }
       case 'html':

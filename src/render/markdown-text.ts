@@ -85,8 +85,7 @@ function block(token: Token, width: number, text: WriteText): string | null {
       return '-'.repeat(Math.min(20, width));
     case 'table': {
       const table = token as Tokens.Table;
-      // A cell is one line: a line break in it (`&#10;`) is a space, or it would start a row of its own.
-      const row = (cells: Tokens.TableCell[]) => cells.map((c) => singleSpaced(inlineText(c.tokens, text))).join(' | ');
+      const row = (cells: Tokens.TableCell[]) => cells.map((c) => tableCell(inlineText(c.tokens, text))).join(COLUMN_SEPARATOR);
       // Indented, so that no row (a one-column table's "---") can underline the one above as a heading;
       // a row wider than the page is wrapped, its further lines indented deeper, so that each row still starts a line.
       return [row(table.header), ...table.rows.map(row)].map((line) => wrapParagraph(line, { width, first: '  ', rest: '      ' })).join('\n');
@@ -96,6 +95,22 @@ function block(token: Token, width: number, text: WriteText): string | null {
     default:
       return 'tokens' in token && Array.isArray(token.tokens) ? wrapParagraph(inlineText(token.tokens, text), { width }) : wrapParagraph(token.raw, { width });
   }
+}
+
+/** Between the cells of a table's row. */
+const COLUMN_SEPARATOR = ' | ';
+
+/**
+ * A table cell as the text of its row. A cell is one line: a line break in it
+ * (`&#10;`) is a space, or it would start a row of its own. A cell with a `|`
+ * of its own (`Police \| koban` in the source) is set in quotes, as a
+ * spreadsheet's text would be: `"Police | koban" | 110` is two cells, where
+ * `Police | koban | 110` would read as three, and a number moved a column.
+ * The pipe itself stays: it may be part of a code (`*100|1#`).
+ */
+function tableCell(text: string): string {
+  const line = singleSpaced(text);
+  return line.includes('|') ? `"${line}"` : line;
 }
 
 /**

@@ -57,6 +57,8 @@ describe('Markdown from text that markdownlint would catch as written', () => {
         ['summary: >\n  The security situation in Lebanon is volatile', 'summary: >\n  The security situation in Lebanon (https://example.org/lb) is volatile'],
         ['  - Avoid demonstrations and large gatherings,', '  - "Avoid\\tdemonstrations and `large\\tgatherings`,"\n  - Avoid demonstrations and large gatherings,'],
         ['  ## Border areas\n', '  ## Border areas\n\n  Checkpoints\tare frequent.\n\n  | Road\t | Status |\n  | --- | --- |\n  | M51\t | open |\n\n  ```\n  Beirut\tSidon\n  ```\n'],
+        // Two lists in a row, their markers different (MD004 allows one bullet; MD032 wants blank lines around each list).
+        ['  ## Border areas\n', '  ## Border areas\n\n  + Carry water.\n  - Carry a map.\n\n  1) Register.\n  3. Leave.\n'],
       ];
       let text = readFileSync(file, 'utf8');
       for (const [from, to] of edits) {
@@ -84,6 +86,8 @@ describe('Markdown from text that markdownlint would catch as written', () => {
       'Checkpoints are frequent.',
       '| M51 | open |',
       '```text\nBeirut  Sidon\n```',
+      // Kept apart, the second numbered list still starting at 3 (a numbered list after bullets is apart already).
+      '- Carry water.\n\n<!-- -->\n\n- Carry a map.\n\n1. Register.\n\n<!-- -->\n\n3. Leave.',
       // The e-mail field stays the text of its own link.
       '- Email: [consular.beirut@example.org](mailto:consular.beirut@example.org)',
     ]) {
