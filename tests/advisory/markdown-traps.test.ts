@@ -106,6 +106,60 @@ describe('link targets', () => {
   });
 });
 
+describe('reference links', () => {
+  // The same check and message as an inline link, pointed at the definition's target, where the fix goes.
+  it('refuses a reference link to a target an inline link may not have, at the target in its definition', () => {
+    expect(body('See the [map][m], the [form][F] and [Help].', '', '[m]: javascript:alert(1)', '[f]: /travel/form.pdf', '[help]:', '  #getting-help')).toEqual([
+      error('21:8', 'body links "map" to "javascript:alert(1)", which would be published as the text alone, the address lost: only https:, http:, mailto: and tel: addresses are links'),
+      error(
+        '22:8',
+        'body links "form" to "/travel/form.pdf", which is not a full address, so it would be published without the link: bulletins are read away from the ministry\'s site, where a relative address leads nowhere; write the full address, starting with https://',
+      ),
+      // A target on the line below its label: pointed at the definition.
+      error(
+        '23:3',
+        'body links "Help" to "#getting-help", which is not a full address, so it would be published without the link: bulletins are read away from the ministry\'s site, where a relative address leads nowhere; write the full address, starting with https://',
+      ),
+    ]);
+    expect(body('See ![the map][m].', '', '> [m]: <>')).toEqual([error('21:5', 'body links "the map" to nothing, so it would be published without a link; write the address after "[m]:"')]);
+  });
+
+  it('accepts reference links to full addresses, whatever the case and spacing of their labels', () => {
+    expect(body('See the [map][Map  Of Mali], [the form][] and ![a photo][1].', '', '[map of mali]: https://example.org/map', '[The Form]: https://example.org/form.pdf "Form"', '[1]: https://example.org/p.jpg')).toEqual([]);
+  });
+
+  it('warns about a definition no link uses, which no format publishes', () => {
+    const unused = (at: string, written: string, label: string, href: string) =>
+      warning(
+        at,
+        `body has the link definition "${written}", which no link refers to, so it will not be published in any format; refer to it where the text mentions it ("[text][${label}]"), or write the link in the text ("[text](${href})")`,
+      );
+    expect(body('Sources:', '', '[1]: https://www.mofa.go.jp/ "Ministry of Foreign Affairs"', '[Embassy]: https://example.org/embassy', '', '`[1]` is code, not a link.')).toEqual([
+      unused('21:3', '[1]: https://www.mofa.go.jp/ "Ministr...', '1', 'https://www.mofa.go.jp/'),
+      unused('22:3', '[Embassy]: https://example.org/embassy', 'Embassy', 'https://example.org/embassy'),
+    ]);
+    // In a list item or a quote, and with an address too long to write out.
+    expect(body('- Call us.', '', '  [a]: https://example.org/a', '', `> [b]: https://example.org/${'b'.repeat(60)}`)).toEqual([
+      unused('21:5', '[a]: https://example.org/a', 'a', 'https://example.org/a'),
+      unused('23:5', '[b]: https://example.org/bbbbbbbbbbbb...', 'b', 'https://...'),
+    ]);
+  });
+
+  it('warns about a second definition of a label, which links never use', () => {
+    expect(body('See [the map][m].', '', '[m]: https://example.org/map', '[M]: https://example.org/old-map')).toEqual([
+      warning(
+        '22:3',
+        'body has a second link definition of [M], "[M]: https://example.org/old-map": links to [M] use the first, so this one will not be published in any format; give it a label of its own and refer to it ("[text][label]"), or write the link in the text ("[text](https://example.org/old-map)")',
+      ),
+    ]);
+  });
+
+  it('leaves a footnote, and a "definition" in a one-paragraph field, which are published as text', () => {
+    expect(body('Carry your passport.[^1]', '', '[^1]: A copy is not enough.')).toEqual([]);
+    expect(check(replaceLine('summary: Be careful.', 'summary: "[1]: https://example.org"'))).toEqual([]);
+  });
+});
+
 describe('raw HTML', () => {
   it('warns that tags are shown as text, and says what to write', () => {
     expect(guidance("'<b>Do not</b> travel<br>'")).toEqual([
@@ -190,6 +244,16 @@ describe('through the real binary', () => {
     const html = readFileSync(path.join(dir, 'dist/ml.html'), 'utf8');
     expect(html).toContain('In <em>2026</em>, drive at <em>30</em> km/h (<em>30</em> near schools).');
     expect(html).toContain('<em>1</em> in 5 visitors is robbed.');
+  });
+
+  it('build warns about a link definition no link uses, and publishes the rest', () => {
+    const dir = projectWith(`${ADVISORY}  - Stay.\nbody: |\n  Sources:\n\n  [1]: https://www.mofa.go.jp/ "Ministry of Foreign Affairs"\n`);
+    const build = runCli(['build', '--today', '2025-07-03'], { cwd: dir });
+    expect(build.stderr).toBe(
+      'advisories/ml.yaml:12:3  warning  body has the link definition "[1]: https://www.mofa.go.jp/ "Ministr...", which no link refers to, so it will not be published in any format; refer to it where the text mentions it ("[text][1]"), or write the link in the text ("[text](https://www.mofa.go.jp/)")\n1 warning\nBuilt 3 bulletins for 1 advisory in <time> s -> dist/\n',
+    );
+    expect(build.status).toBe(0);
+    expect(readFileSync(path.join(dir, 'dist/ml.html'), 'utf8')).not.toContain('mofa');
   });
 
   it('build publishes a field with raw HTML after warning about it, the tags shown as text', () => {
