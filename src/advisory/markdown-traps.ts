@@ -11,6 +11,7 @@
  * - a reference link (`[map][m]`) whose definition's target is such;
  * - raw HTML tags, shown as text (warning);
  * - `##Getting help` in the body, a paragraph rather than a heading (warning);
+ * - a body table row with more cells than its header, the rest dropped;
  * - a link definition no link uses (`[1]: https://...` under "Sources"),
  *   or a second one of a label, which no format publishes (warning).
  *
@@ -23,6 +24,7 @@ import { childTokens, lexBlocks, lexInline } from '../render/markdown-lexer.js';
 import { SAFE_SCHEMES, urlProblem, type UrlProblem } from '../render/safe-url.js';
 import { suggestTarget } from './address-hints.js';
 import { firstLine, referenceKey, references, writtenLabel, type References } from './link-references.js';
+import { mayHoldTable, overfullRows, rowLocator, type OverfullRow } from './table-rows.js';
 
 export interface MarkdownTrap {
   severity: Severity;
@@ -31,7 +33,7 @@ export interface MarkdownTrap {
   /** The offending text as written, to find it in the file. */
   snippet: string;
   message: string;
-  rule: 'emphasis-digits' | 'link-target' | 'link-not-parsed' | 'html-tag' | 'html-comment' | 'heading-space' | 'link-definition';
+  rule: 'emphasis-digits' | 'link-target' | 'link-not-parsed' | 'html-tag' | 'html-comment' | 'heading-space' | 'table-cells' | 'link-definition';
 }
 
 const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
@@ -108,9 +110,10 @@ export function markdownTraps(value: string, kind: 'inline' | 'block', field: st
   const tags = value.includes('<') && TAG_START.test(value);
   const headings = kind === 'block' && mayHoldHeadingWithoutSpace(value) && HEADING_WITHOUT_SPACE.test(value);
   const comments = value.includes('<!--');
-  // Definitions are blocks: a one-paragraph field has none, only their text.
+  // Tables and definitions are blocks: a one-paragraph field has neither, only their text.
+  const tables = kind === 'block' && mayHoldTable(value);
   const definitions = kind === 'block' && mayHoldDefinition(value);
-  if (!emphasis && !links && !tags && !headings && !comments && !definitions) return [];
+  if (!emphasis && !links && !tags && !headings && !comments && !tables && !definitions) return [];
 
   const traps: MarkdownTrap[] = [];
   const tagsFound: TagFound[] = [];
@@ -124,6 +127,8 @@ export function markdownTraps(value: string, kind: 'inline' | 'block', field: st
     return index;
   };
   const add = (trap: Omit<MarkdownTrap, 'index'>) => traps.push({ ...trap, index: locate(trap.snippet) });
+  // Tables are met in the order they are written: each is looked for in the value after the one before.
+  let tablesFrom = 0;
 
   const tokens = kind === 'block' ? lexBlocks(value) : lexInline(value);
   const refs: References | null = definitions ? references(tokens) : null;
@@ -201,6 +206,13 @@ export function markdownTraps(value: string, kind: 'inline' | 'block', field: st
       }
       const nestedBlocks = token.type === 'list' || token.type === 'blockquote';
       for (const children of childTokens(token)) walk(children, nestedBlocks);
+      // After what its cells hold, which comes first in the text.
+      if (tables && token.type === 'table') {
+        const table = token as Tokens.Table;
+        const rows = rowLocator(value, table, tablesFrom);
+        for (const row of overfullRows(table)) traps.push({ ...tableRowTrap(row, table.header.length, field), index: rows.find(row) });
+        tablesFrom = rows.after;
+      }
     });
   };
   walk(tokens, kind === 'block');
@@ -315,6 +327,17 @@ function unparsedLinkTrap(written: string, field: string): Omit<MarkdownTrap, 'i
     ? `a link's address cannot contain spaces; ${phone?.startsWith('tel:') ? `write "[${label}](${phone})"` : 'write %20 for each space in the address'}`
     : 'check its brackets and parentheses';
   return { severity: 'error', snippet: written, message: `${field} "${preview(written)}" would be published as written, not as a link: ${fix}`, rule: 'link-not-parsed' };
+}
+
+/** A table row whose cells beyond the header's count hold text, which marked drops. */
+function tableRowTrap(row: OverfullRow, columns: number, field: string): Omit<MarkdownTrap, 'index'> {
+  const lost = row.dropped.join(' | ');
+  return {
+    severity: 'error',
+    snippet: row.row,
+    message: `${field} table row "${preview(row.row)}" has ${row.cells} cells, but the table's header has ${columns}: "${preview(lost)}" would be dropped from every format; add a column to the header (and a --- for it in the line below the header), or, where a | is part of the text (in a \`code span\` too), write it as \\|`,
+    rule: 'table-cells',
+  };
 }
 
 /** Longest address written out in full in the advice on a lost definition. */

@@ -160,6 +160,34 @@ describe('reference links', () => {
   });
 });
 
+describe('table rows', () => {
+  const overfull = (at: string, row: string, cells: number, columns: number, lost: string) =>
+    error(
+      at,
+      `body table row "${row}" has ${cells} cells, but the table's header has ${columns}: "${lost}" would be dropped from every format; add a column to the header (and a --- for it in the line below the header), or, where a | is part of the text (in a \`code span\` too), write it as \\|`,
+    );
+
+  it('refuses a row with more cells than the header, the extra ones dropped, a pipe in a code span included', () => {
+    expect(body('| Service | Number |', '|---|---|', '| Police | 110 | all day |', '| Code | `*100|1#` |', '| Fire | 118 |')).toEqual([
+      overfull('21:3', '| Police | 110 | all day |', 3, 2, 'all day'),
+      overfull('22:3', '| Code | `*100|1#` |', 3, 2, '1#`'),
+    ]);
+  });
+
+  it('finds the row in a list item and a quote, and in a table written without outer pipes', () => {
+    expect(body('- Numbers:', '', '  | a | b |', '  |---|---|', '  | x | y | z | w |', '', '> a | b', '> --- | ---', '> x | y | z')).toEqual([
+      overfull('23:5', '| x | y | z | w |', 4, 2, 'z | w'),
+      overfull('27:5', 'x | y | z', 3, 2, 'z'),
+    ]);
+    // A code block that shows a table, and a table like it after it.
+    expect(body('```', '| a | b |', '|---|---|', '| x | y | z |', '```', '', '| a | b |', '|---|---|', '| x | y |', '| x | y | z |')).toEqual([overfull('28:3', '| x | y | z |', 3, 2, 'z')]);
+  });
+
+  it('accepts rows with fewer cells (shown empty), an empty extra cell, and escaped pipes', () => {
+    expect(body('| a | b |', '|---|---|', '| x |', '| x | y | |', '| x \\| y | `a\\|b` |')).toEqual([]);
+  });
+});
+
 describe('raw HTML', () => {
   it('warns that tags are shown as text, and says what to write', () => {
     expect(guidance("'<b>Do not</b> travel<br>'")).toEqual([
@@ -244,6 +272,19 @@ describe('through the real binary', () => {
     const html = readFileSync(path.join(dir, 'dist/ml.html'), 'utf8');
     expect(html).toContain('In <em>2026</em>, drive at <em>30</em> km/h (<em>30</em> near schools).');
     expect(html).toContain('<em>1</em> in 5 visitors is robbed.');
+  });
+
+  it('validate and build refuse a table row that would lose a cell and a reference link to a script, and build writes nothing', () => {
+    const dir = projectWith(`${ADVISORY}  - Stay.\nbody: |\n  See the [map][m].\n\n  | Service | Number |\n  |---|---|\n  | Police | 110 | all day |\n\n  [m]: javascript:alert(1)\n`);
+    const lines = [
+      "advisories/ml.yaml:14:3  error  body table row \"| Police | 110 | all day |\" has 3 cells, but the table's header has 2: \"all day\" would be dropped from every format; add a column to the header (and a --- for it in the line below the header), or, where a | is part of the text (in a `code span` too), write it as \\|",
+      'advisories/ml.yaml:16:8  error  body links "map" to "javascript:alert(1)", which would be published as the text alone, the address lost: only https:, http:, mailto: and tel: addresses are links',
+    ];
+    expect(runCli(['validate', '--today', '2025-07-03'], { cwd: dir })).toEqual({ status: 1, stdout: '', stderr: `${lines.join('\n')}\n2 errors\nFix the problems above, then run \`advisory validate\` again.\n` });
+    const build = runCli(['build', '--today', '2025-07-03'], { cwd: dir });
+    expect(build.stderr).toBe(`${lines.join('\n')}\n2 errors\nNothing was written: fix the problems above, then run \`advisory build\` again.\n`);
+    expect(build.status).toBe(1);
+    expect(existsSync(path.join(dir, 'dist'))).toBe(false);
   });
 
   it('build warns about a link definition no link uses, and publishes the rest', () => {
