@@ -8,8 +8,12 @@
  * - a link whose target is not a full https:, http:, mailto: or tel:
  *   address: rendering drops the link (the address is lost), or a link that
  *   is not one at all (`[tel](+47 00 00 00 00)`, printed as written);
+ * - a reference link (`[map][m]`) whose definition's target is such;
  * - raw HTML tags, shown as text (warning);
- * - `##Getting help` in the body, a paragraph rather than a heading (warning).
+ * - `##Getting help` in the body, a paragraph rather than a heading (warning);
+ * - a body table row with more cells than its header, the rest dropped;
+ * - a link definition no link uses (`[1]: https://...` under "Sources"),
+ *   or a second one of a label, which no format publishes (warning).
  *
  * Lexing costs far more than the rest of validation, so a field is lexed
  * only when a cheap look at its text says one of these could be in it.
@@ -19,6 +23,8 @@ import type { Severity } from '../report/diagnostics.js';
 import { childTokens, lexBlocks, lexInline } from '../render/markdown-lexer.js';
 import { SAFE_SCHEMES, urlProblem, type UrlProblem } from '../render/safe-url.js';
 import { suggestTarget } from './address-hints.js';
+import { firstLine, referenceKey, references, writtenLabel, type References } from './link-references.js';
+import { mayHoldTable, overfullRows, rowLocator, type OverfullRow } from './table-rows.js';
 
 export interface MarkdownTrap {
   severity: Severity;
@@ -27,7 +33,7 @@ export interface MarkdownTrap {
   /** The offending text as written, to find it in the file. */
   snippet: string;
   message: string;
-  rule: 'emphasis-digits' | 'link-target' | 'link-not-parsed' | 'html-tag' | 'html-comment' | 'heading-space';
+  rule: 'emphasis-digits' | 'link-target' | 'link-not-parsed' | 'html-tag' | 'html-comment' | 'heading-space' | 'table-cells' | 'link-definition';
 }
 
 const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
@@ -41,8 +47,8 @@ function emphasisNearDigit(value: string): boolean {
   }
   return false;
 }
-/** A link definition, whose target reference links (`[text][name]`, `[name]`) use. */
-const LINK_DEFINITION = /\]:/;
+/** A link definition, whose target reference links (`[text][name]`, `[name]`) use: `[m]: https://...`. */
+const mayHoldDefinition = (value: string) => value.includes(']:');
 /** An inline link's or image's target with no space, parenthesis, bracket or backslash in it: marked's href is exactly that. */
 const PLAIN_TARGET = /\]\(([^()\s<>\\]*)\)/g;
 /** An autolink, as marked reads one. */
@@ -80,10 +86,11 @@ function preview(text: string): string {
  * a plain target that the shared rule accepts, and so must each autolink.
  */
 function mayHoldBadLink(value: string): boolean {
+  // A reference link's target is in its definition, not after a `](`: `See the [map][m]` with `[m]: javascript:...`.
+  if (mayHoldDefinition(value)) return true;
   let opened = 0;
   for (let i = value.indexOf(']('); i !== -1; i = value.indexOf('](', i + 2)) opened++;
   if (opened === 0 && !value.includes('<')) return false;
-  if (LINK_DEFINITION.test(value)) return true;
   let plain = 0;
   for (const match of value.matchAll(PLAIN_TARGET)) {
     if (urlProblem(match[1]!) !== null) return true;
@@ -103,7 +110,10 @@ export function markdownTraps(value: string, kind: 'inline' | 'block', field: st
   const tags = value.includes('<') && TAG_START.test(value);
   const headings = kind === 'block' && mayHoldHeadingWithoutSpace(value) && HEADING_WITHOUT_SPACE.test(value);
   const comments = value.includes('<!--');
-  if (!emphasis && !links && !tags && !headings && !comments) return [];
+  // Tables and definitions are blocks: a one-paragraph field has neither, only their text.
+  const tables = kind === 'block' && mayHoldTable(value);
+  const definitions = kind === 'block' && mayHoldDefinition(value);
+  if (!emphasis && !links && !tags && !headings && !comments && !tables && !definitions) return [];
 
   const traps: MarkdownTrap[] = [];
   const tagsFound: TagFound[] = [];
@@ -117,6 +127,11 @@ export function markdownTraps(value: string, kind: 'inline' | 'block', field: st
     return index;
   };
   const add = (trap: Omit<MarkdownTrap, 'index'>) => traps.push({ ...trap, index: locate(trap.snippet) });
+  // Tables are met in the order they are written: each is looked for in the value after the one before.
+  let tablesFrom = 0;
+
+  const tokens = kind === 'block' ? lexBlocks(value) : lexInline(value);
+  const refs: References | null = definitions ? references(tokens) : null;
 
   const walk = (tokens: Token[], blockLevel: boolean): void => {
     if (links && !blockLevel) {
@@ -137,13 +152,26 @@ export function markdownTraps(value: string, kind: 'inline' | 'block', field: st
         case 'link':
         case 'image':
           if (links) {
-            const trap = linkTrap(token as Tokens.Link | Tokens.Image, field);
+            const link = token as Tokens.Link | Tokens.Image;
+            const key = refs && referenceKey(link);
+            const definition = key === null ? undefined : refs?.definitions.get(key);
+            const trap = linkTrap(link, field, definition);
             if (trap) {
-              // Pointed at the target, where the fix goes; at the link itself when the target is not written in it.
+              // Pointed at the target, where the fix goes: in the definition for a reference link, else in the link
+              // (at the link itself when the target is not written in it).
               const start = locate(token.raw);
-              const offset = Math.max(0, token.raw.indexOf((token as Tokens.Link).href));
-              traps.push({ ...trap, index: start === -1 ? -1 : start + offset, snippet: token.raw.slice(offset) });
+              if (definition) traps.push({ ...trap, ...definitionTarget(definition, value) });
+              else {
+                const offset = Math.max(0, token.raw.indexOf(link.href));
+                traps.push({ ...trap, index: start === -1 ? -1 : start + offset, snippet: token.raw.slice(offset) });
+              }
             }
+          }
+          break;
+        case 'def':
+          if (refs) {
+            const trap = definitionTrap(token as Tokens.Def, refs, field);
+            if (trap) add(trap);
           }
           break;
         case 'html':
@@ -178,9 +206,16 @@ export function markdownTraps(value: string, kind: 'inline' | 'block', field: st
       }
       const nestedBlocks = token.type === 'list' || token.type === 'blockquote';
       for (const children of childTokens(token)) walk(children, nestedBlocks);
+      // After what its cells hold, which comes first in the text.
+      if (tables && token.type === 'table') {
+        const table = token as Tokens.Table;
+        const rows = rowLocator(value, table, tablesFrom);
+        for (const row of overfullRows(table)) traps.push({ ...tableRowTrap(row, table.header.length, field), index: rows.find(row) });
+        tablesFrom = rows.after;
+      }
     });
   };
-  walk(kind === 'block' ? lexBlocks(value) : lexInline(value), kind === 'block');
+  walk(tokens, kind === 'block');
 
   if (tagsFound.length > 0) traps.push(htmlTrap(tagsFound, kind, field));
   return traps;
@@ -231,21 +266,34 @@ function shownText(token: Tokens.Em | Tokens.Strong): string {
   return token.tokens.map((t) => (t.type === 'em' || t.type === 'strong' ? shownText(t as Tokens.Em | Tokens.Strong) : t.type === 'text' ? t.text : t.raw)).join('');
 }
 
-/** A link whose target rendering would drop, or that leads nowhere away from the site. */
-function linkTrap(token: Tokens.Link | Tokens.Image, field: string): Omit<MarkdownTrap, 'index' | 'snippet'> | null {
+/**
+ * A link whose target rendering would drop, or that leads nowhere away from the site;
+ * `definition` is the one a reference link takes its target from.
+ */
+function linkTrap(token: Tokens.Link | Tokens.Image, field: string, definition?: Tokens.Def): Omit<MarkdownTrap, 'index' | 'snippet'> | null {
   const problem = urlProblem(token.href);
   if (!problem) return null;
   const label = preview(token.text || 'image');
   const href = token.href.trim();
   const suggestion = suggestTarget(href);
-  return { severity: 'error', message: `${field} links "${label}" to ${linkProblemText(problem, href, suggestion)}`, rule: 'link-target' };
+  const where = definition ? `after "[${writtenLabel(definition)}]:"` : 'between the ( )';
+  return { severity: 'error', message: `${field} links "${label}" to ${linkProblemText(problem, href, suggestion, where)}`, rule: 'link-target' };
 }
 
-function linkProblemText(problem: UrlProblem, href: string, suggestion: string | null): string {
+/** Where a definition's target is written: its first line from the target on, or the line itself when the target is elsewhere. */
+function definitionTarget(definition: Tokens.Def, value: string): { index: number; snippet: string } {
+  const line = firstLine(definition);
+  // The first definition of a label is the one links use, so the first line written so.
+  const at = value.indexOf(line);
+  const offset = definition.href === '' ? -1 : line.indexOf(definition.href);
+  return at === -1 || offset === -1 ? { index: at, snippet: line } : { index: at + offset, snippet: line.slice(offset) };
+}
+
+function linkProblemText(problem: UrlProblem, href: string, suggestion: string | null, where: string): string {
   const schemes = `${SAFE_SCHEMES.slice(0, -1).join(', ')} and ${SAFE_SCHEMES.at(-1)}`;
   switch (problem.kind) {
     case 'empty':
-      return `nothing, so it would be published without a link; write the address between the ( )`;
+      return `nothing, so it would be published without a link; write the address ${where}`;
     case 'scheme':
       return `"${preview(href)}", which would be published as the text alone, the address lost: only ${schemes} addresses are links${suggestion ? `; did you mean "${preview(suggestion)}"?` : ''}`;
     case 'relative':
@@ -279,6 +327,34 @@ function unparsedLinkTrap(written: string, field: string): Omit<MarkdownTrap, 'i
     ? `a link's address cannot contain spaces; ${phone?.startsWith('tel:') ? `write "[${label}](${phone})"` : 'write %20 for each space in the address'}`
     : 'check its brackets and parentheses';
   return { severity: 'error', snippet: written, message: `${field} "${preview(written)}" would be published as written, not as a link: ${fix}`, rule: 'link-not-parsed' };
+}
+
+/** A table row whose cells beyond the header's count hold text, which marked drops. */
+function tableRowTrap(row: OverfullRow, columns: number, field: string): Omit<MarkdownTrap, 'index'> {
+  const lost = row.dropped.join(' | ');
+  return {
+    severity: 'error',
+    snippet: row.row,
+    message: `${field} table row "${preview(row.row)}" has ${row.cells} cells, but the table's header has ${columns}: "${preview(lost)}" would be dropped from every format; add a column to the header (and a --- for it in the line below the header), or, where a | is part of the text (in a \`code span\` too), write it as \\|`,
+    rule: 'table-cells',
+  };
+}
+
+/** Longest address written out in full in the advice on a lost definition. */
+const ADDRESS_SHOWN = 60;
+
+/** A definition no format publishes: no link uses it, or links use an earlier one of its label. */
+function definitionTrap(definition: Tokens.Def, refs: References, field: string): Omit<MarkdownTrap, 'index'> | null {
+  const first = refs.definitions.get(definition.tag) === definition;
+  if (first && refs.used.has(definition.tag)) return null;
+  const label = writtenLabel(definition);
+  const written = firstLine(definition);
+  const href = definition.href.trim();
+  const inText = `write the link in the text ("[text](${href !== '' && href.length <= ADDRESS_SHOWN ? href : 'https://...'})")`;
+  const message = first
+    ? `${field} has the link definition "${preview(written)}", which no link refers to, so it will not be published in any format; refer to it where the text mentions it ("[text][${label}]"), or ${inText}`
+    : `${field} has a second link definition of [${label}], "${preview(written)}": links to [${label}] use the first, so this one will not be published in any format; give it a label of its own and refer to it ("[text][label]"), or ${inText}`;
+  return { severity: 'warning', snippet: written, message, rule: 'link-definition' };
 }
 
 /** An HTML comment, or its opening to the end of the text when it is never closed. */

@@ -106,6 +106,88 @@ describe('link targets', () => {
   });
 });
 
+describe('reference links', () => {
+  // The same check and message as an inline link, pointed at the definition's target, where the fix goes.
+  it('refuses a reference link to a target an inline link may not have, at the target in its definition', () => {
+    expect(body('See the [map][m], the [form][F] and [Help].', '', '[m]: javascript:alert(1)', '[f]: /travel/form.pdf', '[help]:', '  #getting-help')).toEqual([
+      error('21:8', 'body links "map" to "javascript:alert(1)", which would be published as the text alone, the address lost: only https:, http:, mailto: and tel: addresses are links'),
+      error(
+        '22:8',
+        'body links "form" to "/travel/form.pdf", which is not a full address, so it would be published without the link: bulletins are read away from the ministry\'s site, where a relative address leads nowhere; write the full address, starting with https://',
+      ),
+      // A target on the line below its label: pointed at the definition.
+      error(
+        '23:3',
+        'body links "Help" to "#getting-help", which is not a full address, so it would be published without the link: bulletins are read away from the ministry\'s site, where a relative address leads nowhere; write the full address, starting with https://',
+      ),
+    ]);
+    expect(body('See ![the map][m].', '', '> [m]: <>')).toEqual([error('21:5', 'body links "the map" to nothing, so it would be published without a link; write the address after "[m]:"')]);
+  });
+
+  it('accepts reference links to full addresses, whatever the case and spacing of their labels', () => {
+    expect(body('See the [map][Map  Of Mali], [the form][] and ![a photo][1].', '', '[map of mali]: https://example.org/map', '[The Form]: https://example.org/form.pdf "Form"', '[1]: https://example.org/p.jpg')).toEqual([]);
+  });
+
+  it('warns about a definition no link uses, which no format publishes', () => {
+    const unused = (at: string, written: string, label: string, href: string) =>
+      warning(
+        at,
+        `body has the link definition "${written}", which no link refers to, so it will not be published in any format; refer to it where the text mentions it ("[text][${label}]"), or write the link in the text ("[text](${href})")`,
+      );
+    expect(body('Sources:', '', '[1]: https://www.mofa.go.jp/ "Ministry of Foreign Affairs"', '[Embassy]: https://example.org/embassy', '', '`[1]` is code, not a link.')).toEqual([
+      unused('21:3', '[1]: https://www.mofa.go.jp/ "Ministr...', '1', 'https://www.mofa.go.jp/'),
+      unused('22:3', '[Embassy]: https://example.org/embassy', 'Embassy', 'https://example.org/embassy'),
+    ]);
+    // In a list item or a quote, and with an address too long to write out.
+    expect(body('- Call us.', '', '  [a]: https://example.org/a', '', `> [b]: https://example.org/${'b'.repeat(60)}`)).toEqual([
+      unused('21:5', '[a]: https://example.org/a', 'a', 'https://example.org/a'),
+      unused('23:5', '[b]: https://example.org/bbbbbbbbbbbb...', 'b', 'https://...'),
+    ]);
+  });
+
+  it('warns about a second definition of a label, which links never use', () => {
+    expect(body('See [the map][m].', '', '[m]: https://example.org/map', '[M]: https://example.org/old-map')).toEqual([
+      warning(
+        '22:3',
+        'body has a second link definition of [M], "[M]: https://example.org/old-map": links to [M] use the first, so this one will not be published in any format; give it a label of its own and refer to it ("[text][label]"), or write the link in the text ("[text](https://example.org/old-map)")',
+      ),
+    ]);
+  });
+
+  it('leaves a footnote, and a "definition" in a one-paragraph field, which are published as text', () => {
+    expect(body('Carry your passport.[^1]', '', '[^1]: A copy is not enough.')).toEqual([]);
+    expect(check(replaceLine('summary: Be careful.', 'summary: "[1]: https://example.org"'))).toEqual([]);
+  });
+});
+
+describe('table rows', () => {
+  const overfull = (at: string, row: string, cells: number, columns: number, lost: string) =>
+    error(
+      at,
+      `body table row "${row}" has ${cells} cells, but the table's header has ${columns}: "${lost}" would be dropped from every format; add a column to the header (and a --- for it in the line below the header), or, where a | is part of the text (in a \`code span\` too), write it as \\|`,
+    );
+
+  it('refuses a row with more cells than the header, the extra ones dropped, a pipe in a code span included', () => {
+    expect(body('| Service | Number |', '|---|---|', '| Police | 110 | all day |', '| Code | `*100|1#` |', '| Fire | 118 |')).toEqual([
+      overfull('21:3', '| Police | 110 | all day |', 3, 2, 'all day'),
+      overfull('22:3', '| Code | `*100|1#` |', 3, 2, '1#`'),
+    ]);
+  });
+
+  it('finds the row in a list item and a quote, and in a table written without outer pipes', () => {
+    expect(body('- Numbers:', '', '  | a | b |', '  |---|---|', '  | x | y | z | w |', '', '> a | b', '> --- | ---', '> x | y | z')).toEqual([
+      overfull('23:5', '| x | y | z | w |', 4, 2, 'z | w'),
+      overfull('27:5', 'x | y | z', 3, 2, 'z'),
+    ]);
+    // A code block that shows a table, and a table like it after it.
+    expect(body('```', '| a | b |', '|---|---|', '| x | y | z |', '```', '', '| a | b |', '|---|---|', '| x | y |', '| x | y | z |')).toEqual([overfull('28:3', '| x | y | z |', 3, 2, 'z')]);
+  });
+
+  it('accepts rows with fewer cells (shown empty), an empty extra cell, and escaped pipes', () => {
+    expect(body('| a | b |', '|---|---|', '| x |', '| x | y | |', '| x \\| y | `a\\|b` |')).toEqual([]);
+  });
+});
+
 describe('raw HTML', () => {
   it('warns that tags are shown as text, and says what to write', () => {
     expect(guidance("'<b>Do not</b> travel<br>'")).toEqual([
@@ -190,6 +272,29 @@ describe('through the real binary', () => {
     const html = readFileSync(path.join(dir, 'dist/ml.html'), 'utf8');
     expect(html).toContain('In <em>2026</em>, drive at <em>30</em> km/h (<em>30</em> near schools).');
     expect(html).toContain('<em>1</em> in 5 visitors is robbed.');
+  });
+
+  it('validate and build refuse a table row that would lose a cell and a reference link to a script, and build writes nothing', () => {
+    const dir = projectWith(`${ADVISORY}  - Stay.\nbody: |\n  See the [map][m].\n\n  | Service | Number |\n  |---|---|\n  | Police | 110 | all day |\n\n  [m]: javascript:alert(1)\n`);
+    const lines = [
+      "advisories/ml.yaml:14:3  error  body table row \"| Police | 110 | all day |\" has 3 cells, but the table's header has 2: \"all day\" would be dropped from every format; add a column to the header (and a --- for it in the line below the header), or, where a | is part of the text (in a `code span` too), write it as \\|",
+      'advisories/ml.yaml:16:8  error  body links "map" to "javascript:alert(1)", which would be published as the text alone, the address lost: only https:, http:, mailto: and tel: addresses are links',
+    ];
+    expect(runCli(['validate', '--today', '2025-07-03'], { cwd: dir })).toEqual({ status: 1, stdout: '', stderr: `${lines.join('\n')}\n2 errors\nFix the problems above, then run \`advisory validate\` again.\n` });
+    const build = runCli(['build', '--today', '2025-07-03'], { cwd: dir });
+    expect(build.stderr).toBe(`${lines.join('\n')}\n2 errors\nNothing was written: fix the problems above, then run \`advisory build\` again.\n`);
+    expect(build.status).toBe(1);
+    expect(existsSync(path.join(dir, 'dist'))).toBe(false);
+  });
+
+  it('build warns about a link definition no link uses, and publishes the rest', () => {
+    const dir = projectWith(`${ADVISORY}  - Stay.\nbody: |\n  Sources:\n\n  [1]: https://www.mofa.go.jp/ "Ministry of Foreign Affairs"\n`);
+    const build = runCli(['build', '--today', '2025-07-03'], { cwd: dir });
+    expect(build.stderr).toBe(
+      'advisories/ml.yaml:12:3  warning  body has the link definition "[1]: https://www.mofa.go.jp/ "Ministr...", which no link refers to, so it will not be published in any format; refer to it where the text mentions it ("[text][1]"), or write the link in the text ("[text](https://www.mofa.go.jp/)")\n1 warning\nBuilt 3 bulletins for 1 advisory in <time> s -> dist/\n',
+    );
+    expect(build.status).toBe(0);
+    expect(readFileSync(path.join(dir, 'dist/ml.html'), 'utf8')).not.toContain('mofa');
   });
 
   it('build publishes a field with raw HTML after warning about it, the tags shown as text', () => {

@@ -89,6 +89,14 @@ describe('link targets', () => {
     for (const html of [inlineMarkdownToHtml(payload), markdownToHtml(payload)]) expect(html).not.toMatch(/<!--|<img/);
   });
 
+  // Validation refuses these too; a reference link's target, taken from its definition, is judged as an inline one's.
+  it('drops the link of a reference link whose definition has an unsafe or relative target, in every format', () => {
+    const markdown = 'See the [map][m], the [form][f] and ![a photo][p].\n\n[m]: javascript:alert(1)\n[f]: /travel/form.pdf\n[p]: &#106;avascript:alert(1)';
+    expect(markdownToHtml(markdown)).toBe('<p>See the map, the form and a photo.</p>\n');
+    expect(markdownToMarkdown(markdown)).toBe('See the map, the form and a photo.');
+    expect(markdownToText(markdown)).toBe('See the map, the form and a photo.');
+  });
+
   it('drops the link of an unsafe target and keeps its text; turns images into links', () => {
     expect(inlineMarkdownToHtml('[click](javascript:alert(1)) ![map](javascript:alert(1)) ![map](https://example.org/m.png)')).toBe(
       'click map <a href="https://example.org/m.png">map</a>',
