@@ -163,7 +163,8 @@ function numberInTextHint(node: Node | null | undefined, path: string, spec: { m
 }
 
 /** `[](https://...)` or `![](map.png)`: a link (images are published as links) whose text is empty or blank. */
-const BLANK_LINK = /(?<!\\)!?\[\s*\]\(/;
+// `[][m]`, `[ ][m]` too: a reference link to a definition, with the same empty text.
+const BLANK_LINK = /(?<!\\)!?\[\s*\](?:\(|\[(?=[^\]\s]))/;
 
 /**
  * Markdown that shows nothing once read: `&nbsp;`, `&#8203;`, `** **`, a code span of a space.
@@ -266,7 +267,7 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
         const offset = offsetInSource(ctx.source.text, node, value, markup.index, markup.snippet);
         ctx.report('warning', offset === undefined ? at() : ctx.source.positionAt(offset), path, markup.message, 'plain-text-markup');
       }
-      const blankLink = spec.markdown && value.includes('](') ? BLANK_LINK.exec(value) : null;
+      const blankLink = spec.markdown && (value.includes('](') || value.includes('][')) ? BLANK_LINK.exec(value) : null;
       if (blankLink) {
         ctx.report('error', at(), path, `${path} has a link with no text, "${blankLink[0]}…": readers would see nothing to click; write the words to show between [ and ]`, 'link-text');
         return undefined;

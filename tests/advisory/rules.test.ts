@@ -72,10 +72,14 @@ describe('required fields and types', () => {
     expect(item('"[](https://example.org)"')).toEqual([
       'advisories/ml.yaml:10:5  error  guidance[0] has a link with no text, "[](…": readers would see nothing to click; write the words to show between [ and ]',
     ]);
+    expect(check(`${VALID}body: |\n  See [ ][map].\n\n  [map]: https://example.org/map\n`)).toEqual([
+      'advisories/ml.yaml:23:7  error  body has a link with no text, "[ ][…": readers would see nothing to click; write the words to show between [ and ]',
+    ]);
     // Text around them, or a reference to a visible character, is text.
     expect(item('"&copy; Embassy"')).toEqual([]);
     expect(item('"&#8212;"')).toEqual([]);
     expect(item('"Call [the embassy](https://example.org)."')).toEqual([]);
+    expect(check(`${VALID}body: |\n  See [the map][map] or [map][].\n\n  [map]: https://example.org/map\n`)).toEqual([]);
   });
 
   it('takes a national emergency line of a few digits as a phone number', () => {
