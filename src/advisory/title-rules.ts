@@ -28,6 +28,8 @@ function texts(a: Advisory, languages: readonly string[], key: 'title' | 'summar
 export interface LevelWording {
   label: string;
   levels: ReadonlyArray<readonly [string, ...string[]]>;
+  /** Phrases that hold a level's words and name no level ("do not travel at night"): catalogues' `not_level_phrases`. */
+  notLevels?: readonly string[];
 }
 
 /** Where a title names a level: the words (as `comparableText` writes them) from `start` to `end`. */
@@ -67,14 +69,16 @@ const levelNumberAfter = memoize(100, (label: string) => new RegExp(` ${label} $
 /**
  * The levels `text` names, by a name, a phrase or a number, in the order they stand.
  * A phrase inside a longer one of another level is part of it: "Éviter tout voyage"
- * (level 4) in "Éviter tout voyage non essentiel" (level 3) names level 3 alone.
+ * (level 4) in "Éviter tout voyage non essentiel" (level 3) names level 3 alone; and
+ * inside a phrase that names no level (level 0 here), it names none: "do not travel
+ * at night" is advice in an advisory of any level.
  */
 function levelsNamed(text: string, wording: LevelWording): Naming[] {
   const found: Naming[] = [];
-  wording.levels.forEach((phrases, i) => {
+  [wording.notLevels ?? [], ...wording.levels].forEach((phrases, level) => {
     for (const phrase of phrases) {
       const words = comparablePhrase(phrase);
-      for (const start of occurrences(text, words)) found.push({ level: i + 1, words, start, end: start + words.length + 1 });
+      for (const start of occurrences(text, words)) found.push({ level, words, start, end: start + words.length + 1 });
     }
   });
   // Comparable text is letters, marks, digits and single spaces: nothing a pattern would read as syntax.
@@ -86,7 +90,7 @@ function levelsNamed(text: string, wording: LevelWording): Naming[] {
     }
   }
   const inLonger = (n: Naming) => found.some((o) => o.level !== n.level && o.start <= n.start && n.end <= o.end && o.end - o.start > n.end - n.start);
-  return found.filter((n) => !inLonger(n)).sort((x, y) => x.start - y.start);
+  return found.filter((n) => n.level > 0 && !inLonger(n)).sort((x, y) => x.start - y.start);
 }
 
 /**

@@ -37,10 +37,11 @@ export function parseLabels(file: string, bytes: Uint8Array, size = bytes.byteLe
 
 /**
  * Labels a catalogue may leave out: the phrases titles say a level with besides its
- * name (`title_phrases`), needed only where titles do not use the name's own words.
+ * name (`title_phrases`), needed only where titles do not use the name's own words,
+ * and the phrases that hold a level's words but name none (`not_level_phrases`).
  */
 export function isOptionalLabel(key: string): boolean {
-  return key.startsWith('title_phrases.');
+  return key.startsWith('title_phrases.') || key.startsWith('not_level_phrases.');
 }
 
 /** Every configured language has every reference label; names what is missing. */

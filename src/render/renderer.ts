@@ -11,7 +11,7 @@ import { FORMAT_DEFINITIONS } from './formats.js';
 import { checkCatalogues, label } from './labels.js';
 import { baseHelpers, compileFormat, loadTemplateSet, type CompiledFormat, type TemplateSet } from './templates.js';
 import { keepClusterWidths } from './wrap.js';
-import { bulletinPath, bulletinView, indexPath, indexView, levelName, levelTitlePhrases, textDirection, type Locale } from './view.js';
+import { bulletinPath, bulletinView, indexPath, indexView, levelName, levelTitlePhrases, notLevelPhrases, textDirection, type Locale } from './view.js';
 import { LEVELS } from '../config/levels.js';
 
 export interface RenderedFile {
@@ -72,7 +72,7 @@ export function levelWordingByLanguage(renderer: Renderer, languages: readonly s
     languages.map((lang) => {
       const locale = renderer.locale(lang);
       const levels = LEVELS.map((level): [string, ...string[]] => [levelName(level, locale), ...levelTitlePhrases(level, locale)]);
-      return [lang, { label: label(locale.labels, lang, 'level_label'), levels }];
+      return [lang, { label: label(locale.labels, lang, 'level_label'), levels, notLevels: notLevelPhrases(locale) }];
     }),
   );
 }

@@ -145,9 +145,23 @@ export function levelName(level: Level, locale: Locale): string {
  */
 export function levelTitlePhrases(level: Level, locale: Locale): string[] {
   const scale = typeof locale.config.scale === 'string' ? locale.config.scale : 'custom';
-  const phrases: string[] = [];
-  for (let i = 1; locale.labels.has(`title_phrases.${scale}.${level}.${i}`); i++) phrases.push(locale.labels.get(`title_phrases.${scale}.${level}.${i}`)!);
-  return phrases;
+  return labelList(locale.labels, `title_phrases.${scale}.${level}`);
+}
+
+/**
+ * Phrases that hold a level's words and name no level, from the catalogue's optional
+ * `not_level_phrases` list: advice such as "do not travel at night", or "la plus grande
+ * prudence" (utmost caution) holding "grande prudence".
+ */
+export function notLevelPhrases(locale: Locale): string[] {
+  return labelList(locale.labels, 'not_level_phrases');
+}
+
+/** The items of a catalogue's list at `key` (labels `<key>.1`, `<key>.2`, ...); none when it has none. */
+function labelList(labels: Labels, key: string): string[] {
+  const items: string[] = [];
+  for (let i = 1; labels.has(`${key}.${i}`); i++) items.push(labels.get(`${key}.${i}`)!);
+  return items;
 }
 
 export function levelColor(level: Level, config: Config): string {

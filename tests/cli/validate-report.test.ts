@@ -229,19 +229,25 @@ describe('a level raised with the title left as it was', () => {
     onTestFinished(cleanup);
     const file = path.join(dir, 'advisories/fr.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('\nlevel: 2\n', '\nlevel: 4\n'));
-    const warning = (at: string, field: string, title: string, old: string, own: string) =>
-      `advisories/fr.yaml:${at}  warning  ${field} "${title}" names level 2 (${old}), but level is 4 (${own}); write the title for the new level, or check the level`;
+    const warning = (at: string, field: string, title: string, old: string, own: string, what = 'title') =>
+      `advisories/fr.yaml:${at}  warning  ${field} "${title}" names level 2 (${old}), but level is 4 (${own}); write the ${what} for the new level, or check the level`;
+    // The summaries, left as they were too, say so as well, quoted up to 60 characters.
+    const summary = (at: string, field: string, start: string, old: string, own: string) => warning(at, field, `${start}...`, old, own, 'summary');
     expect(runCli(['validate'], { cwd: dir })).toEqual({
       status: 0,
       stdout: '',
       stderr: [
         warning('4:8', 'title', 'Exercise increased caution in France', 'Exercise Increased Caution', 'Do Not Travel'),
+        summary('9:10', 'summary', 'France faces a persistent threat of terrorism, and demons', 'Exercise Increased Caution', 'Do Not Travel'),
         // In the imperative, as titles are, where the level name is in the infinitive: the catalogue's title_phrases.
         warning('66:12', 'translations.fr.title', "Faites preuve d'une prudence accrue en France", "Faire preuve d'une prudence accrue", 'Ne pas voyager'),
+        summary('67:14', 'translations.fr.summary', 'La France fait face à une menace terroriste persistante,', "Faire preuve d'une prudence accrue", 'Ne pas voyager'),
         warning('119:12', 'translations.hi.title', 'फ़्रांस में अधिक सावधानी बरतें', 'अधिक सावधानी बरतें', 'यात्रा न करें'),
+        summary('120:14', 'translations.hi.summary', 'फ़्रांस में आतंकवाद का ख़तरा लगातार बना हुआ है, और प्रदर्', 'अधिक सावधानी बरतें', 'यात्रा न करें'),
         warning('169:12', 'translations.ar.title', 'توخَّ مزيدًا من الحذر في فرنسا', 'توخَّ مزيدًا من الحذر', 'لا تسافر'),
-        '4 warnings',
-        '✓ 5 advisories valid (4 warnings)',
+        summary('170:14', 'translations.ar.summary', 'تواجه فرنسا تهديدًا إرهابيًا مستمرًا، وقد تندلع المظاهرات', 'توخَّ مزيدًا من الحذر', 'لا تسافر'),
+        '8 warnings',
+        '✓ 5 advisories valid (8 warnings)',
         '',
       ].join('\n'),
     });
@@ -261,6 +267,13 @@ describe('a level raised with the title left as it was', () => {
   };
   const titleWarning = (at: string, field: string, title: string, named: string, own: string) =>
     `advisories/ml.yaml:${at}  warning  ${field} "${title}" names level ${named}, but level is ${own}; write the title for the new level, or check the level`;
+  /** The warnings of Mali's summaries, written for level 4, once its level is set to 2. */
+  const mliSummariesAtLevel2 = [
+    ['9:10', 'summary', 'Three Indian nationals were abducted on 1 July 2025 in an', '4 (Do Not Travel)', '2 (Exercise Increased Caution)'],
+    ['85:14', 'translations.fr.summary', 'Trois ressortissants indiens ont été enlevés le 1er juill', '4 (Ne pas voyager)', "2 (Faire preuve d'une prudence accrue)"],
+    ['157:14', 'translations.hi.summary', '1 जुलाई 2025 को कायेस में डायमंड सीमेंट फैक्ट्री पर हुए स', '4 (यात्रा न करें)', '2 (अधिक सावधानी बरतें)'],
+    ['223:14', 'translations.ar.summary', 'اختُطف ثلاثة مواطنين هنود في 1 يوليو 2025 خلال هجوم مسلّح', '4 (لا تسافر)', '2 (توخَّ مزيدًا من الحذر)'],
+  ].map(([at, field, start, named, own]) => `advisories/ml.yaml:${at}  warning  ${field} "${start}..." names level ${named}, but level is ${own}; write the summary for the new level, or check the level`);
   const valid = (warnings: string[]) => ({
     status: 0,
     stdout: '',
@@ -271,9 +284,13 @@ describe('a level raised with the title left as it was', () => {
     expect(validateEdited('ml', (t) => t.replace('\nlevel: 4\n', '\nlevel: 2\n'))).toEqual(
       valid([
         titleWarning('4:8', 'title', 'Do not travel to Mali', '4 (Do Not Travel)', '2 (Exercise Increased Caution)'),
+        mliSummariesAtLevel2[0]!,
         titleWarning('84:12', 'translations.fr.title', 'Ne vous rendez pas au Mali', '4 (Ne pas voyager)', "2 (Faire preuve d'une prudence accrue)"),
+        mliSummariesAtLevel2[1]!,
         titleWarning('156:12', 'translations.hi.title', 'माली की यात्रा न करें', '4 (यात्रा न करें)', '2 (अधिक सावधानी बरतें)'),
+        mliSummariesAtLevel2[2]!,
         titleWarning('222:12', 'translations.ar.title', 'لا تسافر إلى مالي', '4 (لا تسافر)', '2 (توخَّ مزيدًا من الحذر)'),
+        mliSummariesAtLevel2[3]!,
       ]),
     );
   });
@@ -286,7 +303,8 @@ describe('a level raised with the title left as it was', () => {
         .replace('    title: माली की यात्रा न करें', '    title: माली में अधिक सावधानी बरतें')
         .replace('    title: لا تسافر إلى مالي', '    title: توخَّ مزيدًا من الحذر في مالي');
     // "exercise" is said once for both levels: the title names level 2 too.
-    expect(validateEdited('ml', (t) => translated(titled(2, 'Mali: exercise normal precautions in Bamako, increased caution elsewhere')(t)))).toEqual(valid([]));
+    // Its summaries, written for level 4, are warned about: its titles are not.
+    expect(validateEdited('ml', (t) => translated(titled(2, 'Mali: exercise normal precautions in Bamako, increased caution elsewhere')(t)))).toEqual(valid(mliSummariesAtLevel2));
     // Words of level 4 shared with no other level named ("do not"), without the rest ("travel"), are not its name.
     expect(validateEdited('ml', titled(4, 'Exercise increased caution in Mali; do not go out at night'))).toEqual(
       valid([titleWarning('4:8', 'title', 'Exercise increased caution in Mali; do not go out at night', '2 (Exercise Increased Caution)', '4 (Do Not Travel)')]),
@@ -304,6 +322,25 @@ describe('a level raised with the title left as it was', () => {
       ]),
     );
     expect(validateEdited('ml', numbered('Level 4 of 4: Mali', 'Niveau 4 sur 4 : Mali', 'المستوى 4 من 4: مالي'))).toEqual(valid([]));
+  });
+
+  it('reads advice holding a level\'s words ("do not travel at night", "la plus grande prudence") as naming no level', () => {
+    const summaries = (en: string, fr: string) => (t: string) =>
+      t
+        .replace('\nlevel: 4\n', '\nlevel: 2\n')
+        .replace(/^summary: >\n(?: {2}.*\n)+/m, `summary: ${en}\n`)
+        .replace(/^ {4}summary: >\n(?: {6}.*\n)+/m, `    summary: ${fr}\n`);
+    const titles = (t: string) => t.replace('title: Do not travel to Mali', 'title: Exercise increased caution in Mali').replace('    title: Ne vous rendez pas au Mali', "    title: Faites preuve d'une prudence accrue au Mali");
+    const advice = summaries('Attacks continue in the west. Do not travel at night or alone.', 'Des attaques se poursuivent. Ne voyagez pas de nuit et faites preuve de la plus grande prudence.');
+    const au = (config: string) => config.replace('scale: us', 'scale: au');
+    // The Hindi and Arabic texts, left as written for level 4, are warned about: only the English and French are looked at.
+    const enAndFr = (result: { stderr: string }) => result.stderr.split('\n').filter((line) => /warning {2}(?:summary|translations\.fr\.)/.test(line));
+    expect(enAndFr(validateEdited('ml', (t) => titles(advice(t)), au))).toEqual([]);
+    // The same words naming the level are still read as its name.
+    expect(enAndFr(validateEdited('ml', (t) => titles(summaries('Do not travel to Mali.', 'Ne voyagez pas au Mali.')(t))))).toEqual([
+      'advisories/ml.yaml:9:10  warning  summary "Do not travel to Mali." names level 4 (Do Not Travel), but level is 2 (Exercise Increased Caution); write the summary for the new level, or check the level',
+      "advisories/ml.yaml:79:14  warning  translations.fr.summary \"Ne voyagez pas au Mali.\" names level 4 (Ne pas voyager), but level is 2 (Faire preuve d'une prudence accrue); write the summary for the new level, or check the level",
+    ]);
   });
 
   it('reads a level name inside a longer one of another level as part of it (Canadian French)', () => {
