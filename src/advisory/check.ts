@@ -220,7 +220,7 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
   switch (spec.kind) {
     case 'string': {
       if (!isScalar(node) || typeof node.value !== 'string') return mismatch(quoteHint(node, ctx.source.text, spec));
-      const trap = plainTextTrap(ctx.source.text, node, path, spec.word);
+      const trap = plainTextTrap(ctx.source.text, node, path, spec);
       if (trap) {
         ctx.report(trap.severity, ctx.source.positionAt(trap.offset), path, trap.message, trap.rule);
         if (trap.severity === 'error') return undefined;

@@ -10,12 +10,13 @@ import { ISO_3166_1_ALPHA_2 } from './iso3166.js';
 /** Per language: a country's name, compared without case, accents or punctuation, to its code. */
 const namesByLanguage = new Map<string, Map<string, string>>();
 
-/** A name as compared with others: without case, accents (Latin, Greek, Cyrillic) or punctuation. */
+/** A name as compared with others: without case, accents (Latin, Greek, Cyrillic), the Devanagari nukta or punctuation. */
 export function comparable(name: string): string {
   return name
     .normalize('NFD')
     // Latin, Greek and Cyrillic accents only: in Indic scripts the marks are vowels, and without them different words meet.
-    .replace(/[\u0300-\u036f]/gu, '')
+    // Devanagari's nukta (U+093C) is the exception: a dot for sounds of loanwords that writers often leave out ("फ्रांस", "फ़्रांस").
+    .replace(/[\u0300-\u036f\u093c]/gu, '')
     .toLowerCase()
     .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
     .trim();
@@ -61,53 +62,78 @@ export function comparableText(text: string): string {
   return ` ${comparable(text)} `;
 }
 
-const comparableNames = new Map<string, string>();
-
-/** Whether text made comparable holds `name` as whole words. Names are few (levels, a country), so each is folded once. */
-export function holdsName(text: string, name: string): boolean {
-  let wanted = comparableNames.get(name);
-  if (wanted === undefined) {
-    wanted = comparable(name);
-    comparableNames.set(name, wanted);
-  }
-  return wanted !== '' && text.includes(` ${wanted} `);
-}
-
 /** Per language: the first words of country names, and the longest name in words, so that a lookup starts only where a name can. */
 const startsByLanguage = new Map<string, { firstWords: Set<string>; longest: number }>();
+
+function startsOf(names: Iterable<string>): { firstWords: Set<string>; longest: number } {
+  const split = [...names].map((name) => name.split(' '));
+  return { firstWords: new Set(split.map((words) => words[0]!)), longest: Math.max(0, ...split.map((words) => words.length)) };
+}
 
 function nameStarts(lang: string): { firstWords: Set<string>; longest: number } {
   let starts = startsByLanguage.get(lang);
   if (!starts) {
-    const split = [...countryNames(lang).keys()].map((name) => name.split(' '));
-    starts = { firstWords: new Set(split.map((words) => words[0]!)), longest: Math.max(...split.map((words) => words.length)) };
+    starts = startsOf(countryNames(lang).keys());
     startsByLanguage.set(lang, starts);
   }
   return starts;
 }
 
 /**
+ * The forms a word of Arabic text may have a name in: the word, and the word without the
+ * conjunction (و، ف) and preposition (ب، ل، ك) written joined to the next word: "ولبنان" (and
+ * Lebanon), "بلبنان" (in Lebanon), "للسودان" (for Sudan, where ل + السودان drops the article's alef).
+ */
+function arabicForms(word: string): string[] {
+  const forms = [word];
+  const conjunctionless = /^[وف]./u.test(word) ? [word, word.slice(1)] : [word];
+  for (const w of conjunctionless) {
+    if (w !== word) forms.push(w);
+    if (/^[بلك]./u.test(w)) forms.push(w.slice(1));
+    if (w.startsWith('لل')) forms.push(`ا${w.slice(1)}`);
+  }
+  return forms;
+}
+
+const isArabic = (lang: string) => lang.split('-')[0] === 'ar';
+
+/**
+ * Places a text names besides the countries of `lang` and English: `names`, made comparable, to the
+ * code of the country each names, or to '' for a place that is no country (a region of the advisory's own).
+ */
+export type PlaceNames = ReadonlyMap<string, string>;
+
+/**
  * The codes of the countries whose names text made comparable holds as whole
  * words, in `lang` or English: "Do not travel to Mali" holds ML, "Nigeria"
- * does not hold NE (Niger). Runs of words that begin as some name begins are
- * looked up, rather than each of 250 names searched for.
+ * does not hold NE (Niger). A name inside a longer one is part of it, not a
+ * country of its own: "Guinea-Bissau" names GW and not GN, "South Sudan" SS
+ * and not SD; so is a name that `places` gives a place ("Niger", a state of
+ * Nigeria). Runs of words that begin as some name begins are looked up,
+ * rather than each of 250 names searched for.
  */
-export function countriesNamedIn(text: string, lang: string): Set<string> {
+export function countriesNamedIn(text: string, lang: string, places: PlaceNames = new Map()): Set<string> {
   const words = text.trim().split(' ');
-  const found = new Set<string>();
-  for (const language of new Set([lang, 'en'])) {
-    const names = countryNames(language);
-    const { firstWords, longest } = nameStarts(language);
+  const found: Array<{ code: string; start: number; end: number }> = [];
+  const lookups = [...new Set([lang, 'en'])].map((language) => ({ names: countryNames(language) as PlaceNames, ...nameStarts(language) }));
+  if (places.size > 0) lookups.push({ names: places, ...startsOf(places.keys()) });
+  for (const { names, firstWords, longest } of lookups) {
     for (let start = 0; start < words.length; start++) {
-      if (!firstWords.has(words[start]!)) continue;
-      let run = words[start]!;
-      for (let end = start + 1; ; end++) {
-        const code = names.get(run);
-        if (code !== undefined) found.add(code);
-        if (end >= words.length || end - start >= longest) break;
-        run += ` ${words[end]}`;
+      const forms = isArabic(lang) ? arabicForms(words[start]!) : [words[start]!];
+      for (const form of forms) {
+        if (!firstWords.has(form)) continue;
+        let run = form;
+        for (let end = start + 1; ; end++) {
+          const code = names.get(run);
+          if (code !== undefined) found.push({ code, start, end });
+          if (end >= words.length || end - start >= longest) break;
+          run += ` ${words[end]}`;
+        }
       }
     }
   }
-  return found;
+  // Inside a longer name, or where a place of `places` is named by the same words, a name names no country of its own.
+  const within = (n: (typeof found)[number]) =>
+    found.some((o) => o !== n && o.start <= n.start && n.end <= o.end && (o.end - o.start > n.end - n.start || (o.code === '' && n.code !== '')));
+  return new Set(found.filter((n) => n.code !== '' && !within(n)).map((n) => n.code));
 }

@@ -10,7 +10,9 @@
  *   `title: Do not travel to Mali # optional; ...`), but text can read that way
  *   too ("press # to repeat"), so after text it is a warning that quotes what
  *   will not be published. After a single word (a date, a code: StringSpec's
- *   `word`) nothing can have been cut, so a comment there is just a comment.
+ *   `word`) nothing can have been cut, so a comment there is just a comment;
+ *   after a field that is never published (`for:`, which names the item a
+ *   translation is of) nothing is hidden from readers, so it is one too.
  * - A list item indented further than the others continues the item above:
  *   `- Do not travel.` then `    - Avoid the border.` publishes one item,
  *   "Do not travel. - Avoid the border."
@@ -53,8 +55,14 @@ function dashStartsLine(text: string, start: number, end: number): boolean {
   return false;
 }
 
-/** The trap a plain scalar of `field` falls into in `text`, if any; `word` when the field's value is one word (see above). */
-export function plainTextTrap(text: string, node: Scalar, field: string, word = false): PlainTextTrap | null {
+/** What the field's spec says of its value: one `word` (see above), or `unpublished` (`for:`; see below). */
+export interface PlainTextKind {
+  word?: boolean;
+  unpublished?: boolean;
+}
+
+/** The trap a plain scalar of `field` falls into in `text`, if any. */
+export function plainTextTrap(text: string, node: Scalar, field: string, { word = false, unpublished = false }: PlainTextKind = {}): PlainTextTrap | null {
   if (node.type !== 'PLAIN' || !node.range) return null;
   const [start, valueEnd] = node.range;
 
@@ -65,7 +73,10 @@ export function plainTextTrap(text: string, node: Scalar, field: string, word = 
     const hash = valueEnd + comment[0].length - 1;
     const after = rest.slice(comment[0].length - 1);
     const lost = preview(after);
-    return /^#(?:[ \t]|$)/.test(after)
+    const commentLike = /^#(?:[ \t]|$)/.test(after);
+    // A field never published (`for:`) publishes nothing a comment could hide; had it cut the name, the name would pair with no item, and that is refused.
+    if (commentLike && unpublished) return null;
+    return commentLike
       ? {
           offset: hash,
           message: `${field} is followed by a comment, "${lost}", which will not be published: in YAML a space followed by # starts a comment; if it is part of the text, put the whole text in quotes, and if it is a note for editors, move it to a line of its own`,

@@ -70,7 +70,7 @@ export function subdivisionsOf(country: string): readonly Subdivision[] {
  * ("Kayes"), with its type after or before it ("Kayes Region"), and each
  * spelling where ISO gives two ("Illes Balears [Islas Baleares]").
  */
-function namesOf(s: Subdivision): string[] {
+export function subdivisionNames(s: Subdivision): string[] {
   const bare = [s.name, ...s.name.split(/\s*[[\]]\s*/)].map(comparable).filter((n) => n !== '');
   const type = comparable(s.type);
   return [...new Set(bare.flatMap((n) => [n, `${n} ${type}`, `${type} ${n}`]))];
@@ -79,7 +79,7 @@ function namesOf(s: Subdivision): string[] {
 /** The subdivisions of `country` whose name `name` is, exactly (case, accents and punctuation aside). */
 export function subdivisionsNamed(name: string, country: string): Subdivision[] {
   const wanted = comparable(name);
-  return subdivisionsOf(country).filter((s) => namesOf(s).includes(wanted));
+  return subdivisionsOf(country).filter((s) => subdivisionNames(s).includes(wanted));
 }
 
 /**
@@ -93,7 +93,7 @@ export function subdivisionMeant(code: string, name: string, country: string): S
   const all = subdivisionsOf(country);
   // A name two subdivisions share (a division and its district) says neither.
   const byName = new Map<string, Subdivision | null>();
-  for (const s of all) for (const n of namesOf(s)) byName.set(n, byName.has(n) && byName.get(n) !== s ? null : s);
+  for (const s of all) for (const n of subdivisionNames(s)) byName.set(n, byName.has(n) && byName.get(n) !== s ? null : s);
   const near = didYouMean(comparable(name), [...byName.keys()]);
   if (near !== null && byName.get(near)) return byName.get(near)!;
   const part = code.slice(3);

@@ -8,7 +8,8 @@
  * may name another level or country on purpose, and it is read in full.
  */
 import type { Rule } from './rules.js';
-import { comparableText, countriesNamedIn, holdsName } from './country-names.js';
+import { comparable, comparableText, countriesNamedIn, type PlaceNames } from './country-names.js';
+import { subdivisionNames, subdivisionsOf } from './subdivisions.js';
 import type { Advisory } from './types.js';
 import { memoize } from '../memo.js';
 
@@ -161,10 +162,24 @@ export const summaryNamesItsLevel: Rule = (a, ctx, { languages, levelWording }) 
   }
 };
 
+/**
+ * What a title may name besides countries: the advisory's own country as `country` writes it, and
+ * its regions ("Avoid Niger State" in Nigeria's, "Georgia" in that of the United States), which are
+ * no other country. Only asked for a title that seems to name another: the regions' table is large.
+ */
+function ownPlaces(a: Advisory): PlaceNames {
+  const places = new Map<string, string>(subdivisionsOf(a.code).flatMap((s) => subdivisionNames(s).map((name): [string, string] => [name, ''])));
+  const own = comparable(a.country);
+  if (own !== '') places.set(own, a.code);
+  return places;
+}
+
 export const titleNamesItsCountry: Rule = (a, ctx, { languages }) => {
   for (const { lang, field, title, words } of texts(a, languages)) {
-    const named = countriesNamedIn(words, lang);
-    if (named.size === 0 || named.has(a.code) || holdsName(words, a.country)) continue;
+    const seen = countriesNamedIn(words, lang);
+    if (seen.size === 0 || seen.has(a.code)) continue;
+    const named = countriesNamedIn(words, lang, ownPlaces(a));
+    if (named.size === 0 || named.has(a.code)) continue;
     // Only on the way to a warning: a display-name table per language is not worth keeping.
     const display = new Intl.DisplayNames([lang], { type: 'region' });
     const others = [...named].sort().map((code) => `${display.of(code) ?? code} (${code})`).join(', ');

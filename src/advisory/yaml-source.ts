@@ -6,6 +6,7 @@
 import { isUtf8 } from 'node:buffer';
 import { LineCounter, parseAllDocuments, isAlias, isCollection, isMap, isPair, isScalar, type Document, type Node } from 'yaml';
 import { uniqueDiagnostics, type Diagnostic } from '../report/diagnostics.js';
+import { commentInsideText } from './comment-in-text.js';
 import { findIndentationProblem, type IndentationProblem } from './indentation.js';
 import { codePoint, curlyQuotesHint } from './pasted-characters.js';
 
@@ -130,8 +131,11 @@ export function parseYamlSource(file: string, bytes: Uint8Array, what = 'advisor
     const { line, col, message, rule } = misindented;
     return { source: { file, text, root: null, position, positionAt }, diagnostics: [{ severity: 'error', file, line, col, field: '', message, rule: rule ?? 'yaml-indentation' }] };
   }
+  const comment = firstError ? commentInsideText(text, lineCounter.linePos(firstError.pos[0]).line) : null;
+  if (comment) return fail(comment.message, comment.at);
   for (const error of [...doc.errors, ...doc.warnings]) {
-    const opener = error.code === 'MISSING_CHAR' ? unclosedQuote(text, error.pos[0]) : null;
+    // MISSING_CHAR is also "Sequence item without - indicator": only a missing quote has an opener to point at.
+    const opener = error.code === 'MISSING_CHAR' && error.message.startsWith('Missing closing') ? unclosedQuote(text, error.pos[0]) : null;
     if (opener) {
       const at = lineCounter.linePos(opener.offset);
       diagnostics.push({ severity: 'error', file, line: at.line, col: at.col, field: '', message: `YAML syntax error: the ${opener.quote} quote opened here is never closed; close it at the end of the value`, rule: 'yaml' });

@@ -178,3 +178,90 @@ describe('a list or heading written in a one-paragraph field', () => {
     );
   });
 });
+
+describe('a comment written for colleagues', () => {
+  /** A French translation complete but for its contacts, which are `contacts`. */
+  const french = (contacts: string) =>
+    'translations:\n  fr:\n    updated: 2025-07-02\n    summary: Soyez prudents.\n    guidance: [Restez en contact avec l’ambassade.]\n    regions: [{ name: Région de Kayes }]\n' +
+    `    contacts:\n${contacts}    updates: [{ summary: Relevé. }, { summary: Publié. }]\n`;
+
+  it('after for:, which is never published, is only a comment; a name it cut pairs with no contact', () => {
+    expect(validateFr(VALID + french('      - for: Embassy of India, Bamako # the English name\n        name: Ambassade de l’Inde, Bamako\n'))).toEqual({
+      status: 0,
+      stdout: '',
+      stderr: '✓ 1 advisory valid\n',
+    });
+    expect(validateFr(VALID + french('      - for: Embassy of India # Bamako\n        name: Ambassade de l’Inde, Bamako\n'))).toEqual({
+      status: 1,
+      stdout: '',
+      stderr:
+        'advisories/ml.yaml:30:14  error  translations.fr.contacts[0].for names no contact: found "Embassy of India", expected the name of one of contacts: "Embassy of India, Bamako". If that contact was renamed or removed, check that this translation still matches it, then write its name in for:\n' +
+        '1 error\nFix the problems above, then run `advisory validate` again.\n',
+    });
+  });
+
+  it('on a line of its own inside wrapped text is named, not taken for an unclosed quote elsewhere', () => {
+    const refused = (at: string, more: string) => ({
+      status: 1,
+      stdout: '',
+      stderr:
+        `advisories/ml.yaml:${at}  error  YAML syntax error: this comment is inside wrapped text, and a comment ends unquoted text, so YAML cannot read "${more}" after it; move the comment to a line above the text, or put the whole text in quotes if the # line is part of it\n` +
+        '1 error\nFix the problems above, then run `advisory validate` again.\n',
+    });
+    // The quoted phone number above the comment is closed: the parser's "missing character" is not about it.
+    expect(validate(replaceLine('  - Stay in contact with the embassy.', '  - Stay in contact with the embassy,\n    # was "the consulate"\n    day and night.'))).toEqual(refused('11:5', 'day and night.'));
+    expect(validate(replaceLine('summary: Be careful.', 'summary: Be careful in the\n  # check with the desk\n  north.'))).toEqual(refused('9:3', 'north.'));
+  });
+});
+
+describe('a title naming another country than the advisory\'s', () => {
+  /** The rest of VALID translated: "Be careful.", "Stay in contact with the embassy.", "Embassy of India", "Raised.", "Issued.". */
+  const TRANSLATED: Record<string, string> = {
+    ar: '    summary: كن حذرًا.\n    guidance: [ابقَ على تواصل مع السفارة.]\n    contacts: [{ name: سفارة الهند }]\n    updates: [{ summary: رُفع. }, { summary: صدر. }]\n',
+    hi: '    summary: सावधान रहें।\n    guidance: [दूतावास के संपर्क में रहें।]\n    contacts: [{ name: भारतीय दूतावास }]\n    updates: [{ summary: बढ़ाया गया। }, { summary: जारी किया गया। }]\n',
+  };
+  /** VALID as the advisory of `country` (`code`), titled `title`, its title translated as `translated` (language to title) in a project publishing those languages. */
+  function validateTitled(code: string, country: string, title: string, translated: Record<string, string> = {}) {
+    const yaml =
+      replaceLine('regions:\n  - name: Kayes Region\n    code: ML-1\n    level: 4\n', '', replaceLine('country: Mali\ncode: ML\nlevel: 2', `country: ${country}\ncode: ${code}\nlevel: 2\ntitle: ${title}`)) +
+      (Object.keys(translated).length ? `translations:\n${Object.entries(translated).map(([lang, t]) => `  ${lang}:\n    updated: 2025-07-02\n    title: ${t}\n${TRANSLATED[lang]}`).join('')}` : '');
+    const config = `languages: [en${Object.keys(translated).map((lang) => `, ${lang}`).join('')}]\n`;
+    return runCli(['validate', '--today', '2025-08-01', `advisories/${code.toLowerCase()}.yaml`], { cwd: project({ [`${code.toLowerCase()}.yaml`]: yaml }, config) });
+  }
+  const copied = (file: string, at: string, field: string, title: string, others: string, own: string) => ({
+    status: 0,
+    stdout: '',
+    stderr: `advisories/${file}:${at}  warning  ${field} "${title}" names ${others}, not ${own}; if this file was copied from another advisory, rewrite its text for ${own.replace(/ \(..\)$/, '')}\n1 warning\n✓ 1 advisory valid (1 warning)\n`,
+  });
+  const valid = { status: 0, stdout: '', stderr: '✓ 1 advisory valid\n' };
+
+  it('is warned about when the other name holds the advisory\'s own: Guinea-Bissau is not Guinea, South Sudan not Sudan', () => {
+    expect(validateTitled('GN', 'Guinea', 'Exercise increased caution in Guinea-Bissau')).toEqual(
+      copied('gn.yaml', '4:8', 'title', 'Exercise increased caution in Guinea-Bissau', 'Guinea-Bissau (GW)', 'Guinea (GN)'),
+    );
+    expect(validateTitled('GN', 'Guinea', 'Exercise increased caution in Papua New Guinea')).toEqual(
+      copied('gn.yaml', '4:8', 'title', 'Exercise increased caution in Papua New Guinea', 'Papua New Guinea (PG)', 'Guinea (GN)'),
+    );
+    expect(validateTitled('SD', 'Sudan', 'Exercise increased caution in South Sudan')).toEqual(
+      copied('sd.yaml', '4:8', 'title', 'Exercise increased caution in South Sudan', 'South Sudan (SS)', 'Sudan (SD)'),
+    );
+    expect(validateTitled('GW', 'Guinea-Bissau', 'Exercise increased caution in Guinea-Bissau')).toEqual(valid);
+  });
+
+  it('is not warned about when the title names the advisory\'s own country with an Arabic prefix, or without the Hindi nukta', () => {
+    // "Avoid the border between Syria and Lebanon"; "caution in Lebanon, near Syria".
+    expect(validateTitled('LB', 'Lebanon', 'Exercise increased caution in Lebanon', { ar: 'تجنب الحدود بين سوريا ولبنان' })).toEqual(valid);
+    expect(validateTitled('LB', 'Lebanon', 'Exercise increased caution in Lebanon', { ar: 'الحذر بلبنان قرب سوريا' })).toEqual(valid);
+    // "Caution in France and Spain", France written फ्रांस, as often, for ICU's फ़्रांस.
+    expect(validateTitled('FR', 'France', 'Exercise increased caution in France', { hi: 'फ्रांस और स्पेन में सावधानी बरतें' })).toEqual(valid);
+    // A copied Arabic title is still caught: "caution in Lebanon" in Mali's.
+    expect(validateTitled('ML', 'Mali', 'Exercise increased caution in Mali', { ar: 'الحذر في لبنان' })).toEqual(
+      copied('ml.yaml', '23:12', 'translations.ar.title', 'الحذر في لبنان', 'لبنان (LB)', 'Mali (ML)'),
+    );
+  });
+
+  it('is not warned about when the name is also one of the advisory\'s own regions: Niger State in Nigeria', () => {
+    expect(validateTitled('NG', 'Nigeria', 'Exercise increased caution in Niger State')).toEqual(valid);
+    expect(validateTitled('US', 'United States', 'Exercise increased caution in Georgia and Florida')).toEqual(valid);
+  });
+});
