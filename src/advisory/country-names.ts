@@ -22,15 +22,72 @@ export function comparable(name: string): string {
     .trim();
 }
 
+/** Whether `lang` is `base` or a variant of it (`en-GB`). */
+const isLanguage = (lang: string, base: string) => lang.split('-')[0] === base;
+
+/**
+ * Names in common English use that ICU's are not ("Burma" is only inside "Myanmar (Burma)",
+ * "Turkey" is "Türkiye"): an officer's title or `country` uses them, and a title naming its own
+ * country so beside a neighbour must not read as a copied file. Only names that cannot be an
+ * ordinary word ("US" is one: "contact us").
+ */
+const ENGLISH_OTHER_NAMES: Readonly<Record<string, string>> = {
+  Burma: 'MM',
+  'Democratic Republic of the Congo': 'CD',
+  'DR Congo': 'CD',
+  DRC: 'CD',
+  'Republic of the Congo': 'CG',
+  Turkey: 'TR',
+  UAE: 'AE',
+  UK: 'GB',
+  Britain: 'GB',
+  'Great Britain': 'GB',
+  USA: 'US',
+  'United States of America': 'US',
+  'Ivory Coast': 'CI',
+  'Czech Republic': 'CZ',
+  Swaziland: 'SZ',
+  'East Timor': 'TL',
+  'Cabo Verde': 'CV',
+  Vatican: 'VA',
+  'Holy See': 'VA',
+  Palestine: 'PS',
+  'Russian Federation': 'RU',
+  'Viet Nam': 'VN',
+  'Syrian Arab Republic': 'SY',
+  'Brunei Darussalam': 'BN',
+};
+
+/**
+ * Other ways to write ICU's name: without its bracketed part ("Myanmar (Burma)", "Myanmar
+ * (Birmanie)": Myanmar), and in English with "and" and "Saint" written out ("Bosnia &
+ * Herzegovina", "St. Lucia").
+ */
+function spellings(name: string, lang: string): string[] {
+  const found = [name.replace(/\s*[(（][^)）]*[)）]\s*/gu, ' ').trim()];
+  if (isLanguage(lang, 'en')) found.push(name.replace(/ & /g, ' and ').replace(/\bSt\. /g, 'Saint '));
+  return found.filter((n) => n !== name && n !== '');
+}
+
 function countryNames(lang: string): Map<string, string> {
   let names = namesByLanguage.get(lang);
   if (!names) {
     names = new Map();
     const displayNames = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' });
-    for (const code of ISO_3166_1_ALPHA_2) {
+    const icu = ISO_3166_1_ALPHA_2.flatMap((code) => {
       const name = displayNames.of(code);
-      if (name) names.set(comparable(name), code);
-    }
+      return name ? [{ code, name }] : [];
+    });
+    for (const { code, name } of icu) names.set(comparable(name), code);
+    // Other spellings after every ICU name, and never in place of one; one two countries would share ("刚果" for both Congos) names neither.
+    const others = new Map<string, string | null>();
+    const offer = (name: string, code: string) => {
+      const key = comparable(name);
+      if (key !== '' && !names!.has(key)) others.set(key, others.has(key) && others.get(key) !== code ? null : code);
+    };
+    for (const { code, name } of icu) for (const other of spellings(name, lang)) offer(other, code);
+    if (isLanguage(lang, 'en')) for (const [name, code] of Object.entries(ENGLISH_OTHER_NAMES)) offer(name, code);
+    for (const [key, code] of others) if (code !== null) names.set(key, code);
     namesByLanguage.set(lang, names);
   }
   return names;
@@ -95,8 +152,6 @@ function arabicForms(word: string): string[] {
   return forms;
 }
 
-const isArabic = (lang: string) => lang.split('-')[0] === 'ar';
-
 /**
  * Places a text names besides the countries of `lang` and English: `names`, made comparable, to the
  * code of the country each names, or to '' for a place that is no country (a region of the advisory's own).
@@ -119,7 +174,7 @@ export function countriesNamedIn(text: string, lang: string, places: PlaceNames 
   if (places.size > 0) lookups.push({ names: places, ...startsOf(places.keys()) });
   for (const { names, firstWords, longest } of lookups) {
     for (let start = 0; start < words.length; start++) {
-      const forms = isArabic(lang) ? arabicForms(words[start]!) : [words[start]!];
+      const forms = isLanguage(lang, 'ar') ? arabicForms(words[start]!) : [words[start]!];
       for (const form of forms) {
         if (!firstWords.has(form)) continue;
         let run = form;

@@ -260,6 +260,15 @@ describe('a title naming another country than the advisory\'s', () => {
     );
   });
 
+  it('reads the names in common use that ICU writes otherwise: Burma, DR Congo, Bosnia and Herzegovina', () => {
+    expect(validateTitled('MM', 'Myanmar', 'Avoid the border of Burma with Thailand')).toEqual(valid);
+    expect(validateTitled('BA', 'Bosnia & Herzegovina', 'Take care in Bosnia and Herzegovina near Serbia')).toEqual(valid);
+    expect(validateTitled('CG', 'Congo - Brazzaville', 'Republic of the Congo, near the border with DR Congo')).toEqual(valid);
+    expect(validateTitled('CG', 'Congo - Brazzaville', 'Exercise increased caution in DR Congo')).toEqual(
+      copied('cg.yaml', '4:8', 'title', 'Exercise increased caution in DR Congo', 'Congo - Kinshasa (CD)', 'Congo - Brazzaville (CG)'),
+    );
+  });
+
   it('is not warned about when the name is also one of the advisory\'s own regions: Niger State in Nigeria', () => {
     expect(validateTitled('NG', 'Nigeria', 'Exercise increased caution in Niger State')).toEqual(valid);
     expect(validateTitled('US', 'United States', 'Exercise increased caution in Georgia and Florida')).toEqual(valid);
