@@ -7,6 +7,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { AdvisoryError, errorMessage, systemRefusal, type ExitCode } from './errors.js';
 import type { Io } from './report/logger.js';
 import { github, githubError, stylish, type GithubOptions } from './report/reporters.js';
+import { strayArgument } from './stray-argument.js';
 import { VERSION } from './version.js';
 
 
@@ -174,6 +175,9 @@ export async function run({ argv, io: base, stdoutIsTTY }: Runtime): Promise<Exi
   });
 
   try {
+    const stray = strayArgument(argv, new Set(program.commands.map((c) => c.name())));
+    // Reported as commander reports its own usage errors: its `error: ` and hint, exit 2.
+    if (stray) program.error(`error: ${stray}`, { exitCode: 2, code: 'advisory.strayArgument' });
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {

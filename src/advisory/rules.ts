@@ -14,7 +14,7 @@ import { comparedTexts, itemCountDiffers, LIST_KEYS } from './compared-texts.js'
 import { otherCountryNamed } from './country-names.js';
 import { regionCodesInIso } from './region-code-rules.js';
 import { compareInstants, instant, shownVersion, utcDate } from './dates.js';
-import { summaryNamesItsLevel, titleNamesItsCountry, titleNamesItsLevel, type LevelWording } from './title-rules.js';
+import { summaryNamesItsLevel, titleFitsHeadline, titleNamesItsCountry, titleNamesItsLevel, type LevelWording } from './title-rules.js';
 
 export interface RuleOptions {
   /** Reference date (YYYY-MM-DD) for `review_by`. */
@@ -215,6 +215,7 @@ export const RULES: readonly Rule[] = [
   titleNamesItsLevel,
   summaryNamesItsLevel,
   titleNamesItsCountry,
+  titleFitsHeadline,
 ];
 
 export function applyRules(advisory: Advisory, ctx: CheckContext, options: RuleOptions): void {

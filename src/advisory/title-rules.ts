@@ -192,3 +192,25 @@ export const titleNamesItsCountry: Rule = (a, ctx, { languages }) => {
     );
   }
 };
+
+/**
+ * CAP 1.2 asks for a short headline, with 160 characters as a useful target: the CAP
+ * headline is the title, and alerting networks (an SMS, a roadside sign) may show the
+ * headline alone, cut at 160. A warning: a longer title is published in full everywhere else.
+ */
+const HEADLINE_TARGET = 160;
+
+export const titleFitsHeadline: Rule = (a, ctx, { languages }) => {
+  for (const { field, title } of texts(a, languages)) {
+    // Characters as a reader counts them, not UTF-16 units: a Hindi or emoji title is not over-counted.
+    const length = [...title].length;
+    if (length <= HEADLINE_TARGET) continue;
+    ctx.report(
+      'warning',
+      ctx.at(field),
+      field,
+      `${field} is ${length} characters long, over ${HEADLINE_TARGET}: it is the headline of the CAP alert, and alerting networks may show only its first ${HEADLINE_TARGET} characters (an SMS may show the headline alone); shorten it, and say the rest in the summary`,
+      'title-length',
+    );
+  }
+};

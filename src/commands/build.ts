@@ -14,9 +14,9 @@ import { BuildCache, CACHE_DIR, layoutFolder, sweepCache } from '../publish/buil
 import { DerivedStore } from '../derived-store.js';
 import { runUnits, stopIfAborted } from '../publish/units.js';
 import { keepAsSpare, pruneStaging, spareFolder } from '../publish/spare-output.js';
-import { loadConfig } from '../config/config.js';
+import { loadConfig, type Config } from '../config/config.js';
 import { lockOutput } from '../publish/output-lock.js';
-import { checkOwnFolder, openStaging, outputFolder, recoverLeftovers, type NotRemoved } from '../publish/output-folder.js';
+import { checkOwnFolder, openStaging, outputFolder, recoverLeftovers, refuseTemplatesOverlap, type NotRemoved } from '../publish/output-folder.js';
 import type { Io } from '../report/logger.js';
 import { stylish } from '../report/reporters.js';
 import { createRenderer, levelWordingByLanguage } from '../render/renderer.js';
@@ -50,28 +50,31 @@ export async function build(io: Io, options: BuildOptions): Promise<ExitCode> {
   const shownOut = displayPath(io.cwd, given).replace(/\/?$/, '/');
   const inputs = (options.paths.length ? options.paths : ['advisories']).map((p) => path.resolve(io.cwd, p));
   const out = await outputFolder(given, io.cwd, inputs, shownOut, options.check);
+  // Read before the lock is made beside --out: where the templates are decides whether --out may be written at all.
+  const config = await loadConfig(io.cwd, options.config, options.templates);
+  await refuseTemplatesOverlap(out, io.cwd, templateDirs(io, config, options.templates), shownOut, options.check);
   if (options.check) {
     await checkOwnFolder(out, shownOut, true);
-    return check(io, options, out, shownOut);
+    return check(io, options, config, out, shownOut);
   }
   // Ctrl-C or a cancelled CI job stops the build between files, so that it removes its staging folder and lock first.
   const signal = io.interruptSignal?.();
   // Held until the build ends, however it ends: see output-lock.ts.
   const release = lockOutput(out, shownOut, (p) => displayPath(io.cwd, p));
   try {
-    return await buildLocked(io, options, out, shownOut, started, signal);
+    return await buildLocked(io, options, config, out, shownOut, started, signal);
   } finally {
     release();
   }
 }
 
-async function buildLocked(io: Io, options: BuildOptions, out: string, shownOut: string, started: number, signal?: AbortSignal): Promise<ExitCode> {
+async function buildLocked(io: Io, options: BuildOptions, config: Config, out: string, shownOut: string, started: number, signal?: AbortSignal): Promise<ExitCode> {
   // A build killed mid-swap may have left the previous output retired beside --out: put it back
-  // before anything can fail, so that even a build that stops on a typo leaves it in place.
+  // before anything else can fail, so that even a build that stops on a typo in an advisory or a
+  // template leaves it in place. (Only a config that cannot be read stops a build before this: see build.)
   warnNotRemoved(io, await recoverLeftovers(out), 'left by an earlier build');
   const previous = await checkOwnFolder(out, shownOut);
 
-  const config = await loadConfig(io.cwd, options.config, options.templates);
   const today = resolveToday(io, options.today);
   const files = await projectFiles(io, options.paths);
   const dirs = templateDirs(io, config, options.templates);
@@ -178,14 +181,13 @@ function dropUnused(cacheDir: string, used: ReadonlyArray<{ key: string; blobs: 
 }
 
 /** `build --check`: render in memory, as `serve` does, and compare with the output folder. */
-async function check(io: Io, options: BuildOptions, out: string, shownOut: string): Promise<ExitCode> {
-  const project = await openProject(io, options);
+async function check(io: Io, options: BuildOptions, config: Config, out: string, shownOut: string): Promise<ExitCode> {
+  const project = await openProject(io, options, config);
   io.stderr(stylish({ diagnostics: project.diagnostics, files: project.files }, io.chalk));
   if (project.diagnostics.some((d) => d.severity === 'error')) {
     io.stderr(NOTHING_WRITTEN);
     return 1;
   }
-  const { config } = project;
   const renderer = await createRenderer(config, templateDirs(io, config, options.templates), (p) => displayPath(io.cwd, p));
   const files = [...renderOutputs(project.advisories, config, renderer, { version: VERSION })];
   const report = describeDifference(compareFolder(files, await readFolder(out)), shownOut, files.length);

@@ -38,8 +38,9 @@ export async function projectFiles(io: Io, paths: readonly string[]): Promise<st
   return files;
 }
 
-export async function openProject(io: Io, options: ProjectOptions): Promise<Project> {
-  const config = await loadConfig(io.cwd, options.config, options.templates);
+/** `config`: the project's config when the caller has read it already (build, to place its output). */
+export async function openProject(io: Io, options: ProjectOptions, config?: Config): Promise<Project> {
+  config ??= await loadConfig(io.cwd, options.config, options.templates);
   const today = resolveToday(io, options.today);
   const files = await projectFiles(io, options.paths);
   const loaded = validateFiles(await readSources(io.cwd, files), { today, languages: config.languages });

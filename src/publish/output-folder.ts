@@ -86,8 +86,10 @@ export async function realPath(p: string, links = 0): Promise<string> {
 /**
  * Refuses output folders whose replacement would destroy something that is not ours:
  * the file system root, the home folder, the project folder, or a folder holding the
- * inputs. Judged on real paths, so a link named dist that points at one of them is
- * refused too. Returns the real folder: a build writes there, and a link to it stays.
+ * inputs; and one inside an input folder, where bulletins (and the staging folder and
+ * lock beside --out) would be mixed into the officer's sources. Judged on real paths,
+ * so a link named dist that points at one of them is refused too. Returns the real
+ * folder: a build writes there, and a link to it stays.
  */
 export async function outputFolder(out: string, cwd: string, inputs: readonly string[], shownOut: string, checking = false): Promise<string> {
   const refuse: Refuse = refusal(shownOut, checking);
@@ -99,10 +101,30 @@ export async function outputFolder(out: string, cwd: string, inputs: readonly st
   if (real === home) refuse('it is your home folder');
   if (isInside(real, home)) refuse('it holds your home folder');
   if (isInside(real, await realPath(cwd))) refuse('it holds the current project folder');
-  for (const input of inputs) {
-    if (isInside(real, await realPath(input))) refuse(`it holds the input ${path.relative(cwd, input) || input}`);
-  }
+  for (const input of inputs) await refuseOverlap(real, input, `the input ${relativeTo(cwd, input)}`, refuse);
   return real;
+}
+
+/**
+ * Refuses the real output folder `out` (from outputFolder) when it holds a templates folder or is
+ * inside one: a build would replace the templates, or write bulletins among them. Known only once
+ * the config is read (its `templates` setting), so apart from outputFolder.
+ */
+export async function refuseTemplatesOverlap(out: string, cwd: string, templates: readonly string[], shownOut: string, checking = false): Promise<void> {
+  const refuse = refusal(shownOut, checking);
+  for (const folder of templates) await refuseOverlap(out, folder, `the templates folder ${relativeTo(cwd, folder)}`, refuse);
+}
+
+/** A folder as the officer gave it, relative to the current folder: `.` for the current folder itself (`advisory build .`). */
+function relativeTo(cwd: string, folder: string): string {
+  return path.relative(cwd, folder) || '.';
+}
+
+/** Refuses a real output folder `out` that holds `folder` or is inside it; `named` says what that folder is. */
+async function refuseOverlap(out: string, folder: string, named: string, refuse: Refuse): Promise<void> {
+  const real = await realPath(folder);
+  if (isInside(out, real)) refuse(`it holds ${named}`);
+  if (isInside(real, out)) refuse(`it is inside ${named}`);
 }
 
 /** The nearest existing entry above `real` when it is not a folder (`--out notes.txt/sub`); null when it is one. */

@@ -323,6 +323,30 @@ describe('titles that contradict the advisory', () => {
   });
 });
 
+describe('titles too long for the headline of a CAP alert', () => {
+  const titled = (title: string) => replaceLine('level: 2\n', `level: 2\ntitle: ${title}\n`);
+  const why = 'it is the headline of the CAP alert, and alerting networks may show only its first 160 characters (an SMS may show the headline alone); shorten it, and say the rest in the summary';
+  // 160 characters exactly: "Exercise increased caution in Mali" (34) and 126 more.
+  const fits = `Exercise increased caution in Mali${' because of terrorism'.repeat(6)}`;
+
+  it('warns when a title is over 160 characters, giving its length', () => {
+    expect([...fits].length).toBe(160);
+    expect(check(titled(fits))).toEqual([]);
+    expect(check(titled(`${fits}.`))).toEqual([`advisories/ml.yaml:4:8  warning  title is 161 characters long, over 160: ${why}`]);
+  });
+
+  it('counts characters, not UTF-16 units, and checks each published translation\'s title', () => {
+    // Each 🚨 is one character but two UTF-16 units: 160 characters, 166 units.
+    const siren = `${fits.slice(0, 154)}${'🚨'.repeat(6)}`;
+    expect(siren.length).toBe(166);
+    expect(check(titled(siren))).toEqual([]);
+    const fr = `Faites preuve d'une prudence accrue au Mali${' en raison du terrorisme'.repeat(5)}`;
+    const yaml = `${titled('Exercise increased caution in Mali')}translations:\n  fr:\n    title: ${fr}\n  de:\n    title: ${fits}.\n`;
+    const titles = check(yaml, { languages: ['en', 'fr'] }).filter((line) => line.includes('characters long'));
+    expect(titles).toEqual([`advisories/ml.yaml:26:12  warning  translations.fr.title is ${[...fr].length} characters long, over 160: ${why}`]);
+  });
+});
+
 describe('characters pasted from a word processor or a web page', () => {
   // The editor shows a space, a dash or nothing at all; YAML and the format see another character.
   const RETYPE = 'YAML needs an ordinary space there: retype it';

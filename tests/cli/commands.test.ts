@@ -64,6 +64,31 @@ describe('advisory --help', () => {
     expect(option.stderr).not.toMatch(/\n\s+at /);
   });
 
+  // Commander printed the version or the help as if the rest were not there, and exited 0: a mistyped script line passed unseen.
+  it('exits 2 on an argument beside --version or --help, naming it, and prints neither', () => {
+    const usage = (message: string) => ({ status: 2, stdout: '', stderr: `error: ${message}\n(run with --help for usage)\n` });
+    const helpHint = (command: string) => `which takes no arguments here; for the help of a command, run \`advisory ${command} --help\``;
+    expect(runCli(['--version', 'extra'], { cwd: ROOT })).toEqual(usage("unexpected argument 'extra' with --version, which takes no arguments"));
+    expect(runCli(['extra', '-v'], { cwd: ROOT })).toEqual(usage("unexpected argument 'extra' with -v, which takes no arguments"));
+    expect(runCli(['build', '--version'], { cwd: ROOT })).toEqual(usage("unexpected argument 'build' with --version, which takes no arguments"));
+    expect(runCli(['--help', 'extra'], { cwd: ROOT })).toEqual(usage(`unexpected argument 'extra' with --help, ${helpHint('<command>')}`));
+    expect(runCli(['extra', '-h'], { cwd: ROOT })).toEqual(usage(`unexpected argument 'extra' with -h, ${helpHint('<command>')}`));
+    expect(runCli(['--help', 'build'], { cwd: ROOT })).toEqual(usage(`unexpected argument 'build' with --help, ${helpHint('build')}`));
+    expect(runCli(['help', 'extra'], { cwd: ROOT })).toEqual(usage("unknown command 'extra'"));
+    expect(runCli(['help', 'build', 'extra'], { cwd: ROOT })).toEqual(usage("unexpected argument 'extra' after `help build`, which takes one command at most"));
+  });
+
+  it('still answers --version, --help, help and a command\'s --help, whose paths are its own', () => {
+    expect(runCli(['--version'], { cwd: ROOT })).toEqual({ status: 0, stdout: '0.1.0\n', stderr: '' });
+    const help = runCli(['--help'], { cwd: ROOT });
+    expect(help.status).toBe(0);
+    expect(runCli(['help'], { cwd: ROOT })).toEqual(help);
+    const buildHelp = runCli(['build', '--help'], { cwd: ROOT });
+    expect(buildHelp.stdout).toMatch(/^Usage: advisory build /);
+    expect(runCli(['help', 'build'], { cwd: ROOT })).toEqual(buildHelp);
+    expect(runCli(['build', '--help', 'advisories/ml.yaml'], { cwd: ROOT })).toEqual(buildHelp);
+  });
+
   // A CI script passes --no-color (or --color) to every step alike; `schema --no-color` was an unknown option, exit 2.
   it('takes --no-color and --color with every command, and they decide the colour', () => {
     const dir = tempProject();

@@ -41,6 +41,14 @@ describe('start-up', () => {
     expect(copy.stdout).toContain('Usage: advisory [options] [command]');
   });
 
+  it('refuses an argument beside --version or --help with commander alone', () => {
+    const dir = toolWithOnly(['commander']);
+    for (const args of [['--version', 'extra'], ['--help', 'extra']]) {
+      const copy = runCopy(dir, args);
+      expect({ status: copy.status, stdout: copy.stdout, stderr: copy.stderr }).toEqual({ ...runCli(args, { cwd: ROOT }), status: 2 });
+    }
+  });
+
   it('the copy without chalk really lacks it: a command that needs colour fails to load', () => {
     const result = runCopy(toolWithOnly(['commander']), ['schema']);
     expect(result.status).not.toBe(0);

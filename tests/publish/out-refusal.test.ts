@@ -3,11 +3,11 @@
  * refused with exit 2 before anything is read or written, and the folder is
  * byte for byte as it was. Through the real binary.
  */
-import { cpSync, existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { sampleProject } from '../helpers/projects.js';
-import { runCli, tempProject } from '../helpers/run-cli.js';
+import { ROOT, runCli, tempProject } from '../helpers/run-cli.js';
 import { leftovers, snapshotTree } from '../helpers/tree-snapshot.js';
 
 /** The sample project in a temporary folder, removed when the test ends. */
@@ -94,6 +94,46 @@ describe('build --out refuses folders whose replacement would destroy something'
     expectRefused(dir, ['--out', 'notes.txt/site'], `refusing to write to --out notes.txt/site/: notes.txt is a file; ${OWN_FOLDER}`);
     expectRefused(dir, ['--out', 'notes.txt/a/b'], `refusing to write to --out notes.txt/a/b/: notes.txt is a file; ${OWN_FOLDER}`);
     expectRefused(dir, ['--check', '--out', 'notes.txt/site'], `refusing to check --out notes.txt/site/: notes.txt is a file; ${OWN_FOLDER}`);
+  });
+});
+
+describe('build --out is never inside the sources', () => {
+  // Bulletins, and the staging folder and lock beside --out, would be mixed into the officer's files.
+  it('refuses a folder inside the input folder, for build, build --check and build --watch', () => {
+    const dir = project();
+    expectRefused(dir, ['--out', 'advisories/site'], `refusing to write to --out advisories/site/: it is inside the input advisories; ${OWN_FOLDER}`);
+    expectRefused(dir, ['--check', '--out', 'advisories/site'], `refusing to check --out advisories/site/: it is inside the input advisories; ${OWN_FOLDER}`);
+    expectRefused(dir, ['--watch', '--out', 'advisories/site/en'], `refusing to write to --out advisories/site/en/: it is inside the input advisories; ${OWN_FOLDER}`);
+  });
+
+  it('refuses a folder inside an input given on the command line, and the default output inside the project given as input', () => {
+    const dir = project();
+    cpSync(path.join(dir, 'advisories'), path.join(dir, 'data/advisories'), { recursive: true });
+    expectRefused(dir, ['data/advisories', '--out', 'data/advisories/dist'], `refusing to write to --out data/advisories/dist/: it is inside the input data/advisories; ${OWN_FOLDER}`);
+    expectRefused(dir, ['.'], `refusing to write to --out dist/: it is inside the input .; ${OWN_FOLDER}`);
+  });
+
+  it('refuses a folder inside, or holding, the --templates folder', () => {
+    const dir = project();
+    cpSync(path.join(ROOT, 'templates/md'), path.join(dir, 'look/md'), { recursive: true });
+    expectRefused(dir, ['--templates', 'look', '--out', 'look/dist'], `refusing to write to --out look/dist/: it is inside the templates folder look; ${OWN_FOLDER}`);
+    expectRefused(dir, ['--templates', 'look/md', '--check', '--out', 'look'], `refusing to check --out look/: it holds the templates folder look/md; ${OWN_FOLDER}`);
+  });
+
+  it('refuses a folder inside the templates folder of the config', () => {
+    const dir = project();
+    cpSync(path.join(ROOT, 'templates/md'), path.join(dir, 'look/md'), { recursive: true });
+    appendFileSync(path.join(dir, 'advisory.config.yaml'), 'templates: look\n');
+    expectRefused(dir, ['--out', 'look/site'], `refusing to write to --out look/site/: it is inside the templates folder look; ${OWN_FOLDER}`);
+  });
+
+  it('refuses a link that leads inside the inputs or the templates, even to a folder not made yet', () => {
+    const dir = project();
+    mkdirSync(path.join(dir, 'look'));
+    symlinkSync(path.join(dir, 'advisories/site'), path.join(dir, 'dist'));
+    symlinkSync('look/site', path.join(dir, 'public'));
+    expectRefused(dir, [], `refusing to write to --out dist/: it is inside the input advisories; ${OWN_FOLDER}`);
+    expectRefused(dir, ['--templates', 'look', '--out', 'public'], `refusing to write to --out public/: it is inside the templates folder look; ${OWN_FOLDER}`);
   });
 });
 
