@@ -59,10 +59,13 @@ beforeAll(() => {
   writeFileSync(path.join(project.dir, 'advisories/tt.yaml'), stringify(advisory, { lineWidth: 0, aliasDuplicateObjects: false }));
   const result = runCli(['build'], { cwd: project.dir });
   // The French text is the English one on purpose (what is tested is structure, not language), and one-line and
-  // one-paragraph fields hold Markdown and blocks on purpose (they must be published as text): only those are warned about.
+  // one-paragraph fields hold Markdown and blocks on purpose (they must be published as text), and the titles are as
+  // long as a title may be (200 characters, over the CAP headline's 160) on purpose: only those are warned about.
   const copied = /^advisories\/tt\.yaml:\d+:\d+ {2}warning {2}translations\.fr\.(title|summary|guidance\[\d+\]) is the same as \1, not translated/;
   const markup = /^advisories\/tt\.yaml:\d+:\d+ {2}warning {2}\S+ is (plain text, not Markdown or HTML:|one paragraph, so) /;
-  expect(result.stderr.split('\n').filter((line) => /error|warning/.test(line) && !copied.test(line) && !markup.test(line) && !/^\d+ warnings$/.test(line))).toEqual([]);
+  const headline = /^advisories\/tt\.yaml:\d+:\d+ {2}warning {2}(translations\.fr\.)?title is 200 characters long, over 160: /;
+  const expected = [copied, markup, headline, /^\d+ warnings$/];
+  expect(result.stderr.split('\n').filter((line) => /error|warning/.test(line) && !expected.some((pattern) => pattern.test(line)))).toEqual([]);
   expect(result.status).toBe(0);
 });
 afterAll(() => project.cleanup());
