@@ -16,6 +16,8 @@ import { readLimited, SymbolicLinkError } from './read-limited.js';
 import { parseYamlSource } from './yaml-source.js';
 
 export const DEFAULT_PATHS = ['advisories'];
+/** The project's settings, beside its advisories folder (read in config/config.ts). */
+export const CONFIG_FILE = 'advisory.config.yaml';
 
 /** Why a folder of advisories is not read through a link, as for files: it could pull any file on the machine into messages and bulletins. */
 const WHY_NOT_FOLLOWED = 'not followed (a link could publish any file on this machine); give the real folder, or copy its advisories here';
@@ -84,7 +86,28 @@ export function pathRefusal(shown: string): Refusal | undefined {
 }
 
 /** Every advisory file under `paths`, sorted, so runs are reproducible whatever readdir's order. */
+/**
+ * Refuses a project folder given where advisories are read (`advisory validate .`): every YAML
+ * file in it would be read as an advisory, the config and label catalogues among them, and fail in
+ * a dozen messages that say nothing of the mistake. A project folder holds the config or an
+ * advisories folder; a folder of advisories holds neither.
+ */
+export async function refuseProjectFolders(cwd: string, paths: readonly string[]): Promise<void> {
+  for (const given of paths) {
+    const folder = path.resolve(cwd, given);
+    for (const [inside, isKind] of [[CONFIG_FILE, 'isFile'], [DEFAULT_PATHS[0]!, 'isDirectory']] as const) {
+      if (!(await stat(path.join(folder, inside)).catch(() => null))?.[isKind]()) continue;
+      // As the officer wrote the folder: `..` gives ../advisories.
+      const advisories = visible(path.join(given, DEFAULT_PATHS[0]!));
+      throw new UsageError(
+        `${visible(given)} is a project folder, not a folder of advisories: it holds ${inside}, and its YAML files are not all advisories; name its folder of advisories, ${advisories}${folder === cwd ? ', or give no path' : ''}`,
+      );
+    }
+  }
+}
+
 export async function findAdvisoryFiles(cwd: string, paths: readonly string[]): Promise<string[]> {
+  await refuseProjectFolders(cwd, paths);
   const found = new Set<string>();
   for (const given of paths.length ? paths : DEFAULT_PATHS) {
     const absolute = path.resolve(cwd, given);

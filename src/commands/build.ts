@@ -20,7 +20,7 @@ import { checkOwnFolder, openStaging, outputFolder, recoverLeftovers, refuseTemp
 import type { Io } from '../report/logger.js';
 import { stylish } from '../report/reporters.js';
 import { createRenderer, levelWordingByLanguage } from '../render/renderer.js';
-import { displayPath } from '../advisory/load.js';
+import { DEFAULT_PATHS, displayPath, refuseProjectFolders } from '../advisory/load.js';
 import { openProject, projectFiles, resolveToday, type ProjectOptions } from './project.js';
 import { templateDirs } from './templates-option.js';
 import { VERSION } from '../version.js';
@@ -48,7 +48,9 @@ export async function build(io: Io, options: BuildOptions): Promise<ExitCode> {
   // Refuse a dangerous --out before any other work, so the mistake is the first thing the officer sees.
   const given = path.resolve(io.cwd, options.out);
   const shownOut = displayPath(io.cwd, given).replace(/\/?$/, '/');
-  const inputs = (options.paths.length ? options.paths : ['advisories']).map((p) => path.resolve(io.cwd, p));
+  // `build .` is a slip for `build`, not an --out inside its input: say so first.
+  await refuseProjectFolders(io.cwd, options.paths);
+  const inputs = (options.paths.length ? options.paths : DEFAULT_PATHS).map((p) => path.resolve(io.cwd, p));
   const out = await outputFolder(given, io.cwd, inputs, shownOut, options.check);
   // Read before the lock is made beside --out: where the templates are decides whether --out may be written at all.
   const config = await loadConfig(io.cwd, options.config, options.templates);

@@ -9,14 +9,14 @@ import { LANGUAGE_PATTERN } from '../advisory/format.js';
 import type { ObjectSpec } from '../advisory/spec.js';
 import { readLimited, SymbolicLinkError } from '../advisory/read-limited.js';
 import { parseYamlSource } from '../advisory/yaml-source.js';
-import { displayPath } from '../advisory/load.js';
+import { CONFIG_FILE, displayPath } from '../advisory/load.js';
 import { ConfigError, systemRefusal } from '../errors.js';
 import { bannerContrastProblem } from './contrast.js';
 import { catalogueLanguages } from '../render/template-folders.js';
 import { BUILTIN_SCALES, DEFAULT_LEVEL_COLORS, type ScaleSetting } from './levels.js';
 import type { Level } from '../advisory/types.js';
 
-export const CONFIG_FILE = 'advisory.config.yaml';
+export { CONFIG_FILE };
 export const FORMATS = ['md', 'html', 'txt'] as const;
 export type Format = (typeof FORMATS)[number];
 

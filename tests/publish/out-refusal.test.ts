@@ -3,7 +3,7 @@
  * refused with exit 2 before anything is read or written, and the folder is
  * byte for byte as it was. Through the real binary.
  */
-import { appendFileSync, cpSync, existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { sampleProject } from '../helpers/projects.js';
@@ -106,11 +106,23 @@ describe('build --out is never inside the sources', () => {
     expectRefused(dir, ['--watch', '--out', 'advisories/site/en'], `refusing to write to --out advisories/site/en/: it is inside the input advisories; ${OWN_FOLDER}`);
   });
 
-  it('refuses a folder inside an input given on the command line, and the default output inside the project given as input', () => {
+  it('refuses a folder inside an input given on the command line', () => {
     const dir = project();
     cpSync(path.join(dir, 'advisories'), path.join(dir, 'data/advisories'), { recursive: true });
     expectRefused(dir, ['data/advisories', '--out', 'data/advisories/dist'], `refusing to write to --out data/advisories/dist/: it is inside the input data/advisories; ${OWN_FOLDER}`);
-    expectRefused(dir, ['.'], `refusing to write to --out dist/: it is inside the input .; ${OWN_FOLDER}`);
+  });
+
+  it('refuses the project folder given as the input, before its --out, naming its folder of advisories', () => {
+    const dir = project();
+    const projectFolder = (given: string, holds: string, advisories: string, orNone = '') =>
+      `${given} is a project folder, not a folder of advisories: it holds ${holds}, and its YAML files are not all advisories; name its folder of advisories, ${advisories}${orNone}`;
+    expectRefused(dir, ['.'], projectFolder('.', 'advisory.config.yaml', 'advisories', ', or give no path'));
+    expectRefused(dir, ['--check', '.', '--out', '../elsewhere'], projectFolder('.', 'advisory.config.yaml', 'advisories', ', or give no path'));
+    // Without a config, its advisories folder says what it is; a folder above it is named as it was given.
+    rmSync(path.join(dir, 'advisory.config.yaml'));
+    mkdirSync(path.join(dir, 'work'));
+    const result = runCli(['validate', '..'], { cwd: path.join(dir, 'work') });
+    expect(result).toMatchObject({ status: 2, stdout: '', stderr: `error: ${projectFolder('..', 'advisories', '../advisories')}\n` });
   });
 
   it('refuses a folder inside, or holding, the --templates folder', () => {
