@@ -66,26 +66,6 @@ describe('Markdown or HTML in a one-line field', () => {
     const yaml = replaceLine('  - name: Embassy of India, Bamako', '  - name: Embassy of India, Bamako (*)\n    address: "Rue 5*3*2, snake_case_x, <Km 5>, 2 * 3 * 4"\n    hours: "9:00 < 17:00"');
     expect(validate(yaml)).toEqual({ status: 0, stdout: '', stderr: '✓ 1 advisory valid\n' });
   });
-
-  it('is not seen in prose wrapped before a year, a comparison or a spaced dash', () => {
-    const yaml = replaceLine(
-      'summary: Be careful.',
-      'summary: >\n  Attacks have continued since July\n  2025. Temperatures in Kayes reach\n  > 45 °C in May. The north\n  - Kidal above all - is out of reach.',
-      VALID,
-    );
-    expect(validate(yaml)).toEqual({ status: 0, stdout: '', stderr: '✓ 1 advisory valid\n' });
-  });
-
-  it('is seen in one item after a sentence, and in the lines of a list that follows no colon', () => {
-    const oneItem = replaceLine('summary: Be careful.', 'summary: >\n  Protests continue in Bamako.\n  - Avoid the city centre.', VALID);
-    expect(validate(oneItem)).toEqual(
-      warned('10:3  summary is one paragraph, so "- Avoid the city centre." would be published run into the text before it, not as a list item; write it as a sentence, or move it to guidance (an item each) or body'),
-    );
-    const numbered = replaceLine('summary: Be careful.', 'summary: >\n  1. Avoid the city centre\n  2. Stay at home after dark', VALID);
-    expect(validate(numbered)).toEqual(
-      warned('9:3  summary is one paragraph, so "1. Avoid the city centre" would be published run into the text before it, not as a list item; write it as a sentence, or move it to guidance (an item each) or body'),
-    );
-  });
 });
 
 describe('a risk given twice', () => {
