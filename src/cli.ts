@@ -158,7 +158,7 @@ export async function run({ argv, io: base, stdoutIsTTY }: Runtime): Promise<Exi
       .command('new')
       .description('write a starter advisory file; never overwrites')
       .argument('<code>', 'ISO 3166-1 alpha-2 country code, such as ML')
-      .option('--dir <dir>', 'folder to write it in', 'advisories')
+      .option('--dir <dir>', 'folder to write it in (default: "advisories")')
       .option('--today <date>', 'date for issued and updated (YYYY-MM-DD)'),
   ).action(async (code: string, opts) => {
     const { newAdvisory } = await import('./commands/new.js');

@@ -7,7 +7,8 @@ import { countryNamed } from '../advisory/country-names.js';
 import { UsageError, systemRefusal, type ExitCode } from '../errors.js';
 import type { Io } from '../report/logger.js';
 import { resolveToday } from './project.js';
-import { displayPath, isAdvisoryFileName } from '../advisory/load.js';
+import { DEFAULT_PATHS, displayPath, isAdvisoryFileName } from '../advisory/load.js';
+import { refuseInsideProject } from '../config/project-folder.js';
 import { invisibleCharacters, visible } from '../report/paths.js';
 import { readLimited } from '../advisory/read-limited.js';
 import { addDays } from '../advisory/dates.js';
@@ -15,7 +16,8 @@ import { PLACEHOLDER } from '../advisory/placeholder.js';
 
 export interface NewOptions {
   code: string;
-  dir: string;
+  /** The folder to write in; not given, advisories/ of the project run from. */
+  dir?: string;
   today?: string;
 }
 
@@ -83,12 +85,15 @@ export async function newAdvisory(io: Io, options: NewOptions): Promise<ExitCode
     const meant = countryCodeMeant(options.code) ?? countryNamed(options.code);
     throw new UsageError(`${problem}; ${meant ? `did you mean \`advisory new ${meant}\`? ` : ''}give an ISO 3166-1 alpha-2 code such as ML`);
   }
-  const invisible = invisibleCharacters(options.dir);
+  // From inside a project (`cd advisories`), the default folder would be advisories/advisories/, which no command reads.
+  if (options.dir === undefined) await refuseInsideProject(io.cwd, () => 'pass --dir with the folder to write it in (--dir . for this one)');
+  const given = options.dir ?? DEFAULT_PATHS[0]!;
+  const invisible = invisibleCharacters(given);
   // Validation refuses such a path (see report/paths.ts): better not to make a folder it would refuse.
-  if (invisible.length) throw new UsageError(`--dir ${visible(options.dir)} has invisible characters (${invisible.join(', ')}), and advisories in it would be refused; give a folder name with visible characters only`);
+  if (invisible.length) throw new UsageError(`--dir ${visible(given)} has invisible characters (${invisible.join(', ')}), and advisories in it would be refused; give a folder name with visible characters only`);
   const today = resolveToday(io, options.today);
   const country = new Intl.DisplayNames(['en'], { type: 'region' }).of(code) ?? code;
-  const dir = path.resolve(io.cwd, options.dir);
+  const dir = path.resolve(io.cwd, given);
   const file = path.join(dir, `${code.toLowerCase()}.yaml`);
   const existing = await fileWithCode(dir, code, file);
   if (existing) {
@@ -98,7 +103,7 @@ export async function newAdvisory(io: Io, options: NewOptions): Promise<ExitCode
   try {
     await mkdir(dir, { recursive: true });
   } catch (error) {
-    throw unwritable(error, `cannot make the folder ${displayPath(io.cwd, dir)}`, `--dir ${visible(options.dir)} is a file, or inside one; give the folder to write the advisory in`);
+    throw unwritable(error, `cannot make the folder ${displayPath(io.cwd, dir)}`, `--dir ${visible(given)} is a file, or inside one; give the folder to write the advisory in`);
   }
   try {
     await writeFile(file, starterAdvisory(code, country, today), { flag: 'wx' });

@@ -12,6 +12,7 @@ import { parseYamlSource } from '../advisory/yaml-source.js';
 import { CONFIG_FILE, displayPath } from '../advisory/load.js';
 import { ConfigError, systemRefusal } from '../errors.js';
 import { bannerContrastProblem } from './contrast.js';
+import { refuseInsideProject } from './project-folder.js';
 import { catalogueLanguages } from '../render/template-folders.js';
 import { BUILTIN_SCALES, DEFAULT_LEVEL_COLORS, type ScaleSetting } from './levels.js';
 import type { Level } from '../advisory/types.js';
@@ -136,7 +137,11 @@ export async function loadConfig(cwd: string, configPath?: string, templatesFlag
   try {
     read = await readLimited(absolute, { noFollow: true });
   } catch (error) {
-    if (configPath === undefined && (error as NodeJS.ErrnoException).code === 'ENOENT') return DEFAULT_CONFIG;
+    if (configPath === undefined && (error as NodeJS.ErrnoException).code === 'ENOENT') {
+      // No config here is the defaults, unless this is a folder inside a project (see project-folder.ts).
+      await refuseInsideProject(cwd, (project) => `pass --config ${project}/${CONFIG_FILE}`);
+      return DEFAULT_CONFIG;
+    }
     if (error instanceof SymbolicLinkError) {
       throw new ConfigError(`config ${displayPath(cwd, absolute)} is a symbolic link, which is not followed (a link could show any file on this machine in messages); copy the file here instead`);
     }

@@ -260,7 +260,9 @@ describe('advisory diff', () => {
 
   it('refuses a folder without advisories on either side, as validate does, but reports a deleted one as removals', () => {
     mkdirSync(path.join(project.dir, 'sub'));
-    expect(runCli(['diff'], { cwd: path.join(project.dir, 'sub') })).toEqual({
+    // Without --config, a subfolder of the project is refused as such first (see project-folder.test.ts).
+    expect(runCli(['diff'], { cwd: path.join(project.dir, 'sub') }).stderr).toMatch(/^error: advisory\.config\.yaml is in \.\. \(the project folder\), not here/);
+    expect(runCli(['diff', '--config', '../advisory.config.yaml'], { cwd: path.join(project.dir, 'sub') })).toEqual({
       status: 2,
       stdout: '',
       stderr: 'error: advisories: no such file or folder (advisories are read from ./advisories by default; pass a path)\n',
