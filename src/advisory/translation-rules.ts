@@ -67,6 +67,10 @@ function listFields(
 /** What a further language shows without a translated title (see titleText in render/view.ts). */
 const DEFAULT_TITLE = 'the default title "<level name>: <country>"';
 
+/** The texts a CAP info block is for: without both, the alert has no block in the language (capLocales in publish/cap.ts). */
+const ALERT_TEXTS: readonly string[] = ['summary', 'guidance'];
+const NO_ALERT_BLOCK = (lang: string) => `its CAP alert has no ${lang} block`;
+
 /** Every configured language gets every field translated, or a warning says what falls back. */
 export const translationFallback: Rule = (a, ctx, { languages }) => {
   const primary = languages[0]!;
@@ -81,7 +85,7 @@ export const translationFallback: Rule = (a, ctx, { languages }) => {
         'warning',
         ctx.keyAt('translations') ?? ctx.at(''),
         base,
-        `no ${lang} translation: the ${lang} bulletin falls back to ${primary} for ${text.join(', ')}${title}; add ${base} (or remove ${lang} from languages in the config)`,
+        `no ${lang} translation: the ${lang} bulletin falls back to ${primary} for ${text.join(', ')}${title}; ${NO_ALERT_BLOCK(lang)}; add ${base} (or remove ${lang} from languages in the config)`,
         'translation-missing',
       );
       continue;
@@ -91,7 +95,7 @@ export const translationFallback: Rule = (a, ctx, { languages }) => {
     for (const field of untranslatedFields(a, t)) {
       if (refused.some((key) => field.startsWith(`${key}[`))) continue;
       const path = `${base}.${field}`;
-      const instead = field === 'title' ? `shows ${DEFAULT_TITLE} instead` : `falls back to ${primary} for ${field}`;
+      const instead = field === 'title' ? `shows ${DEFAULT_TITLE} instead` : `falls back to ${primary} for ${field}${ALERT_TEXTS.includes(field) ? `, and ${NO_ALERT_BLOCK(lang)}` : ''}`;
       ctx.report('warning', ctx.at(path), path, `${path} is missing: the ${lang} bulletin ${instead}; translate it`, 'translation-missing');
     }
   }

@@ -1,7 +1,7 @@
 /**
  * CAP 1.2 alerts (Common Alerting Protocol, OASIS), one per advisory, for
  * alerting networks and aggregators: `cap/<code>.xml`. One `info` block per
- * configured language; the country and each region become `area` blocks
+ * configured language the advisory is translated into (capLocales); the country and each region become `area` blocks
  * with ISO 3166 geocodes. `sent` is the version's moment (its `updated`: a
  * day at midnight UTC, or the time given), in UTC, written `-00:00` as
  * CAP 1.2 §3.3.2 demands, so the alert for one version of an advisory is the same
@@ -143,9 +143,9 @@ function info(advisory: Advisory, locale: Locale, mapping: LevelMapping, categor
   // Regions and contacts in the originals' order, whichever way the translation pairs them (see anchors.ts).
   const t = lang === primary ? undefined : alignedTranslation(advisory, lang);
   const country = countryName(advisory, locale);
-  // Text in a right-to-left language (this block's, or the primary one a missing translation falls back to) has its numbers isolated.
-  const inLanguage = (translated: string | undefined) => ({ rtl: textDirection(translated === undefined ? primary : lang) === 'rtl' });
-  const guidance = advisory.guidance.map((item, i) => `- ${inlineMarkdownToText(t?.guidance?.[i] ?? item, inLanguage(t?.guidance?.[i]))}`);
+  // Text in a right-to-left language has its numbers isolated. A further language's block has its own summary and guidance (capLocales).
+  const inLanguage = { rtl: textDirection(lang) === 'rtl' };
+  const guidance = (t?.guidance ?? advisory.guidance).map((item) => `- ${inlineMarkdownToText(item, inLanguage)}`);
   // Names in this info block's language, where the translation gives them (an embassy's, a region's).
   const named = advisory.contacts.map((c, i) => {
     const translated = t?.contacts?.[i];
@@ -167,7 +167,7 @@ function info(advisory: Advisory, locale: Locale, mapping: LevelMapping, categor
     `    ${xmlElement('certainty', mapping.certainty)}`,
     `    ${xmlElement('senderName', issuerName(config, lang))}`,
     `    ${xmlElement('headline', titleText(advisory, locale))}`,
-    `    ${xmlElement('description', inlineMarkdownToText(t?.summary ?? advisory.summary, inLanguage(t?.summary)))}`,
+    `    ${xmlElement('description', inlineMarkdownToText(t?.summary ?? advisory.summary, inLanguage))}`,
     `    ${xmlElement('instruction', guidance.join('\n'))}`,
     `    ${xmlElement('web', bulletinUrl(config, advisory.code, lang))}`,
     ...(contacts.length ? [`    ${xmlElement('contact', contacts.map((c) => contactLine(c, textDirection(lang) === 'rtl', marks)).join(marks.semicolon))}`] : []),
@@ -179,11 +179,28 @@ function info(advisory: Advisory, locale: Locale, mapping: LevelMapping, categor
   ];
 }
 
-/** The alert for one advisory; `locales` are the configured languages, primary first. */
-export function capAlert(advisory: Advisory, locales: readonly Locale[]): string {
-  const config = locales[0]!.config;
+/**
+ * The languages an alert has an info block in: the primary one, and each further language whose
+ * translation gives the two texts an info block is for, its description (summary) and instruction
+ * (guidance). An info block states one language for all its text, and alerting networks read it
+ * out or pass it on as that language: English text under `<language>fr</language>` would be read
+ * to French listeners as French. A language without them is left out; a recipient then takes the
+ * primary block, as CAP intends for a language an alert does not carry. Names (regions, contacts)
+ * left untranslated stay: they are names, mostly written one way.
+ */
+export function capLocales(advisory: Advisory, locales: readonly Locale[]): readonly Locale[] {
+  return locales.filter(({ lang, primary }) => {
+    const t = advisory.translations[lang];
+    return lang === primary || (t?.summary !== undefined && t.guidance !== undefined);
+  });
+}
+
+/** The alert for one advisory; `configured` are the configured languages, primary first. */
+export function capAlert(advisory: Advisory, configured: readonly Locale[]): string {
+  const config = configured[0]!.config;
   const sender = capSender(config.site_url);
-  // An alert carries every language: a translation corrected later is a new version of it.
+  const locales = capLocales(advisory, configured);
+  // An alert carries every language it has a block in: a translation corrected later is a new version of it.
   const languages = locales.map((l) => l.lang);
   const version = updatedInAny(advisory, languages);
   const references = capReferences(advisory, sender, languages, version);

@@ -32,6 +32,8 @@ export interface FeedEntry {
   /** The latest update's summary (the advisory's summary when it lists no updates), as plain text and as HTML. */
   summaryText: string;
   summaryHtml: string;
+  /** The summary's language: the primary one where the translation lacks it, so a reader (or a screen reader) is told. */
+  summaryLang: string;
 }
 
 export interface Feed {
@@ -70,7 +72,8 @@ export function feedEntry(advisory: AdvisoryDigest, locale: Locale): FeedEntry {
   const { lang, primary, config } = locale;
   const t = lang === primary ? undefined : advisory.translations[lang];
   const latest = advisory.updates[0];
-  const summary = latest ? (t?.updates?.[0]?.summary ?? latest.summary) : (t?.summary ?? advisory.summary);
+  const translated = latest ? t?.updates?.[0]?.summary : t?.summary;
+  const summary = translated ?? (latest ? latest.summary : advisory.summary);
   const name = levelName(advisory.level, locale);
   return {
     id: entryId(config.site_url, advisory, lang),
@@ -83,6 +86,7 @@ export function feedEntry(advisory: AdvisoryDigest, locale: Locale): FeedEntry {
     updated: dateTimeUtc(updatedIn(advisory, lang, primary)),
     summaryText: inlineMarkdownToText(summary),
     summaryHtml: inlineMarkdownToHtml(summary),
+    summaryLang: lang === primary || translated !== undefined ? lang : primary,
   };
 }
 
@@ -131,7 +135,7 @@ export function atomFeed(f: Feed): string {
       `    ${xmlElement('updated', e.updated)}`,
       `    ${link('alternate', f.pageType, e.url)}`,
       `    <category term="level-${e.level}" label="${escapeXml(e.levelLabel)}"/>`,
-      `    <summary type="text">${escapeXml(e.summaryText)}</summary>`,
+      `    <summary type="text"${e.summaryLang === f.lang ? '' : ` xml:lang="${escapeXml(e.summaryLang)}"`}>${escapeXml(e.summaryText)}</summary>`,
       '  </entry>',
     );
   }
@@ -152,7 +156,8 @@ export function jsonFeed(f: Feed): string {
       url: e.url,
       title: e.title,
       summary: e.summaryText,
-      content_html: e.summaryHtml,
+      // An item's `language` would cover its title too, which is in the feed's language: the fallback text is marked in place.
+      content_html: e.summaryLang === f.lang ? e.summaryHtml : `<span lang="${escapeXml(e.summaryLang)}">${e.summaryHtml}</span>`,
       date_published: e.published,
       date_modified: e.updated,
       tags: [e.levelLabel],

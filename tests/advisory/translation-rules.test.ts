@@ -11,7 +11,7 @@ import { check, replaceLine, VALID } from './validate-helpers.js';
 const FIXTURE = path.join(FIXTURES, 'i18n-fallback');
 
 const WARNINGS = [
-  'advisories/ke.yaml:28:1  {s}  no hi translation: the hi bulletin falls back to en for summary, guidance, regions, contacts, body, updates and shows the default title "<level name>: <country>" instead of title; add translations.hi (or remove hi from languages in the config)',
+  'advisories/ke.yaml:28:1  {s}  no hi translation: the hi bulletin falls back to en for summary, guidance, regions, contacts, body, updates and shows the default title "<level name>: <country>" instead of title; its CAP alert has no hi block; add translations.hi (or remove hi from languages in the config)',
   'advisories/ke.yaml:30:5  {s}  translations.fr.body is missing: the fr bulletin falls back to en for body; translate it',
   'advisories/ke.yaml:30:14  {s}  translations.fr.updated (2026-01-10) is older than updated (2026-03-02): the fr text may be out of date; bring it in line with the advisory, then set translations.fr.updated to 2026-03-02 or later',
   'advisories/ke.yaml:37:9  {s}  translations.fr.regions[0].note is missing: the fr bulletin falls back to en for regions[0].note; translate it',
@@ -51,8 +51,8 @@ describe('validate: translations that fall back or are out of date', () => {
     expect(result.status).toBe(0);
     expect(result.stderr).toBe(
       [
-        'advisories/pe.yaml:2:1  warning  no fr translation: the fr bulletin falls back to en for summary, guidance; add translations.fr (or remove fr from languages in the config)',
-        'advisories/pe.yaml:2:1  warning  no hi translation: the hi bulletin falls back to en for summary, guidance; add translations.hi (or remove hi from languages in the config)',
+        'advisories/pe.yaml:2:1  warning  no fr translation: the fr bulletin falls back to en for summary, guidance; its CAP alert has no fr block; add translations.fr (or remove fr from languages in the config)',
+        'advisories/pe.yaml:2:1  warning  no hi translation: the hi bulletin falls back to en for summary, guidance; its CAP alert has no hi block; add translations.hi (or remove hi from languages in the config)',
         '2 warnings',
         '✓ 1 advisory valid (2 warnings)',
         '',
@@ -232,8 +232,8 @@ describe('translation keys that miss a published language', () => {
       status: 1,
       stdout: '',
       stderr: [
-        'advisories/pe.yaml:10:1  warning  no fr translation: the fr bulletin falls back to en for summary, guidance; add translations.fr (or remove fr from languages in the config)',
-        'advisories/pe.yaml:10:1  warning  no hi translation: the hi bulletin falls back to en for summary, guidance; add translations.hi (or remove hi from languages in the config)',
+        'advisories/pe.yaml:10:1  warning  no fr translation: the fr bulletin falls back to en for summary, guidance; its CAP alert has no fr block; add translations.fr (or remove fr from languages in the config)',
+        'advisories/pe.yaml:10:1  warning  no hi translation: the hi bulletin falls back to en for summary, guidance; its CAP alert has no hi block; add translations.hi (or remove hi from languages in the config)',
         'advisories/pe.yaml:11:3  warning  translations.fr-FR is not published: fr-FR is not in the configured languages (en, fr, hi); did you mean "fr"?',
         'advisories/pe.yaml:16:3  error  translations.en translates into the primary language en; write the primary text in the main fields',
         '1 error, 3 warnings',

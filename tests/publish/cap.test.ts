@@ -198,6 +198,27 @@ describe('cap/<code>.xml', () => {
     expect(xpath('cap/ml.xml', `string(${cap('alert', 'info')}[1]${cap('event')})`)).toBe('Do Not Travel');
   });
 
+  it('leaves out the info block of a language the advisory is not translated into, rather than label primary text as it', () => {
+    // JP, LB and TT have no French translation: an info block saying fr would carry English, read out to French listeners as French.
+    for (const file of ['cap/jp.xml', 'cap/lb.xml', 'cap/tt.xml']) {
+      expect([file, xpath(file, `count(${cap('alert', 'info')})`), xpath(file, `string(${cap('alert', 'info', 'language')})`)]).toEqual([file, '1', 'en']);
+    }
+  });
+
+  it('leaves out a language whose translation lacks the guidance, and the warning says so', () => {
+    const built = buildEdited('ml', (text) => text.replace(/\n {4}guidance:\n(?: {6}- .*\n)+/, '\n'));
+    try {
+      expect(built.status).toBe(0);
+      expect(built.stderr).toContain(
+        'advisories/ml.yaml:88:5  warning  translations.fr.guidance is missing: the fr bulletin falls back to en for guidance, and its CAP alert has no fr block; translate it',
+      );
+      const languages = spawnSync('xmllint', ['--xpath', `${cap('alert', 'info', 'language')}/text()`, built.file], { encoding: 'utf8' }).stdout;
+      expect(languages).toBe('en\n');
+    } finally {
+      built.cleanup();
+    }
+  });
+
   it('maps level and risks to severity, urgency, certainty, category and responseType', () => {
     const info = `${cap('alert', 'info')}[1]`;
     const all = (file: string, name: string) => xpath(file, `${info}${cap(name)}/text()`).split('\n');

@@ -61,6 +61,12 @@ describe.each([
     expect(xpath(file, `string(${tt}/${atom('summary')})`)).toBe('Added advice on the <hurricane> season & "Carnival".');
     expect(xpath(file, `string(${tt}/${atom('summary')}/@type)`)).toBe('text');
   });
+
+  it('marks a summary in the primary language, where the advisory has no translation, as that language', () => {
+    // TT has no French translation, ML has one: only TT's summary in the French feed is English.
+    const summaryLang = (entry: number) => xpath(file, `string(/${atom('feed')}/${atom('entry')}[${entry}]/${atom('summary')}/@xml:lang)`);
+    expect([summaryLang(3), summaryLang(4)]).toEqual([lang === 'en' ? '' : 'en', '']);
+  });
 });
 
 describe.each([
@@ -108,7 +114,9 @@ describe.each([
       date_published: '2026-01-05T00:00:00Z',
       date_modified: '2026-03-01T00:00:00Z',
     });
-    expect(tt.content_html).toBe('Added advice on the &lt;hurricane&gt; season &amp; &quot;Carnival&quot;.');
+    // TT has no French translation: in the French feed its English summary says it is English (an item's language would cover its French title too).
+    const html = 'Added advice on the &lt;hurricane&gt; season &amp; &quot;Carnival&quot;.';
+    expect(tt.content_html).toBe(lang === 'en' ? html : `<span lang="en">${html}</span>`);
     expect(tt.tags).toEqual([lang === 'en' ? 'Level 2 of 4: Exercise Increased Caution' : "Niveau 2 sur 4\u00a0: Faites preuve d'une prudence accrue"]);
   });
 });
