@@ -10,6 +10,7 @@ import type { AdvisoryDigest } from '../advisory/types.js';
 import { updatedIn } from '../advisory/versions.js';
 import { compareInstants } from '../advisory/dates.js';
 import { inlineMarkdownToHtml } from '../render/markdown-html.js';
+import { inLanguage } from '../render/formats.js';
 import { inlineMarkdownToText } from '../render/markdown-text.js';
 import { label } from '../render/labels.js';
 import { indexPath, issuerName, levelName, titleText, type Locale } from '../render/view.js';
@@ -157,7 +158,7 @@ export function jsonFeed(f: Feed): string {
       title: e.title,
       summary: e.summaryText,
       // An item's `language` would cover its title too, which is in the feed's language: the fallback text is marked in place.
-      content_html: e.summaryLang === f.lang ? e.summaryHtml : `<span lang="${escapeXml(e.summaryLang)}">${e.summaryHtml}</span>`,
+      content_html: inLanguage(e.summaryHtml, e.summaryLang === f.lang ? undefined : e.summaryLang, 'span'),
       date_published: e.published,
       date_modified: e.updated,
       tags: [e.levelLabel],

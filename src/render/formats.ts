@@ -36,7 +36,7 @@ function adapters(make: (options: (lang: string | undefined) => TextOptions) => 
  * switches voice and English stays left to right on an Arabic page.
  * `lang` is a configured language tag, validated with the config.
  */
-function inLanguage(html: string, lang: string | undefined, element: 'span' | 'div'): string {
+export function inLanguage(html: string, lang: string | undefined, element: 'span' | 'div'): string {
   return lang === undefined ? html : `<${element} lang="${lang}" dir="${textDirection(lang)}">${html}</${element}>`;
 }
 

@@ -116,7 +116,7 @@ describe.each([
     });
     // TT has no French translation: in the French feed its English summary says it is English (an item's language would cover its French title too).
     const html = 'Added advice on the &lt;hurricane&gt; season &amp; &quot;Carnival&quot;.';
-    expect(tt.content_html).toBe(lang === 'en' ? html : `<span lang="en">${html}</span>`);
+    expect(tt.content_html).toBe(lang === 'en' ? html : `<span lang="en" dir="ltr">${html}</span>`);
     expect(tt.tags).toEqual([lang === 'en' ? 'Level 2 of 4: Exercise Increased Caution' : "Niveau 2 sur 4\u00a0: Faites preuve d'une prudence accrue"]);
   });
 });
