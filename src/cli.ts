@@ -178,7 +178,9 @@ export async function run({ argv, io: base, stdoutIsTTY }: Runtime): Promise<Exi
     const stray = strayArgument(argv, new Set(program.commands.map((c) => c.name())));
     // Reported as commander reports its own usage errors: its `error: ` and hint, exit 2.
     if (stray) program.error(`error: ${stray}`, { exitCode: 2, code: 'advisory.strayArgument' });
-    await program.parseAsync(argv, { from: 'user' });
+    // Commander has no help of its own help command: `help help` printed the program's help as an error, exit 2.
+    // The program's help is what `help` does, so that is its help.
+    await program.parseAsync(argv.length === 2 && argv[0] === 'help' && argv[1] === 'help' ? ['--help'] : argv, { from: 'user' });
     return exitCode;
   } catch (error) {
     // Commander has printed its own message; anything else needs the streams' colours.

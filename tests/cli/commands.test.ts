@@ -83,6 +83,7 @@ describe('advisory --help', () => {
     const help = runCli(['--help'], { cwd: ROOT });
     expect(help.status).toBe(0);
     expect(runCli(['help'], { cwd: ROOT })).toEqual(help);
+    expect(runCli(['help', 'help'], { cwd: ROOT })).toEqual(help);
     const buildHelp = runCli(['build', '--help'], { cwd: ROOT });
     expect(buildHelp.stdout).toMatch(/^Usage: advisory build /);
     expect(runCli(['help', 'build'], { cwd: ROOT })).toEqual(buildHelp);
