@@ -13,15 +13,24 @@ export type Labels = ReadonlyMap<string, string>;
 
 export const REFERENCE_LANGUAGE = 'en';
 
-/** Flattens a catalogue file into `key.sub` => text (list items as `key.1`, `key.2`, ...). */
-export function parseLabels(file: string, bytes: Uint8Array, size = bytes.byteLength): Map<string, string> {
+/** A catalogue file flattened: `key.sub` => text, list items as `key.1`, `key.2`, ... */
+export interface Catalogue {
+  labels: Map<string, string>;
+  /** The keys that hold a list (`scale.us`, `not_level_phrases`, `title_phrases.us.4`). */
+  lists: string[];
+}
+
+/** Flattens a catalogue file into `key.sub` => text (list items as `key.1`, `key.2`, ...), and names its lists. */
+export function parseLabels(file: string, bytes: Uint8Array, size = bytes.byteLength): Catalogue {
   const { source, diagnostics } = parseYamlSource(file, bytes, 'label catalogue', size);
   const problems: Diagnostic[] = [...diagnostics];
   const out = new Map<string, string>();
+  const lists: string[] = [];
   const visit = (node: Node | null, key: string) => {
     if (isMap(node)) {
       for (const pair of node.items) visit(pair.value as Node, key ? `${key}.${String((pair.key as { value: unknown }).value)}` : String((pair.key as { value: unknown }).value));
     } else if (isSeq(node)) {
+      lists.push(key);
       node.items.forEach((item, i) => visit(item as Node, `${key}.${i + 1}`));
     } else if (isScalar(node) && typeof node.value === 'string') {
       out.set(key, node.value);
@@ -32,7 +41,28 @@ export function parseLabels(file: string, bytes: Uint8Array, size = bytes.byteLe
   };
   if (source.root) visit(source.root, '');
   if (problems.length) throw new ConfigError(`invalid label catalogue ${file}`, problems);
-  return out;
+  return { labels: out, lists };
+}
+
+/**
+ * A list of phrases, any of which will do (`not_level_phrases`, one level's `title_phrases`), as
+ * against a list whose places mean something (a scale's level names, the levels of `title_phrases`).
+ */
+function isPhraseList(key: string): boolean {
+  return key === 'not_level_phrases' || /^title_phrases\.[^.]+\.\d+$/.test(key);
+}
+
+/**
+ * `over` laid over `under`, label by label, so a ministry's catalogue need hold only what it
+ * changes (a scale's level 1 name alone), except that a list of phrases replaces the whole list:
+ * item by item, a shorter list would keep the built-in phrases past its end, which the ministry
+ * had meant to leave out.
+ */
+export function layCatalogue(under: Labels, over: Catalogue): Map<string, string> {
+  const replaced = over.lists.filter(isPhraseList).map((key) => `${key}.`);
+  const merged = new Map([...under].filter(([key]) => !replaced.some((prefix) => key.startsWith(prefix))));
+  for (const [key, value] of over.labels) merged.set(key, value);
+  return merged;
 }
 
 /**

@@ -14,7 +14,7 @@ import { derivedKey, type DerivedStore } from '../derived-store.js';
 import { toolIdentity } from '../version.js';
 import { FORMATS, type Format } from '../config/config.js';
 import { ConfigError, TemplateError, errorMessage } from '../errors.js';
-import { label, parseLabels, type Labels } from './labels.js';
+import { label, layCatalogue, parseLabels, type Catalogue, type Labels } from './labels.js';
 import { isolated } from './bidi.js';
 import { textDirection } from './view.js';
 import { displayWidth, TEXT_WIDTH, wrapParagraph } from './wrap.js';
@@ -69,13 +69,13 @@ function classify(relative: string): { kind: 'page'; format: Format; page: Page 
  * parsing 16 catalogues with `yaml`, run cold, took about 0.06 s of a rebuild.
  * Only a catalogue without problems is kept, so every message still comes from parsing.
  */
-function keptLabels(file: string, bytes: Uint8Array, size: number, store?: DerivedStore): Map<string, string> {
+function keptLabels(file: string, bytes: Uint8Array, size: number, store?: DerivedStore): Catalogue {
   const key = store && derivedKey(['labels', toolIdentity(), size], bytes);
-  const kept = key === undefined ? undefined : store!.getJson<Array<[string, string]>>(key);
-  if (kept) return new Map(kept);
-  const labels = parseLabels(file, bytes, size);
-  if (key !== undefined) store!.put(key, JSON.stringify([...labels]));
-  return labels;
+  const kept = key === undefined ? undefined : store!.getJson<{ labels: Array<[string, string]>; lists: string[] }>(key);
+  if (kept) return { labels: new Map(kept.labels), lists: kept.lists };
+  const catalogue = parseLabels(file, bytes, size);
+  if (key !== undefined) store!.put(key, JSON.stringify({ labels: [...catalogue.labels], lists: catalogue.lists }));
+  return catalogue;
 }
 
 /** Reads the default templates, then lays each folder in `overrides` over them, file by file; `store` keeps parsed catalogues between builds. */
@@ -97,11 +97,9 @@ export async function loadTemplateSet(overrides: readonly string[] = [], shown: 
       }
       const file = i === 0 ? `(built-in) templates/${relative}` : shown(absolute);
       if (kind.kind === 'labels') {
-        // An override catalogue changes single labels; it need not repeat the rest.
-        const merged = new Map(set.labels.get(kind.lang) ?? []);
+        // An override catalogue changes single labels (or whole lists); it need not repeat the rest.
         const { bytes, size } = await readLimited(absolute);
-        for (const [key, value] of keptLabels(file, bytes, size, store)) merged.set(key, value);
-        set.labels.set(kind.lang, merged);
+        set.labels.set(kind.lang, layCatalogue(set.labels.get(kind.lang) ?? new Map(), keptLabels(file, bytes, size, store)));
       } else {
         const text = new TextDecoder('utf-8').decode(await readFile(absolute));
         if (kind.kind === 'page') set.pages[kind.format][kind.page] = { file, text };

@@ -1,14 +1,14 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isOptionalLabel, parseLabels } from '../../src/render/labels.js';
+import { isOptionalLabel, layCatalogue, parseLabels } from '../../src/render/labels.js';
 import { projectForTest } from '../helpers/projects.js';
 import { FIXTURES, ROOT, runCli } from '../helpers/run-cli.js';
 
 const FIXTURE = path.join(FIXTURES, 'i18n-labels');
 const catalogue = (lang: string) => {
   const file = path.join(ROOT, 'templates/labels', `${lang}.yaml`);
-  return parseLabels(file, readFileSync(file));
+  return parseLabels(file, readFileSync(file)).labels;
 };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -41,6 +41,43 @@ describe('label catalogues in a build', () => {
     const en = readFileSync(path.join(dir, 'dist/pe.html'), 'utf8');
     expect(en).toContain('<h2>What to do</h2>');
     expect(en).toContain('<p>Published by Ministry of External Affairs</p>');
+  });
+
+  it("a ministry's list replaces the built-in list whole, not item by item", () => {
+    const dir = projectForTest(FIXTURE);
+    const pe = path.join(dir, 'advisories/pe.yaml');
+    writeFileSync(pe, readFileSync(pe, 'utf8').replace('summary: Peru is generally safe.', 'summary: Peru is generally safe. Do not travel at night in the mountains.'));
+    // "do not travel at night" is a built-in phrase that names no level: with the built-in list, nothing to warn about.
+    expect(runCli(['validate'], { cwd: dir })).toEqual({ status: 0, stdout: '', stderr: '✓ 1 advisory valid\n' });
+    // The ministry's own, shorter list leaves it out, so the words "do not travel" name level 4 again.
+    writeFileSync(path.join(dir, 'ministry-templates/labels/en.yaml'), 'not_level_phrases:\n  - do not travel alone\n');
+    expect(runCli(['validate', '--templates', 'ministry-templates'], { cwd: dir })).toEqual({
+      status: 0,
+      stdout: '',
+      stderr: [
+        'advisories/pe.yaml:6:10  warning  summary "Peru is generally safe. Do not travel at night in the mou..." names level 4 (Do Not Travel), but level is 1 (Exercise Normal Precautions); write the summary for the new level, or check the level',
+        '1 warning',
+        '✓ 1 advisory valid (1 warning)',
+        '',
+      ].join('\n'),
+    });
+  });
+
+  it("replaces one level's title phrases whole, keeping the other levels' and the level names it does not give", () => {
+    const builtIn = new Map([
+      ['scale.us.1', 'Normal'],
+      ['scale.us.2', 'Caution'],
+      ['title_phrases.us.3.1', 'reconsider'],
+      ['title_phrases.us.4.1', 'do not go'],
+      ['title_phrases.us.4.2', 'stay away'],
+    ]);
+    const ministry = parseLabels('labels/en.yaml', new TextEncoder().encode('scale:\n  us: [Usual]\ntitle_phrases:\n  us:\n    4: [keep out]\n'));
+    expect([...layCatalogue(builtIn, ministry)]).toEqual([
+      ['scale.us.1', 'Usual'],
+      ['scale.us.2', 'Caution'],
+      ['title_phrases.us.3.1', 'reconsider'],
+      ['title_phrases.us.4.1', 'keep out'],
+    ]);
   });
 
   it('a catalogue missing a label stops the build with exit 2, naming the label and the language, and writes nothing', () => {
