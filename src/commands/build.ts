@@ -2,7 +2,7 @@
  * `advisory build`: validate everything, then render every advisory into every
  * language and format, and swap the result in place of the output folder.
  */
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { AdvisoryError, UsageError, errorMessage, systemRefusal, type ExitCode } from '../errors.js';
 import { compareFolder, describeDifference, readFolder } from '../publish/compare-folder.js';
@@ -53,7 +53,10 @@ export async function build(io: Io, options: BuildOptions): Promise<ExitCode> {
   const inputs = (options.paths.length ? options.paths : DEFAULT_PATHS).map((p) => path.resolve(io.cwd, p));
   const out = await outputFolder(given, io.cwd, inputs, shownOut, options.check);
   // Read before the lock is made beside --out: where the templates are decides whether --out may be written at all.
-  const config = await loadConfig(io.cwd, options.config, options.templates);
+  const config = await loadConfig(io.cwd, options.config, options.templates).catch(async (error: unknown) => {
+    if (!options.check) await putBackBeforeStopping(io, out, shownOut);
+    throw error;
+  });
   await refuseTemplatesOverlap(out, io.cwd, templateDirs(io, config, options.templates), shownOut, options.check);
   if (options.check) {
     await checkOwnFolder(out, shownOut, true);
@@ -73,8 +76,8 @@ export async function build(io: Io, options: BuildOptions): Promise<ExitCode> {
 async function buildLocked(io: Io, options: BuildOptions, config: Config, out: string, shownOut: string, started: number, signal?: AbortSignal): Promise<ExitCode> {
   // A build killed mid-swap may have left the previous output retired beside --out: put it back
   // before anything else can fail, so that even a build that stops on a typo in an advisory or a
-  // template leaves it in place. (Only a config that cannot be read stops a build before this: see build.)
-  warnNotRemoved(io, await recoverLeftovers(out), 'left by an earlier build');
+  // template leaves it in place. (A config that cannot be read stops a build before this: see putBackBeforeStopping.)
+  putBack(io, await recoverLeftovers(out));
   const previous = await checkOwnFolder(out, shownOut);
 
   const today = resolveToday(io, options.today);
@@ -171,6 +174,31 @@ function usableCache(io: Io, dir: string): string | undefined {
 }
 
 /** One warning per folder of ours that could not be removed: which, why, and that it is left to the officer. */
+function putBack(io: Io, left: readonly NotRemoved[]): void {
+  warnNotRemoved(io, left, 'left by an earlier build');
+}
+
+/**
+ * A config that cannot be read stops the build before it takes its lock; a previous output that a
+ * killed swap left retired beside --out still goes back first, as for every other failed build,
+ * or the site would stay without it until the config is mended. Only where a build could have left
+ * one (the folder holding --out exists), and only when no other build holds the lock (that build
+ * puts it back itself). A failure here is not the user's problem to hear about now: the config is,
+ * and the next build tries again.
+ */
+async function putBackBeforeStopping(io: Io, out: string, shownOut: string): Promise<void> {
+  if (!existsSync(path.dirname(out))) return;
+  let release: (() => void) | undefined;
+  try {
+    release = lockOutput(out, shownOut, (p) => displayPath(io.cwd, p));
+    putBack(io, await recoverLeftovers(out));
+  } catch {
+    // Another build holds the lock, or the folder cannot be written: left for the next build.
+  } finally {
+    release?.();
+  }
+}
+
 function warnNotRemoved(io: Io, left: readonly NotRemoved[], what: string): void {
   for (const { folder, error } of left) {
     const why = systemRefusal(error) ?? errorMessage(error);

@@ -152,6 +152,16 @@ describe('leftovers of a killed build', () => {
     expectUntouched(project);
   });
 
+  it('are cleared even when the next build stops on a config it cannot read, before it takes its lock', () => {
+    const project = builtProject();
+    killedMidSwap(project);
+    writeFileSync(path.join(project.dir, 'advisory.config.yaml'), 'languages: [en, fr\n');
+    const result = runCli(['build'], { cwd: project.dir });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^advisory\.config\.yaml:\d+:\d+ {2}error {2}/);
+    expectUntouched(project);
+  });
+
   it('are not counted by build --check, which leaves them for the next build', () => {
     const project = builtProject();
     const dead = deadPid();
