@@ -7,6 +7,9 @@
  */
 import { ISO_3166_1_ALPHA_2 } from './iso3166.js';
 
+/** A bracketed part of ICU's name that is another name for the country: one word of four letters or more (not "САР", "金"). */
+const ALSO_KNOWN_AS = /^[\p{L}\p{M}]{4,}$/u;
+
 /** Per language: a country's name, compared without case, accents or punctuation, to its code. */
 const namesByLanguage = new Map<string, Map<string, string>>();
 
@@ -60,11 +63,13 @@ const ENGLISH_OTHER_NAMES: Readonly<Record<string, string>> = {
 
 /**
  * Other ways to write ICU's name: without its bracketed part ("Myanmar (Burma)", "Myanmar
- * (Birmanie)": Myanmar), and in English with "and" and "Saint" written out ("Bosnia &
- * Herzegovina", "St. Lucia").
+ * (Birmanie)": Myanmar), the bracketed part alone where it is one word, the name the country is
+ * also known by ("Birmanie", "Birmania", "बर्मा", "بورما"; not "(partie néerlandaise)" or "(САР)"),
+ * and in English with "and" and "Saint" written out ("Bosnia & Herzegovina", "St. Lucia").
  */
 function spellings(name: string, lang: string): string[] {
   const found = [name.replace(/\s*[(（][^)）]*[)）]\s*/gu, ' ').trim()];
+  for (const [, inner] of name.matchAll(/[(（]([^)）]*)[)）]/gu)) if (ALSO_KNOWN_AS.test(inner!)) found.push(inner!);
   if (isLanguage(lang, 'en')) found.push(name.replace(/ & /g, ' and ').replace(/\bSt\. /g, 'Saint '));
   return found.filter((n) => n !== name && n !== '');
 }

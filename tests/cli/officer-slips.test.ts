@@ -198,6 +198,7 @@ describe('a title naming another country than the advisory\'s', () => {
   /** The rest of VALID translated: "Be careful.", "Stay in contact with the embassy.", "Embassy of India", "Raised.", "Issued.". */
   const TRANSLATED: Record<string, string> = {
     ar: '    summary: كن حذرًا.\n    guidance: [ابقَ على تواصل مع السفارة.]\n    contacts: [{ name: سفارة الهند }]\n    updates: [{ summary: رُفع. }, { summary: صدر. }]\n',
+    fr: "    summary: Soyez prudent.\n    guidance: [Restez en contact avec l'ambassade.]\n    contacts: [{ name: Ambassade de l'Inde }]\n    updates: [{ summary: Relevé. }, { summary: Publié. }]\n",
     hi: '    summary: सावधान रहें।\n    guidance: [दूतावास के संपर्क में रहें।]\n    contacts: [{ name: भारतीय दूतावास }]\n    updates: [{ summary: बढ़ाया गया। }, { summary: जारी किया गया। }]\n',
   };
   /** VALID as the advisory of `country` (`code`), titled `title`, its title translated as `translated` (language to title) in a project publishing those languages. */
@@ -246,6 +247,16 @@ describe('a title naming another country than the advisory\'s', () => {
     expect(validateTitled('CG', 'Congo - Brazzaville', 'Republic of the Congo, near the border with DR Congo')).toEqual(valid);
     expect(validateTitled('CG', 'Congo - Brazzaville', 'Exercise increased caution in DR Congo')).toEqual(
       copied('cg.yaml', '4:8', 'title', 'Exercise increased caution in DR Congo', 'Congo - Kinshasa (CD)', 'Congo - Brazzaville (CG)'),
+    );
+  });
+
+  it('reads the other name ICU gives in brackets, in any language: Birmanie, बर्मा for Myanmar', () => {
+    expect(validateTitled('MM', 'Myanmar', 'Exercise increased caution in Myanmar', { fr: 'Prudence accrue en Birmanie, près de la Thaïlande' })).toEqual(valid);
+    expect(validateTitled('ML', 'Mali', 'Exercise increased caution in Mali', { fr: 'Prudence accrue en Birmanie' })).toEqual(
+      copied('ml.yaml', '23:12', 'translations.fr.title', 'Prudence accrue en Birmanie', 'Myanmar (Birmanie) (MM)', 'Mali (ML)'),
+    );
+    expect(validateTitled('ML', 'Mali', 'Exercise increased caution in Mali', { hi: 'बर्मा में सावधानी बरतें' })).toEqual(
+      copied('ml.yaml', '23:12', 'translations.hi.title', 'बर्मा में सावधानी बरतें', 'म्यांमार (बर्मा) (MM)', 'Mali (ML)'),
     );
   });
 
