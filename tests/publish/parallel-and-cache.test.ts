@@ -295,8 +295,8 @@ describe('compiled templates, parsed labels and measured widths kept in the cach
   /** Parsed catalogues are JSON lists of [label, text], measured widths lists of [cluster, columns]; compiled templates are code. */
   const kind = (dir: string, key: string) => {
     const text = readFileSync(path.join(store(dir), key), 'utf8');
-    if (!text.startsWith('[')) return 'template';
-    return (JSON.parse(text) as Array<[string, unknown]>).every(([, value]) => typeof value === 'number') ? 'widths' : 'labels';
+    if (text.startsWith('{"labels":')) return 'labels';
+    return text.startsWith('[') ? 'widths' : 'template';
   };
   const isLabels = (dir: string, key: string) => kind(dir, key) === 'labels';
   /** A compiled template as Handlebars.precompile writes it, rendering only `text`. */
@@ -331,7 +331,10 @@ describe('compiled templates, parsed labels and measured widths kept in the cach
   it('give a later build its labels without parsing the catalogues again', () => {
     const dir = project();
     build(dir);
-    standIn(dir, (key) => isLabels(dir, key), (text) => JSON.stringify((JSON.parse(text) as Array<[string, string]>).map(([label, value]) => [label, `KEPT ${value}`])));
+    standIn(dir, (key) => isLabels(dir, key), (text) => {
+      const kept = JSON.parse(text) as { labels: Array<[string, string]>; lists: string[] };
+      return JSON.stringify({ ...kept, labels: kept.labels.map(([label, value]) => [label, `KEPT ${value}`]) });
+    });
     changeMali(dir, 'watchful');
     build(dir);
     expect(readFileSync(path.join(dir, 'dist/ml.txt'), 'utf8')).toContain('KEPT ');
@@ -354,7 +357,7 @@ describe('compiled templates, parsed labels and measured widths kept in the cach
   it('are not used when changed after the build wrote them, nor when they no longer load: the templates are compiled again', () => {
     const dir = project();
     build(dir);
-    for (const key of kept(dir)) writeFileSync(path.join(store(dir), key), isLabels(dir, key) ? '[["title", "TAMPERED"]]' : spec('TAMPERED'));
+    for (const key of kept(dir)) writeFileSync(path.join(store(dir), key), isLabels(dir, key) ? '{"labels":[["title","TAMPERED"]],"lists":[]}' : spec('TAMPERED'));
     changeMali(dir, 'watchful');
     expect(build(dir)).toEqual(plain(dir));
     expect(readFileSync(path.join(dir, 'dist/ml.txt'), 'utf8')).toContain('watchful');
