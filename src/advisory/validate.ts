@@ -5,7 +5,7 @@ import { CheckContext, checkNode, detached } from './check.js';
 import { advisoryFormat } from './format.js';
 import { isCountryCode } from './iso3166.js';
 import { applyRules, type RuleOptions } from './rules.js';
-import type { Advisory, LoadedAdvisory } from './types.js';
+import type { Advisory, Level, LoadedAdvisory } from './types.js';
 import type { YamlSource } from './yaml-source.js';
 
 /**
@@ -71,10 +71,15 @@ export interface CodeClaim {
   code: string;
   /** Where the file says its code. */
   at: { line: number; col: number };
+  /** The version it claims the country at, and where it says it: what a build compares with the output it replaces. */
+  level: Level;
+  updated: string;
+  updatedAt: { line: number; col: number };
 }
 
 export function codeClaim(file: ValidatedFile): CodeClaim[] {
-  return file.advisory ? [{ file: file.file, code: file.advisory.code, at: file.at('code') }] : [];
+  const a = file.advisory;
+  return a ? [{ file: file.file, code: a.code, at: file.at('code'), level: a.level, updated: a.updated, updatedAt: file.at('updated') }] : [];
 }
 
 /** How a second file for a country is reported; `show` tells by it which country it concerns. */

@@ -5,7 +5,7 @@
  * language, and the alert that carries every language, must say so, or feed
  * readers and alerting networks keep the uncorrected text.
  */
-import { compareInstants, later } from './dates.js';
+import { compareInstants, hasTime, later, utcDate, versionAfter } from './dates.js';
 
 interface Dated {
   updated: string;
@@ -25,4 +25,15 @@ export function updatedIn(advisory: Dated, lang: string, primary: string): strin
 /** When the advisory last changed in any of `languages` (primary first): the version of an alert carrying them all. */
 export function updatedInAny(advisory: Dated, languages: readonly string[]): string {
   return languages.map((lang) => updatedIn(advisory, lang, languages[0]!)).reduce(later);
+}
+
+/**
+ * What to do when a level changed and `updated` did not move past `previous` (the version already
+ * out): the time of this change, which is always a new version. "Today's date" is no help when
+ * `updated` already is today's date (a second change in one day).
+ */
+export function newVersionAdvice(updated: string, previous: string, now: Date): string {
+  const { version, isNow } = versionAfter(previous, now);
+  const advice = !hasTime(updated) && utcDate(updated) === version.slice(0, 10) ? 'add the time of this change' : 'set updated to the time of this change';
+  return `${advice}, \`updated: ${version}\`${isNow ? ' (now, in UTC)' : ''}, so that this version gets an alert of its own, and add an entry to updates with that date`;
 }

@@ -19,6 +19,9 @@ import { lockOutput } from '../publish/output-lock.js';
 import { checkOwnFolder, openStaging, outputFolder, recoverLeftovers, refuseTemplatesOverlap, type NotRemoved } from '../publish/output-folder.js';
 import type { Io } from '../report/logger.js';
 import { stylish } from '../report/reporters.js';
+import { compareDiagnostics, escalateWarnings } from '../report/diagnostics.js';
+import { levelChangedUnderPublishedVersion } from '../publish/republished-level.js';
+import { referenceInstant } from '../advisory/dates.js';
 import { createRenderer, levelWordingByLanguage } from '../render/renderer.js';
 import { DEFAULT_PATHS, displayPath, refuseProjectFolders } from '../advisory/load.js';
 import { openProject, projectFiles, resolveToday, type ProjectOptions } from './project.js';
@@ -104,7 +107,7 @@ async function buildLocked(io: Io, options: BuildOptions, config: Config, out: s
   const staging = await openStaging(out, cacheDir ? spareFolder(cacheDir) : undefined);
   if (staging.notReused) warnNotRemoved(io, [staging.notReused], 'an earlier output the build cache kept, which this build could not use');
   try {
-    const { results, diagnostics } = await runUnits(files, {
+    const { results, diagnostics: found } = await runUnits(files, {
       settings: { cwd: io.cwd, rules: { today, languages: config.languages, levelWording: levelWordingByLanguage(renderer, config.languages) }, strict: Boolean(options.strict) },
       build: { job: { config, templateDirs: dirs, stagingDir: staging.dir, reusing: staging.reused, ...(cacheDir ? { cacheDir } : {}) }, renderer },
       languages: config.languages.length,
@@ -113,6 +116,8 @@ async function buildLocked(io: Io, options: BuildOptions, config: Config, out: s
       ...(signal ? { signal } : {}),
     });
     if (progress) io.stderr('\r\x1b[K');
+    const republished = levelChangedUnderPublishedVersion(results.flatMap((r) => (r.claim ? [r.claim] : [])), previous, shownOut, referenceInstant(io.env, io.now));
+    const diagnostics = [...found, ...(options.strict ? escalateWarnings(republished) : republished)].sort(compareDiagnostics);
     io.stderr(stylish({ diagnostics, files: results.map((r) => r.file) }, io.chalk));
     if (diagnostics.some((d) => d.severity === 'error')) {
       await staging.abandon();

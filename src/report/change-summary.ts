@@ -7,7 +7,8 @@
 import type { AdvisoryChange, Field, RegionRef } from '../advisory/diff.js';
 import type { Level } from '../advisory/types.js';
 import { escapeMarkdownText, inlineMarkdownToMarkdown } from '../render/markdown-md.js';
-import { compareInstants, hasTime, utcDate, versionAfter } from '../advisory/dates.js';
+import { compareInstants } from '../advisory/dates.js';
+import { newVersionAdvice } from '../advisory/versions.js';
 
 export interface ChangeReport {
   /** The git revision compared with, as the user gave it. */
@@ -64,8 +65,6 @@ const value = (text: string | undefined, format: (t: string) => string) => (text
  * second change in one day), so the advice is the time of this change, which is always a new version.
  */
 function sameVersionWarning(updated: string, atRevision: string, since: string, now: Date): string {
-  const { version, isNow } = versionAfter(atRevision, now);
-  const advice = !hasTime(updated) && utcDate(updated) === version.slice(0, 10) ? 'add the time of this change' : 'set updated to the time of this change';
   // Moved back (a time of day deleted): older than the version published, so passed over the same way.
   const what =
     compareInstants(updated, atRevision) < 0
@@ -73,10 +72,7 @@ function sameVersionWarning(updated: string, atRevision: string, since: string, 
         `so alerting networks and feed readers, which pass over a message older than one they already have, would keep showing the old level; `
       : `**updated is still ${updated}:** this version would go out with the same CAP identifier and sent time as the one at ${code(since)}, and feeds would date it as that one, ` +
         `so alerting networks and feed readers, which pass over a message they already have, would keep showing the old level; `;
-  return (
-    what +
-    `${advice}, \`updated: ${version}\`${isNow ? ' (now, in UTC)' : ''}, so that this version gets an alert of its own, and add an entry to updates with that date`
-  );
+  return what + newVersionAdvice(updated, atRevision, now);
 }
 
 function lines(c: AdvisoryChange, level: (l: Level) => string, since: string, now: Date): string[] {

@@ -1,0 +1,73 @@
+/**
+ * A level changed while `updated` stays at the version the output folder already publishes: CAP
+ * networks and feed readers would pass the new alert over as one they have. The real build,
+ * building in place, warns (an error with --strict), and says what to write instead.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, it, onTestFinished } from 'vitest';
+import { PUBLISH_FIXTURE } from '../helpers/published.js';
+import { snapshotTree } from '../helpers/tree-snapshot.js';
+import { runCli, tempProject } from '../helpers/run-cli.js';
+
+/** The publish fixture, built once into dist/, with Lebanon's advisory (level 3, updated 2026-10-05) to edit. */
+function builtFixture() {
+  const project = tempProject(PUBLISH_FIXTURE);
+  onTestFinished(project.cleanup);
+  expect(runCli(['build'], { cwd: project.dir }).status).toBe(0);
+  const file = path.join(project.dir, 'advisories/lb.yaml');
+  const edit = (from: string, to: string) => {
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain(from);
+    writeFileSync(file, text.replace(from, to));
+  };
+  const warnings = (args: string[] = []) => {
+    const result = runCli(['build', ...args], { cwd: project.dir });
+    return { status: result.status, lines: result.stderr.split('\n').filter((line) => line.includes('level-same-version') || line.includes(' publishes level ')) };
+  };
+  return { dir: project.dir, edit, warnings };
+}
+
+// SOURCE_DATE_EPOCH of the tests: 2026-11-28T00:00Z.
+const ADVICE = 'so alerting networks and feed readers would keep showing level 3; set updated to the time of this change, `updated: 2026-11-28T00:00Z` (now, in UTC), so that this version gets an alert of its own, and add an entry to updates with that date';
+
+it('warns when the level changes and updated stays at the version dist/ publishes, naming what to write', () => {
+  const project = builtFixture();
+  project.edit('\nlevel: 3\n', '\nlevel: 4\n');
+  expect(project.warnings()).toEqual({
+    status: 0,
+    lines: [`advisories/lb.yaml:6:10  warning  level is 4, but dist/ publishes level 3 with the same updated (2026-10-05): this version would go out with the same CAP identifier and sent time, and feeds would date it as that one, ${ADVICE}`],
+  });
+});
+
+it('warns when updated went back before the published version (a time of day taken out)', () => {
+  const project = builtFixture();
+  project.edit('\nupdated: 2026-10-05\n', '\nupdated: 2026-10-05T12:00Z\n');
+  expect(project.warnings()).toEqual({ status: 0, lines: [] });
+  project.edit('\nlevel: 3\n', '\nlevel: 2\n');
+  project.edit('\nupdated: 2026-10-05T12:00Z\n', '\nupdated: 2026-10-05\n');
+  expect(project.warnings().lines).toEqual([
+    `advisories/lb.yaml:6:10  warning  level is 2, but dist/ publishes level 3 with a later updated (2026-10-05T12:00Z): this version would go out with a CAP sent time and feed date before that one, ${ADVICE}`,
+  ]);
+});
+
+it('is an error with --strict, and nothing is written', () => {
+  const project = builtFixture();
+  const before = snapshotTree(path.join(project.dir, 'dist'));
+  project.edit('\nlevel: 3\n', '\nlevel: 4\n');
+  const result = runCli(['build', '--strict'], { cwd: project.dir });
+  expect(result.status).toBe(1);
+  expect(result.stderr).toContain('advisories/lb.yaml:6:10  error  level is 4, but dist/ publishes level 3 with the same updated (2026-10-05)');
+  expect(result.stderr).toMatch(/Nothing was written/);
+  expect(snapshotTree(path.join(project.dir, 'dist'))).toEqual(before);
+});
+
+it('says nothing once updated is a new version, or when only the wording changed', () => {
+  const project = builtFixture();
+  project.edit('\nlevel: 3\n', '\nlevel: 4\n');
+  project.edit('\nupdated: 2026-10-05\n', '\nupdated: 2026-11-28\n');
+  expect(project.warnings()).toEqual({ status: 0, lines: [] });
+  const other = builtFixture();
+  other.edit('The security situation in Lebanon', 'The security situation across Lebanon');
+  expect(other.warnings()).toEqual({ status: 0, lines: [] });
+});
