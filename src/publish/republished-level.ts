@@ -9,13 +9,15 @@
  * version anyone has. Pure.
  */
 import type { CodeClaim } from '../advisory/validate.js';
-import { compareInstants } from '../advisory/dates.js';
+import { compareInstants, DATE_OR_TIME_PATTERN, invalidDateReason } from '../advisory/dates.js';
 import { newVersionAdvice } from '../advisory/versions.js';
 import type { Diagnostic } from '../report/diagnostics.js';
 import type { Manifest } from './manifest.js';
 
 export function levelChangedUnderPublishedVersion(claims: readonly CodeClaim[], previous: Manifest | null, shownOut: string, now: Date): Diagnostic[] {
-  const published = new Map((previous?.advisories ?? []).map((a) => [a.code, a]));
+  // The manifest is a file in the output folder: an entry edited by hand into something else is passed over, never trusted.
+  const versions = (previous?.advisories ?? []).filter((a) => typeof a?.level === 'number' && typeof a.updated === 'string' && DATE_OR_TIME_PATTERN.test(a.updated) && invalidDateReason(a.updated) === null);
+  const published = new Map(versions.map((a) => [a.code, a]));
   return claims.flatMap((claim): Diagnostic[] => {
     const before = published.get(claim.code);
     if (!before || before.level === claim.level) return [];

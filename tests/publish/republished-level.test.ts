@@ -71,3 +71,13 @@ it('says nothing once updated is a new version, or when only the wording changed
   other.edit('The security situation in Lebanon', 'The security situation across Lebanon');
   expect(other.warnings()).toEqual({ status: 0, lines: [] });
 });
+
+it("passes over what the previous manifest says when it is not a version (edited by hand), and still builds", () => {
+  const project = builtFixture();
+  const manifest = path.join(project.dir, 'dist/manifest.json');
+  const text = readFileSync(manifest, 'utf8');
+  const edited = text.replace('"code": "LB",\n      "level": 3,\n      "updated": "2026-10-05"', '"code": "LB",\n      "level": 1,\n      "updated": "2026-13-45"');
+  expect(edited).not.toBe(text);
+  writeFileSync(manifest, edited);
+  expect(project.warnings()).toEqual({ status: 0, lines: [] });
+});
