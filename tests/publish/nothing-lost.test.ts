@@ -143,22 +143,16 @@ describe('leftovers of a killed build', () => {
     expectUntouched(project);
   });
 
-  it('are cleared even when the next build stops on an invalid advisory', () => {
+  it.each([
+    { stop: 'an invalid advisory', file: 'advisories/jp.yaml', text: 'level: [\n', status: 1 },
+    { stop: 'a config it cannot read, before it takes its lock', file: 'advisory.config.yaml', text: 'languages: [en, fr\n', status: 2 },
+  ])('are cleared even when the next build stops on $stop', ({ file, text, status }) => {
     const project = builtProject();
     killedMidSwap(project);
-    writeFileSync(path.join(project.dir, 'advisories/jp.yaml'), 'level: [\n');
+    writeFileSync(path.join(project.dir, file), text);
     const result = runCli(['build'], { cwd: project.dir });
-    expect(result.status).toBe(1);
-    expectUntouched(project);
-  });
-
-  it('are cleared even when the next build stops on a config it cannot read, before it takes its lock', () => {
-    const project = builtProject();
-    killedMidSwap(project);
-    writeFileSync(path.join(project.dir, 'advisory.config.yaml'), 'languages: [en, fr\n');
-    const result = runCli(['build'], { cwd: project.dir });
-    expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/^advisory\.config\.yaml:\d+:\d+ {2}error {2}/);
+    expect(result.status).toBe(status);
+    expect(result.stderr).toMatch(new RegExp(`^${file.replace('.', '\\.')}:\\d+:\\d+ {2}error {2}`, 'm'));
     expectUntouched(project);
   });
 
