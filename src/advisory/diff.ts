@@ -8,7 +8,7 @@
  * has no words for still shows, as `other`, because a comment saying "no
  * changes" when the advice changed is worse than no comment at all.
  */
-import type { Advisory, Contact, Level, Region, Risk, Translation, Update } from './types.js';
+import { highestLevel, type Advisory, type Contact, type Level, type Region, type RegionLevel, type Risk, type Translation, type Update, type VersionLevels } from './types.js';
 import { ANCHORED_KEYS, isAnchored, type AnchoredKey } from './anchors.js';
 import { compareInstants } from './dates.js';
 
@@ -62,7 +62,7 @@ export interface AdvisoryChange {
    */
   other: string[];
   /**
-   * The `updated` still given when a level (the country's or a region's) changed and it did not (or
+   * The `updated` still given when a level (the country's, a region's, or the highest: see levelsChanged) changed and it did not (or
    * was written anew as the same moment, `14:30+03:00` for `11:30Z`): feeds and CAP alerts are dated
    * and identified by it, so readers and alerting networks, which keep the first message they see
    * under an identifier, would not see the new level. Else null.
@@ -130,8 +130,24 @@ function unreportedFields<T extends object>(list: string, pairs: ReadonlyArray<P
   return pairs.flatMap(({ was, is, index }) => changedKeys(was, is, reported).map((field) => `${list}[${index}].${field}`));
 }
 
-const regionKey = (r: Region) => r.code ?? `name:${normal(r.name)}`;
-const regionRef = (r: Region): RegionRef => (r.code ? { name: r.name, code: r.code } : { name: r.name });
+const regionKey = (r: RegionLevel) => r.code ?? `name:${normal(r.name)}`;
+const regionRef = (r: RegionLevel): RegionRef => (r.code ? { name: r.name, code: r.code } : { name: r.name });
+const relevelled = <T extends RegionLevel>(pairs: ReadonlyArray<Pair<T>>) =>
+  pairs.filter(({ was, is }) => was.level !== is.level).map(({ was, is }) => ({ ...regionRef(is), from: was.level, to: is.level }));
+
+/** Regions found on both sides (by code, else by name) whose level changed. */
+export function relevelledRegions(before: readonly RegionLevel[], after: readonly RegionLevel[]): AdvisoryChange['regions']['relevelled'] {
+  return relevelled(listChanges(before, after, regionKey).pairs);
+}
+
+/**
+ * Whether a version says something else of levels: the country's, a region's, or the
+ * highest, which is the CAP alert's severity (a region added or removed above the others).
+ * What alerting networks act on, so what a new `updated` must go with.
+ */
+export function levelsChanged(before: VersionLevels, after: VersionLevels): boolean {
+  return before.level !== after.level || highestLevel(before) !== highestLevel(after) || relevelledRegions(before.regions, after.regions).length > 0;
+}
 /** What the report says of a region found on both sides: its level, name and note (its code is how it is found). */
 const REGION_FIELDS = new Set(['code', 'level', 'name', 'note']);
 
@@ -140,7 +156,7 @@ function regionChanges(before: readonly Region[], after: readonly Region[]): { r
   const report = {
     added: added.map((r) => ({ ...regionRef(r), level: r.level })),
     removed: removed.map((r) => ({ ...regionRef(r), level: r.level })),
-    relevelled: pairs.filter(({ was, is }) => was.level !== is.level).map(({ was, is }) => ({ ...regionRef(is), from: was.level, to: is.level })),
+    relevelled: relevelled(pairs),
     renamed: pairs.filter(({ was, is }) => normal(was.name) !== normal(is.name)).map(({ was, is }) => ({ code: is.code!, from: was.name, to: is.name })),
     notes: pairs
       .filter(({ was, is }) => optionalNormal(was.note) !== optionalNormal(is.note))
@@ -278,7 +294,7 @@ function compareAdvisory(before: Advisory, after: Advisory): AdvisoryChange | nu
   change.other = [...regions.unreported, ...unreportedFields('updates', updates.pairs, new Set(['date', 'summary']))];
   change.other = [...changedKeys(meaning(before), meaning(after), mentioned(change)), ...change.other];
   // Not later than at the revision: the same version, or one dated before it (a time of day deleted, 14:30Z back to the day's midnight).
-  if ((change.level !== null || change.regions.relevelled.length > 0) && compareInstants(after.updated, before.updated) <= 0) {
+  if (levelsChanged(before, after) && compareInstants(after.updated, before.updated) <= 0) {
     change.levelChangedSince = after.updated;
     change.updatedAtRevision = before.updated;
   }

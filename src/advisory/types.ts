@@ -77,7 +77,27 @@ export interface LoadedAdvisory {
  * one: a few fields and the latest update. Small, so a build can gather it
  * from worker threads for thousands of advisories instead of whole texts.
  */
+/** A region as far as levels go: what a version's CAP alert says of it (an area and its level). */
+export type RegionLevel = Pick<Region, 'name' | 'code' | 'level'>;
+
+/** The levels a version publishes: the country's and each region's. */
+export interface VersionLevels {
+  level: Level;
+  regions: readonly RegionLevel[];
+}
+
+export function regionLevels(regions: readonly Region[]): RegionLevel[] {
+  return regions.map((r) => ({ name: r.name, ...(r.code !== undefined ? { code: r.code } : {}), level: r.level }));
+}
+
+/** The alert warns about the worst the advisory describes: a level 4 region makes a level 3 country's alert extreme. */
+export function highestLevel(levels: VersionLevels): Level {
+  return Math.max(levels.level, ...levels.regions.map((r) => r.level)) as Level;
+}
+
 export interface AdvisoryDigest extends Pick<Advisory, 'country' | 'code' | 'level' | 'title' | 'issued' | 'updated' | 'summary'> {
+  /** Each region's name, code and level: what the manifest records of a version, for the next build to compare with. */
+  regions: RegionLevel[];
   /** The latest update only (none when the advisory lists none). */
   updates: Update[];
   translations: Record<string, Pick<Translation, 'title' | 'summary' | 'updated'> & { updates?: Array<{ summary?: string }> }>;
@@ -101,6 +121,7 @@ export function digest(a: Advisory): AdvisoryDigest {
     issued: a.issued,
     updated: a.updated,
     summary: a.summary,
+    regions: regionLevels(a.regions),
     updates: a.updates.slice(0, 1),
     translations,
   };

@@ -5,7 +5,7 @@ import { CheckContext, checkNode, detached } from './check.js';
 import { advisoryFormat } from './format.js';
 import { isCountryCode } from './iso3166.js';
 import { applyRules, type RuleOptions } from './rules.js';
-import type { Advisory, Level, LoadedAdvisory } from './types.js';
+import { regionLevels, type Advisory, type Level, type LoadedAdvisory, type RegionLevel } from './types.js';
 import type { YamlSource } from './yaml-source.js';
 
 /**
@@ -73,13 +73,14 @@ export interface CodeClaim {
   at: { line: number; col: number };
   /** The version it claims the country at, and where it says it: what a build compares with the output it replaces. */
   level: Level;
+  regions: RegionLevel[];
   updated: string;
   updatedAt: { line: number; col: number };
 }
 
 export function codeClaim(file: ValidatedFile): CodeClaim[] {
   const a = file.advisory;
-  return a ? [{ file: file.file, code: a.code, at: file.at('code'), level: a.level, updated: a.updated, updatedAt: file.at('updated') }] : [];
+  return a ? [{ file: file.file, code: a.code, at: file.at('code'), level: a.level, regions: regionLevels(a.regions), updated: a.updated, updatedAt: file.at('updated') }] : [];
 }
 
 /** How a second file for a country is reported; `show` tells by it which country it concerns. */

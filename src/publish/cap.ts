@@ -10,7 +10,7 @@
  * The mapping from the advisory's level and risks to CAP's vocabulary is
  * the table below; NOTES-README-i4.md documents it for users.
  */
-import type { Advisory, Contact, Level, Risk } from '../advisory/types.js';
+import { highestLevel, type Advisory, type Contact, type Level, type Risk } from '../advisory/types.js';
 import { alignedTranslation } from '../advisory/anchors.js';
 import { updatedInAny } from '../advisory/versions.js';
 import { canonicalVersion, compareInstants, utcDateTime } from '../advisory/dates.js';
@@ -62,11 +62,6 @@ const CATEGORY_ORDER: readonly CapCategory[] = ['Geo', 'Met', 'Safety', 'Securit
 export function capCategories(risks: readonly Risk[]): CapCategory[] {
   const found = new Set(risks.flatMap((r) => CAP_BY_RISK[r]));
   return found.size ? CATEGORY_ORDER.filter((c) => found.has(c)) : [CATEGORY_WITHOUT_RISKS];
-}
-
-/** The alert warns about the worst the advisory describes: a level 4 region makes a level 3 country's alert extreme. */
-export function highestLevel(advisory: Advisory): Level {
-  return Math.max(advisory.level, ...advisory.regions.map((r) => r.level)) as Level;
 }
 
 /**

@@ -3,7 +3,7 @@
  * advisory said. It is how the tool recognises a folder as its own output.
  */
 import { createHash } from 'node:crypto';
-import type { AdvisoryDigest } from '../advisory/types.js';
+import type { AdvisoryDigest, RegionLevel } from '../advisory/types.js';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const MANIFEST_GENERATOR = 'advisory';
@@ -18,7 +18,8 @@ export interface Manifest {
   generator: typeof MANIFEST_GENERATOR;
   version: string;
   files: ManifestEntry[];
-  advisories: Array<{ code: string; level: number; updated: string }>;
+  /** Each advisory's version and the levels it publishes: what the next build compares with (republished-level). */
+  advisories: Array<{ code: string; level: number; updated: string; regions: RegionLevel[] }>;
 }
 
 export function manifestEntry(path: string, content: string | Uint8Array): ManifestEntry {
@@ -33,7 +34,7 @@ export function buildManifest(version: string, files: readonly ManifestEntry[], 
     files: [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     advisories: [...advisories]
       .sort((a, b) => (a.code < b.code ? -1 : 1))
-      .map((a) => ({ code: a.code, level: a.level, updated: a.updated })),
+      .map((a) => ({ code: a.code, level: a.level, updated: a.updated, regions: a.regions })),
   };
 }
 

@@ -4,39 +4,72 @@
  * republished with the same `updated`, or an earlier one, a new level would be passed over as a
  * message they already have, and they would keep the old level. `advisory diff` warns a reviewer
  * against a git revision; this is the same warning for an officer who builds in place, against
- * the output the build replaces (its manifest gives each advisory's level and `updated`). A
+ * the output the build replaces (its manifest gives each advisory's levels and `updated`). A
  * warning, not an error: an output that was never published (a level tried, then set back) is no
  * version anyone has. Pure.
  */
 import type { CodeClaim } from '../advisory/validate.js';
 import { compareInstants, DATE_OR_TIME_PATTERN, invalidDateReason } from '../advisory/dates.js';
+import { relevelledRegions } from '../advisory/diff.js';
+import { highestLevel, type Level, type RegionLevel } from '../advisory/types.js';
 import { newVersionAdvice } from '../advisory/versions.js';
 import type { Diagnostic } from '../report/diagnostics.js';
 import type { Manifest } from './manifest.js';
 
+type Published = Manifest['advisories'][number];
+
 export function levelChangedUnderPublishedVersion(claims: readonly CodeClaim[], previous: Manifest | null, shownOut: string, now: Date): Diagnostic[] {
-  // The manifest is a file in the output folder: an entry edited by hand into something else is passed over, never trusted.
-  const versions = (previous?.advisories ?? []).filter((a) => typeof a?.level === 'number' && typeof a.updated === 'string' && DATE_OR_TIME_PATTERN.test(a.updated) && invalidDateReason(a.updated) === null);
-  const published = new Map(versions.map((a) => [a.code, a]));
+  const published = new Map(publishedVersions(previous).map((a) => [a.code, a]));
   return claims.flatMap((claim): Diagnostic[] => {
     const before = published.get(claim.code);
-    if (!before || before.level === claim.level) return [];
+    const changes = before ? levelChanges(before, claim, shownOut) : [];
+    if (!before || !changes.length) return [];
     const order = compareInstants(claim.updated, before.updated);
     if (order > 0) return [];
     const same = order === 0 ? `the same updated (${before.updated})` : `a later updated (${before.updated})`;
-    return [
-      {
-        severity: 'warning',
-        file: claim.file,
-        line: claim.updatedAt.line,
-        col: claim.updatedAt.col,
-        field: 'updated',
-        message:
-          `level is ${claim.level}, but ${shownOut} publishes level ${before.level} with ${same}: this version would go out with ` +
-          `${order === 0 ? 'the same CAP identifier and sent time, and feeds would date it as that one' : 'a CAP sent time and feed date before that one'}, ` +
-          `so alerting networks and feed readers would keep showing level ${before.level}; ${newVersionAdvice(claim.updated, before.updated, now)}`,
-        rule: 'level-same-version',
-      },
-    ];
+    const outcome = order === 0 ? 'the same CAP identifier and sent time, and feeds would date it as that one' : 'a CAP sent time and feed date before that one';
+    return changes.map(({ what, kept }) => ({
+      severity: 'warning',
+      file: claim.file,
+      line: claim.updatedAt.line,
+      col: claim.updatedAt.col,
+      field: 'updated',
+      message:
+        `${what} with ${same}: this version would go out with ${outcome}, ` +
+        `so alerting networks and feed readers would keep showing ${kept}; ${newVersionAdvice(claim.updated, before.updated, now)}`,
+      rule: 'level-same-version',
+    }));
   });
 }
+
+/**
+ * What this version says otherwise of levels than the published one, each as the warning puts it:
+ * the country's level, each region's, or else the highest (the CAP alert's severity, changed by a
+ * region added or removed). Regions only where the manifest records them: one written by an
+ * older build has none, and regions edited into something else are not trusted.
+ */
+function levelChanges(before: Published, claim: CodeClaim, shownOut: string): Array<{ what: string; kept: string }> {
+  const changes: Array<{ what: string; kept: string }> = [];
+  if (before.level !== claim.level) changes.push({ what: `level is ${claim.level}, but ${shownOut} publishes level ${before.level}`, kept: `level ${before.level}` });
+  if (!isRegionLevels(before.regions)) return changes;
+  for (const r of relevelledRegions(before.regions, claim.regions)) {
+    const region = r.code ? `${r.name} (${r.code})` : r.name;
+    changes.push({ what: `region ${region} is at level ${r.to}, but ${shownOut} publishes it at level ${r.from}`, kept: `level ${r.from} for ${region}` });
+  }
+  const [was, is] = [highestLevel({ level: before.level as Level, regions: before.regions }), highestLevel(claim)];
+  if (!changes.length && was !== is) {
+    changes.push({ what: `with its regions the alert's highest level (its CAP severity) is ${is}, but ${shownOut} publishes ${was}`, kept: `level ${was}` });
+  }
+  return changes;
+}
+
+/** The manifest is a file in the output folder: an entry edited by hand into something else is passed over, never trusted. */
+function publishedVersions(previous: Manifest | null): Published[] {
+  return (previous?.advisories ?? []).filter((a) => isLevel(a?.level) && typeof a.updated === 'string' && DATE_OR_TIME_PATTERN.test(a.updated) && invalidDateReason(a.updated) === null);
+}
+
+function isRegionLevels(regions: unknown): regions is RegionLevel[] {
+  return Array.isArray(regions) && regions.every((r) => typeof r?.name === 'string' && (r.code === undefined || typeof r.code === 'string') && isLevel(r.level));
+}
+
+const isLevel = (level: unknown): level is Level => Number.isInteger(level) && (level as number) >= 1 && (level as number) <= 4;

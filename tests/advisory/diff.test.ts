@@ -154,6 +154,15 @@ describe('diffAdvisories', () => {
     expect(diffAdvisories([base], [{ ...base, summary: 'Reworded.' }])[0]!.levelChangedSince).toBeNull();
   });
 
+  it("counts a region added or removed as a level change when it moves the alert's highest level (its CAP severity)", () => {
+    // Base: Lebanon at 3, South Governorate at 4, the southern suburbs at 3.
+    const withoutSouth = { ...base, regions: base.regions.filter((r) => r.level !== 4) };
+    expect(diffAdvisories([base], [withoutSouth])[0]!.levelChangedSince).toBe(base.updated);
+    expect(diffAdvisories([withoutSouth], [base])[0]!.levelChangedSince).toBe(base.updated);
+    const anotherAtFour = { ...base, regions: [...base.regions, { name: 'Hermel', level: 4 as const }] };
+    expect(diffAdvisories([base], [anotherAtFour])[0]!.levelChangedSince).toBeNull();
+  });
+
   it('reports a field it has no words for as changed, rather than nothing', () => {
     const after = { ...base, future: 'a new field' } as Advisory;
     expect(diffAdvisories([base], [after])[0]!.other).toEqual(['future']);

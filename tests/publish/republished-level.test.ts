@@ -10,12 +10,12 @@ import { PUBLISH_FIXTURE } from '../helpers/published.js';
 import { snapshotTree } from '../helpers/tree-snapshot.js';
 import { runCli, tempProject } from '../helpers/run-cli.js';
 
-/** The publish fixture, built once into dist/, with Lebanon's advisory (level 3, updated 2026-10-05) to edit. */
-function builtFixture() {
+/** The publish fixture, built once into dist/, with one advisory to edit: Lebanon's (level 3, updated 2026-10-05, three regions at 4) unless named. */
+function builtFixture(advisory = 'lb.yaml') {
   const project = tempProject(PUBLISH_FIXTURE);
   onTestFinished(project.cleanup);
   expect(runCli(['build'], { cwd: project.dir }).status).toBe(0);
-  const file = path.join(project.dir, 'advisories/lb.yaml');
+  const file = path.join(project.dir, 'advisories', advisory);
   const edit = (from: string, to: string) => {
     const text = readFileSync(file, 'utf8');
     expect(text).toContain(from);
@@ -23,20 +23,22 @@ function builtFixture() {
   };
   const warnings = (args: string[] = []) => {
     const result = runCli(['build', ...args], { cwd: project.dir });
-    return { status: result.status, lines: result.stderr.split('\n').filter((line) => line.includes('level-same-version') || line.includes(' publishes level ')) };
+    return { status: result.status, lines: result.stderr.split('\n').filter((line) => line.includes(' dist/ publishes ')) };
   };
   return { dir: project.dir, edit, warnings };
 }
 
 // SOURCE_DATE_EPOCH of the tests: 2026-11-28T00:00Z.
-const ADVICE = 'so alerting networks and feed readers would keep showing level 3; set updated to the time of this change, `updated: 2026-11-28T00:00Z` (now, in UTC), so that this version gets an alert of its own, and add an entry to updates with that date';
+const NEW_VERSION = 'set updated to the time of this change, `updated: 2026-11-28T00:00Z` (now, in UTC), so that this version gets an alert of its own, and add an entry to updates with that date';
+const SAME_ID = 'this version would go out with the same CAP identifier and sent time, and feeds would date it as that one';
+const ADVICE = `so alerting networks and feed readers would keep showing level 3; ${NEW_VERSION}`;
 
 it('warns when the level changes and updated stays at the version dist/ publishes, naming what to write', () => {
   const project = builtFixture();
   project.edit('\nlevel: 3\n', '\nlevel: 4\n');
   expect(project.warnings()).toEqual({
     status: 0,
-    lines: [`advisories/lb.yaml:6:10  warning  level is 4, but dist/ publishes level 3 with the same updated (2026-10-05): this version would go out with the same CAP identifier and sent time, and feeds would date it as that one, ${ADVICE}`],
+    lines: [`advisories/lb.yaml:6:10  warning  level is 4, but dist/ publishes level 3 with the same updated (2026-10-05): ${SAME_ID}, ${ADVICE}`],
   });
 });
 
@@ -70,6 +72,45 @@ it('says nothing once updated is a new version, or when only the wording changed
   const other = builtFixture();
   other.edit('The security situation in Lebanon', 'The security situation across Lebanon');
   expect(other.warnings()).toEqual({ status: 0, lines: [] });
+});
+
+it("warns when a region's level changes under the published version, naming the region", () => {
+  const project = builtFixture();
+  project.edit('    code: LB-NA\n    level: 4\n', '    code: LB-NA\n    level: 3\n');
+  expect(project.warnings()).toEqual({
+    status: 0,
+    lines: [
+      `advisories/lb.yaml:6:10  warning  region Nabatieh Governorate (LB-NA) is at level 3, but dist/ publishes it at level 4 with the same updated (2026-10-05): ${SAME_ID}, so alerting networks and feed readers would keep showing level 4 for Nabatieh Governorate (LB-NA); ${NEW_VERSION}`,
+    ],
+  });
+});
+
+it("warns when a region added or removed changes the alert's highest level (its CAP severity), not when it leaves it", () => {
+  // Trinidad and Tobago: level 2, Laventille & Beetham at 3, Tobago at 1.
+  const added = builtFixture('tt.yaml');
+  added.edit('regions:\n', 'regions:\n  - name: Port of Spain\n    level: 4\n');
+  expect(added.warnings()).toEqual({
+    status: 0,
+    lines: [
+      `advisories/tt.yaml:7:10  warning  with its regions the alert's highest level (its CAP severity) is 4, but dist/ publishes 3 with the same updated (2026-03-01): ${SAME_ID}, so alerting networks and feed readers would keep showing level 3; ${NEW_VERSION}`,
+    ],
+  });
+  const below = builtFixture('tt.yaml');
+  below.edit('regions:\n', 'regions:\n  - name: Port of Spain\n    level: 3\n');
+  expect(below.warnings()).toEqual({ status: 0, lines: [] });
+});
+
+it("compares only the country's level with a manifest that records no regions (written by an older build)", () => {
+  const project = builtFixture();
+  const manifest = path.join(project.dir, 'dist/manifest.json');
+  const parsed = JSON.parse(readFileSync(manifest, 'utf8')) as { advisories: Array<{ regions?: unknown }> };
+  expect(parsed.advisories.find((a) => Array.isArray(a.regions) && a.regions.length === 3)).toBeDefined();
+  for (const a of parsed.advisories) delete a.regions;
+  writeFileSync(manifest, `${JSON.stringify(parsed, null, 2)}\n`);
+  project.edit('    code: LB-NA\n    level: 4\n', '    code: LB-NA\n    level: 3\n');
+  expect(project.warnings()).toEqual({ status: 0, lines: [] });
+  project.edit('\nlevel: 3\n', '\nlevel: 4\n');
+  expect(project.warnings().lines).toEqual([`advisories/lb.yaml:6:10  warning  level is 4, but dist/ publishes level 3 with the same updated (2026-10-05): ${SAME_ID}, ${ADVICE}`]);
 });
 
 it("passes over what the previous manifest says when it is not a version (edited by hand), and still builds", () => {
