@@ -62,7 +62,7 @@ export interface AdvisoryChange {
    */
   other: string[];
   /**
-   * The `updated` still given when a level (the country's, a region's, or the highest: see levelsChanged) changed and it did not (or
+   * The `updated` still given when a level (the country's, a region's, or the highest: see levelChanges) changed and it did not (or
    * was written anew as the same moment, `14:30+03:00` for `11:30Z`): feeds and CAP alerts are dated
    * and identified by it, so readers and alerting networks, which keep the first message they see
    * under an identifier, would not see the new level. Else null.
@@ -136,19 +136,28 @@ const relevelled = <T extends RegionLevel>(pairs: ReadonlyArray<Pair<T>>) =>
   pairs.filter(({ was, is }) => was.level !== is.level).map(({ was, is }) => ({ ...regionRef(is), from: was.level, to: is.level }));
 
 /** Regions found on both sides (by code, else by name) whose level changed. */
-export function relevelledRegions(before: readonly RegionLevel[], after: readonly RegionLevel[]): AdvisoryChange['regions']['relevelled'] {
+function relevelledRegions(before: readonly RegionLevel[], after: readonly RegionLevel[]): AdvisoryChange['regions']['relevelled'] {
   return relevelled(listChanges(before, after, regionKey).pairs);
 }
 
+/** One way a version's levels differ from another's (see levelChanges). */
+export type LevelChange =
+  | { of: 'country'; from: Level; to: Level }
+  | { of: 'region'; region: RegionRef; from: Level; to: Level }
+  | { of: 'highest'; from: Level; to: Level };
+
 /**
- * Whether a version says something else of levels: the country's, a region's, or the
- * highest, which is the CAP alert's severity (a region added or removed above the others).
- * What alerting networks act on, so what a new `updated` must go with.
+ * How a version says something else of levels: the country's, each region's (found by code,
+ * else name), and else the highest, which is the CAP alert's severity (a region added or removed
+ * above the others). What alerting networks act on, so what a new `updated` must go with.
  */
-export function levelsChanged(before: VersionLevels, after: VersionLevels): boolean {
-  return before.level !== after.level || highestLevel(before) !== highestLevel(after) || relevelledRegions(before.regions, after.regions).length > 0;
+export function levelChanges(before: VersionLevels, after: VersionLevels): LevelChange[] {
+  const changes: LevelChange[] = before.level !== after.level ? [{ of: 'country', from: before.level, to: after.level }] : [];
+  changes.push(...relevelledRegions(before.regions, after.regions).map(({ from, to, ...region }) => ({ of: 'region' as const, region, from, to })));
+  const [from, to] = [highestLevel(before), highestLevel(after)];
+  return changes.length || from === to ? changes : [{ of: 'highest', from, to }];
 }
-/** What the report says of a region found on both sides: its level, name and note (its code is how it is found). */
+
 const REGION_FIELDS = new Set(['code', 'level', 'name', 'note']);
 
 function regionChanges(before: readonly Region[], after: readonly Region[]): { report: AdvisoryChange['regions']; unreported: string[] } {
@@ -294,7 +303,7 @@ function compareAdvisory(before: Advisory, after: Advisory): AdvisoryChange | nu
   change.other = [...regions.unreported, ...unreportedFields('updates', updates.pairs, new Set(['date', 'summary']))];
   change.other = [...changedKeys(meaning(before), meaning(after), mentioned(change)), ...change.other];
   // Not later than at the revision: the same version, or one dated before it (a time of day deleted, 14:30Z back to the day's midnight).
-  if (levelsChanged(before, after) && compareInstants(after.updated, before.updated) <= 0) {
+  if (levelChanges(before, after).length > 0 && compareInstants(after.updated, before.updated) <= 0) {
     change.levelChangedSince = after.updated;
     change.updatedAtRevision = before.updated;
   }

@@ -10,8 +10,8 @@
  */
 import type { CodeClaim } from '../advisory/validate.js';
 import { compareInstants, DATE_OR_TIME_PATTERN, invalidDateReason } from '../advisory/dates.js';
-import { relevelledRegions } from '../advisory/diff.js';
-import { highestLevel, type Level, type RegionLevel } from '../advisory/types.js';
+import { levelChanges } from '../advisory/diff.js';
+import type { Level, RegionLevel } from '../advisory/types.js';
 import { newVersionAdvice } from '../advisory/versions.js';
 import type { Diagnostic } from '../report/diagnostics.js';
 import type { Manifest } from './manifest.js';
@@ -22,7 +22,7 @@ export function levelChangedUnderPublishedVersion(claims: readonly CodeClaim[], 
   const published = new Map(publishedVersions(previous).map((a) => [a.code, a]));
   return claims.flatMap((claim): Diagnostic[] => {
     const before = published.get(claim.code);
-    const changes = before ? levelChanges(before, claim, shownOut) : [];
+    const changes = before ? describedChanges(before, claim, shownOut) : [];
     if (!before || !changes.length) return [];
     const order = compareInstants(claim.updated, before.updated);
     if (order > 0) return [];
@@ -43,24 +43,18 @@ export function levelChangedUnderPublishedVersion(claims: readonly CodeClaim[], 
 }
 
 /**
- * What this version says otherwise of levels than the published one, each as the warning puts it:
- * the country's level, each region's, or else the highest (the CAP alert's severity, changed by a
- * region added or removed). Regions only where the manifest records them: one written by an
- * older build has none, and regions edited into something else are not trusted.
+ * What this version says otherwise of levels than the published one, each as the warning puts it.
+ * Regions only where the manifest records them: one written by an older build has none, and
+ * regions edited into something else are not trusted.
  */
-function levelChanges(before: Published, claim: CodeClaim, shownOut: string): Array<{ what: string; kept: string }> {
-  const changes: Array<{ what: string; kept: string }> = [];
-  if (before.level !== claim.level) changes.push({ what: `level is ${claim.level}, but ${shownOut} publishes level ${before.level}`, kept: `level ${before.level}` });
-  if (!isRegionLevels(before.regions)) return changes;
-  for (const r of relevelledRegions(before.regions, claim.regions)) {
-    const region = r.code ? `${r.name} (${r.code})` : r.name;
-    changes.push({ what: `region ${region} is at level ${r.to}, but ${shownOut} publishes it at level ${r.from}`, kept: `level ${r.from} for ${region}` });
-  }
-  const [was, is] = [highestLevel({ level: before.level as Level, regions: before.regions }), highestLevel(claim)];
-  if (!changes.length && was !== is) {
-    changes.push({ what: `with its regions the alert's highest level (its CAP severity) is ${is}, but ${shownOut} publishes ${was}`, kept: `level ${was}` });
-  }
-  return changes;
+function describedChanges(before: Published, claim: CodeClaim, shownOut: string): Array<{ what: string; kept: string }> {
+  const published = { level: before.level as Level, regions: isRegionLevels(before.regions) ? before.regions : claim.regions };
+  return levelChanges(published, claim).map((change) => {
+    if (change.of === 'country') return { what: `level is ${change.to}, but ${shownOut} publishes level ${change.from}`, kept: `level ${change.from}` };
+    if (change.of === 'highest') return { what: `with its regions the alert's highest level (its CAP severity) is ${change.to}, but ${shownOut} publishes ${change.from}`, kept: `level ${change.from}` };
+    const region = change.region.code ? `${change.region.name} (${change.region.code})` : change.region.name;
+    return { what: `region ${region} is at level ${change.to}, but ${shownOut} publishes it at level ${change.from}`, kept: `level ${change.from} for ${region}` };
+  });
 }
 
 /** The manifest is a file in the output folder: an entry edited by hand into something else is passed over, never trusted. */
