@@ -21,7 +21,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const BIN = path.join(REPO, 'bin', 'advisory.js');
 const REFERENCE = path.join(HERE, 'reference.mjs');
 /** A file URL rather than a path: NODE_OPTIONS splits on spaces, and a URL has none. */
-const PRELOAD = pathToFileURL(path.join(HERE, 'report-rss.mjs')).href;
+const PRELOAD = pathToFileURL(path.join(HERE, 'report-usage.mjs')).href;
 const RESULTS = path.join(HERE, 'results');
 /** The advisory the rebuild scenario changes. */
 const REBUILD_CODE = 'ML';
@@ -29,7 +29,8 @@ const REBUILD_CODE = 'ML';
 const HELP = `Usage: node tests/bench/run.mjs [options]
 
 Generates benchmark projects (249 advisories, one per ISO 3166-1 code, in L
-languages), times whole processes and reports median wall time and peak RSS.
+languages), times whole processes and reports median wall time, median CPU
+time (user + system, every thread) and peak RSS.
 
 Options:
   --sizes L,L,...  language counts to benchmark (1..${LANGUAGES.length}; default 1,16)
@@ -79,12 +80,13 @@ function parseOptions(argv) {
 
 /**
  * Runs `node <args>` in `cwd` and resolves with its wall time (s, spawn to
- * exit), its peak RSS (KiB, from the preload) and its stderr. A failure, or a
- * missing RSS figure, rejects with the stderr: a benchmark of a broken build means nothing.
+ * exit), its CPU time (s, user + system) and peak RSS (KiB), both from the
+ * preload, and its stderr. A failure, or missing figures, rejects with the
+ * stderr: a benchmark of a broken build means nothing.
  */
-function measure(args, cwd, rssFile) {
-  rmSync(rssFile, { force: true });
-  const env = { ...process.env, SOURCE_DATE_EPOCH, NO_COLOR: '1', NODE_OPTIONS: `--import=${PRELOAD}`, BENCH_RSS_FILE: rssFile };
+function measure(args, cwd, usageFile) {
+  rmSync(usageFile, { force: true });
+  const env = { ...process.env, SOURCE_DATE_EPOCH, NO_COLOR: '1', NODE_OPTIONS: `--import=${PRELOAD}`, BENCH_USAGE_FILE: usageFile };
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     let ended;
@@ -99,8 +101,9 @@ function measure(args, cwd, rssFile) {
       const text = Buffer.concat(stderr).toString('utf8');
       const command = `node ${args.join(' ')} (in ${cwd})`;
       if (code !== 0) return reject(new Error(`${command} failed with ${signal ?? `exit code ${code}`}:\n${text}`));
-      if (!existsSync(rssFile)) return reject(new Error(`${command} did not report its RSS: was the preload ${PRELOAD} loaded?\n${text}`));
-      resolve({ seconds: Number(ended - started) / 1e9, rssKiB: Number(readFileSync(rssFile, 'utf8')), stderr: text });
+      if (!existsSync(usageFile)) return reject(new Error(`${command} did not report its RSS and CPU time: was the preload ${PRELOAD} loaded?\n${text}`));
+      const usage = JSON.parse(readFileSync(usageFile, 'utf8'));
+      resolve({ seconds: Number(ended - started) / 1e9, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6, rssKiB: usage.maxRSS, stderr: text });
     });
   });
 }
@@ -110,14 +113,15 @@ function measure(args, cwd, rssFile) {
  * `before(run)` prepares the run untimed (cold or warm state); `after(run)`
  * undoes it, even when the run fails; `check()` confirms what the run wrote.
  */
-async function runOnce(scenario, run, runs, into, rssFile) {
+async function runOnce(scenario, run, runs, into, usageFile) {
   await scenario.before?.(run);
   try {
-    const result = await measure(scenario.args, scenario.cwd, rssFile);
+    const result = await measure(scenario.args, scenario.cwd, usageFile);
     scenario.check?.();
     into.seconds.push(result.seconds);
+    into.cpuSeconds.push(result.cpuSeconds);
     into.peakKiB = Math.max(into.peakKiB, result.rssKiB);
-    process.stderr.write(`  ${scenario.label}: run ${run + 1}/${runs} ${result.seconds.toFixed(3)} s, ${(result.rssKiB / 1024).toFixed(1)} MB\n`);
+    process.stderr.write(`  ${scenario.label}: run ${run + 1}/${runs} ${result.seconds.toFixed(3)} s (CPU ${result.cpuSeconds.toFixed(3)} s), ${(result.rssKiB / 1024).toFixed(1)} MB\n`);
   } finally {
     await scenario.after?.(run);
   }
@@ -130,11 +134,11 @@ async function runOnce(scenario, run, runs, into, rssFile) {
  * --help, the reference and the build) then meet the same drift, and their
  * ratio means more than either figure.
  */
-async function runRounds(steps, rssFile) {
-  const results = steps.map(({ scenario }) => ({ ...scenario, seconds: [], peakKiB: 0 }));
+async function runRounds(steps, usageFile) {
+  const results = steps.map(({ scenario }) => ({ ...scenario, seconds: [], cpuSeconds: [], peakKiB: 0 }));
   const rounds = Math.max(...steps.map((step) => step.runs));
   for (let run = 0; run < rounds; run++) {
-    for (const [i, { scenario, runs }] of steps.entries()) if (run < runs) await runOnce(scenario, run, runs, results[i], rssFile);
+    for (const [i, { scenario, runs }] of steps.entries()) if (run < runs) await runOnce(scenario, run, runs, results[i], usageFile);
   }
   return results;
 }
@@ -223,7 +227,7 @@ function validateScenario(project) {
  * gains a sentence, different on each run so it is a real change. The
  * advisory is rewritten as generated afterwards.
  */
-function rebuildScenario(project, rssFile) {
+function rebuildScenario(project, usageFile) {
   const build = buildScenario(project);
   const restore = () => writeAdvisory(project.dir, REBUILD_CODE, project.languages);
   return {
@@ -232,7 +236,7 @@ function rebuildScenario(project, rssFile) {
     label: `rebuild after changing one advisory (L=${project.L})`,
     before: async (run) => {
       restore();
-      await measure(build.args, build.cwd, rssFile);
+      await measure(build.args, build.cwd, usageFile);
       writeAdvisory(project.dir, REBUILD_CODE, project.languages, { amend: `Check the latest advice again before travelling (revision ${run + 1}).` });
     },
     after: restore,
@@ -242,7 +246,7 @@ function rebuildScenario(project, rssFile) {
 const baseline = (id, label, args) => ({ id, label, args, cwd: REPO });
 
 /** What to run, and how often: everything for every size, or the --quick subset. */
-function plan(projects, { runs, quick }, rssFile) {
+function plan(projects, { runs, quick }, usageFile) {
   const smallest = projects[0];
   const largest = projects[projects.length - 1];
   const full = quick ? [smallest] : projects;
@@ -255,7 +259,7 @@ function plan(projects, { runs, quick }, rssFile) {
     for (const scenario of [buildScenario(project), referenceScenario(project), validateScenario(project)]) steps.push({ scenario, runs });
   }
   if (quick && largest !== smallest) steps.push({ scenario: buildScenario(largest), runs: 1 });
-  if (!quick) steps.push({ scenario: rebuildScenario(largest, rssFile), runs });
+  if (!quick) steps.push({ scenario: rebuildScenario(largest, usageFile), runs });
   return steps;
 }
 
@@ -314,9 +318,9 @@ function machine(loadAtStart, fileMicros) {
 function resultsTable(results) {
   const rows = results.map((r) => {
     const range = `${secs(Math.min(...r.seconds))}–${secs(Math.max(...r.seconds))}`;
-    return `| ${r.label} | ${secs(median(r.seconds))} | ${range} | ${megabytes(r.peakKiB)} | ${r.bulletins ?? '—'} |`;
+    return `| ${r.label} | ${secs(median(r.seconds))} | ${range} | ${secs(median(r.cpuSeconds))} | ${megabytes(r.peakKiB)} | ${r.bulletins ?? '—'} |`;
   });
-  return ['| scenario | median s | min–max s | peak RSS MB | bulletins |', '| --- | ---: | ---: | ---: | ---: |', ...rows];
+  return ['| scenario | median s | min–max s | median CPU s | peak RSS MB | bulletins |', '| --- | ---: | ---: | ---: | ---: | ---: |', ...rows];
 }
 
 /** The targets of issue 7; one that needs a scenario this run skipped is listed as not measured. */
@@ -356,7 +360,7 @@ function report(results, options, loadAtStart, fileMicros) {
     '',
     ...machine(loadAtStart, fileMicros),
     `- Date: ${new Date().toISOString()}`,
-    `- Runs: ${runs}; wall time is the median, peak RSS the highest of the runs`,
+    `- Runs: ${runs}; wall time and CPU time (user + system, all threads) are medians, peak RSS the highest of the runs`,
     `- SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH}; sizes: L = ${options.sizes.join(', ')} languages × ${COUNTRY_CODES.length} advisories`,
     '',
     ...resultsTable(results),
@@ -383,13 +387,13 @@ async function main(argv) {
   const loadAtStart = os.loadavg()[0];
   const work = options.work ? path.resolve(options.work) : mkdtempSync(path.join(os.tmpdir(), 'advisory-bench-'));
   mkdirSync(work, { recursive: true });
-  const rssFile = path.join(work, 'rss.txt');
+  const usageFile = path.join(work, 'usage.json');
   try {
     const sizes = options.quick ? [...new Set([options.sizes[0], options.sizes[options.sizes.length - 1]])] : options.sizes;
     const projects = sizes.map((L) => prepareProject(work, L));
     const largestFolder = projects[projects.length - 1].dir;
     const fileMicrosAtStart = fileCreationMicros(largestFolder);
-    const results = await runRounds(plan(projects, options, rssFile), rssFile);
+    const results = await runRounds(plan(projects, options, usageFile), usageFile);
     const fileMicros = { start: fileMicrosAtStart, end: fileCreationMicros(largestFolder) };
     const text = report(results, options, loadAtStart, fileMicros);
     mkdirSync(RESULTS, { recursive: true });
