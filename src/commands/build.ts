@@ -2,7 +2,7 @@
  * `advisory build`: validate everything, then render every advisory into every
  * language and format, and swap the result in place of the output folder.
  */
-import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { AdvisoryError, UsageError, errorMessage, systemRefusal, type ExitCode } from '../errors.js';
 import { compareFolder, describeDifference, readFolder } from '../publish/compare-folder.js';
@@ -19,8 +19,9 @@ import { lockOutput } from '../publish/output-lock.js';
 import { checkOwnFolder, openStaging, outputFolder, recoverLeftovers, refuseTemplatesOverlap, type NotRemoved } from '../publish/output-folder.js';
 import type { Io } from '../report/logger.js';
 import { stylish } from '../report/reporters.js';
-import { compareDiagnostics, escalateWarnings } from '../report/diagnostics.js';
+import { compareDiagnostics, escalateWarnings, type Diagnostic } from '../report/diagnostics.js';
 import { levelChangedUnderPublishedVersion } from '../publish/republished-level.js';
+import { alertChangedUnderPublishedIdentifier } from '../publish/republished-alert.js';
 import { referenceInstant } from '../advisory/dates.js';
 import { createRenderer, levelWordingByLanguage } from '../render/renderer.js';
 import { DEFAULT_PATHS, displayPath, refuseProjectFolders } from '../advisory/load.js';
@@ -116,7 +117,7 @@ async function buildLocked(io: Io, options: BuildOptions, config: Config, out: s
       ...(signal ? { signal } : {}),
     });
     if (progress) io.stderr('\r\x1b[K');
-    const republished = levelChangedUnderPublishedVersion(results.flatMap((r) => (r.claim ? [r.claim] : [])), previous, shownOut, referenceInstant(io.env, io.now));
+    const republished = republishedVersions(results, previous, out, staging.dir, shownOut, referenceInstant(io.env, io.now));
     const diagnostics = [...found, ...(options.strict ? escalateWarnings(republished) : republished)].sort(compareDiagnostics);
     io.stderr(stylish({ diagnostics, files: results.map((r) => r.file) }, io.chalk));
     if (diagnostics.some((d) => d.severity === 'error')) {
@@ -149,6 +150,24 @@ async function buildLocked(io: Io, options: BuildOptions, config: Config, out: s
     if (refused) throw new AdvisoryError(`cannot write ${shownOut}: ${refused}. Nothing was published; ${shownOut} is as it was.`, { exitCode: 2, cause: error });
     throw error;
   }
+}
+
+/**
+ * What this build would republish under a version the previous output already publishes: a level
+ * changed (republished-level.ts), or else anything else its alert carries (republished-alert.ts).
+ */
+function republishedVersions(results: readonly UnitResult[], previous: Manifest | null, out: string, stagingDir: string, shownOut: string, now: Date): Diagnostic[] {
+  const levels = levelChangedUnderPublishedVersion(results.flatMap((r) => (r.claim ? [r.claim] : [])), previous, shownOut, now);
+  const warned = new Set(levels.map((d) => d.file));
+  const readIn = (folder: string) => (relative: string) => {
+    try {
+      return readFileSync(path.join(folder, relative), 'utf8');
+    } catch {
+      return null; // removed by hand since: nothing to compare with
+    }
+  };
+  const alerts = alertChangedUnderPublishedIdentifier(results, { previous, readPublished: readIn(out), readStaged: readIn(stagingDir) }, shownOut, now, warned);
+  return [...levels, ...alerts];
 }
 
 /** Codes the previous output published that this build's advisories do not have, sorted. */

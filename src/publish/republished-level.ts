@@ -28,18 +28,20 @@ export function levelChangedUnderPublishedVersion(claims: readonly CodeClaim[], 
     if (order > 0) return [];
     const same = order === 0 ? `the same updated (${before.updated})` : `a later updated (${before.updated})`;
     const outcome = order === 0 ? 'the same CAP identifier and sent time, and feeds would date it as that one' : 'a CAP sent time and feed date before that one';
-    return changes.map(({ what, kept }) => ({
-      severity: 'warning',
-      file: claim.file,
-      line: claim.updatedAt.line,
-      col: claim.updatedAt.col,
-      field: 'updated',
-      message:
+    return changes.map(({ what, kept }) =>
+      warningAtUpdated(
+        claim,
         `${what} with ${same}: this version would go out with ${outcome}, ` +
-        `so alerting networks and feed readers would keep showing ${kept}; ${newVersionAdvice(claim.updated, before.updated, now)}`,
-      rule: 'level-same-version',
-    }));
+          `so alerting networks and feed readers would keep showing ${kept}; ${newVersionAdvice(claim.updated, before.updated, now)}`,
+        'level-same-version',
+      ),
+    );
   });
+}
+
+/** A version republished is mended at `updated`: the warning points there. */
+export function warningAtUpdated(claim: CodeClaim, message: string, rule: string): Diagnostic {
+  return { severity: 'warning', file: claim.file, line: claim.updatedAt.line, col: claim.updatedAt.col, field: 'updated', message, rule };
 }
 
 /**

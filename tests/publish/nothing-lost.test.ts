@@ -39,10 +39,16 @@ function expectUntouched({ dir, dist, before }: { dir: string; dist: string; bef
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** Changes one advisory's wording, so that a build has something new to publish. */
+/**
+ * Changes the wording of an advisory's body (France's, or a copy of it), so that a build has something
+ * new to publish. The body is not in the CAP alert: a change there under the same `updated` is no
+ * warning (republished-alert.ts).
+ */
 function editAdvisory(dir: string, code = 'fr'): void {
   const file = path.join(dir, `advisories/${code}.yaml`);
-  writeFileSync(file, readFileSync(file, 'utf8').replace('Stay alert in crowded places', 'Stay very alert in crowded places'));
+  const text = readFileSync(file, 'utf8');
+  expect(text).toContain('\n  - Stay alert in crowded places.\n');
+  writeFileSync(file, text.replace('\n  - Stay alert in crowded places.\n', '\n  - Stay very alert in crowded places.\n'));
 }
 
 describe('a failed build leaves the previous output as it was', () => {
@@ -282,7 +288,9 @@ describe('an earlier output that the build cache would reuse, with a folder this
   /** A second change to France's advisory, after editAdvisory. */
   function editAgain(dir: string): void {
     const file = path.join(dir, 'advisories/fr.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('Stay very alert in crowded places', 'Stay alert in crowded places and near landmarks'));
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('\n  - Stay very alert in crowded places.\n');
+    writeFileSync(file, text.replace('\n  - Stay very alert in crowded places.\n', '\n  - Stay alert in crowded places and near landmarks.\n'));
   }
 
   it('made read-only in dist/: the build that replaces it sets it aside and warns, as without the cache, and later builds publish', () => {

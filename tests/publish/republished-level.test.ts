@@ -5,28 +5,10 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, it, onTestFinished } from 'vitest';
-import { PUBLISH_FIXTURE } from '../helpers/published.js';
+import { expect, it } from 'vitest';
+import { builtFixture } from '../helpers/built-fixture.js';
 import { snapshotTree } from '../helpers/tree-snapshot.js';
-import { runCli, tempProject } from '../helpers/run-cli.js';
-
-/** The publish fixture, built once into dist/, with one advisory to edit: Lebanon's (level 3, updated 2026-10-05, three regions at 4) unless named. */
-function builtFixture(advisory = 'lb.yaml') {
-  const project = tempProject(PUBLISH_FIXTURE);
-  onTestFinished(project.cleanup);
-  expect(runCli(['build'], { cwd: project.dir }).status).toBe(0);
-  const file = path.join(project.dir, 'advisories', advisory);
-  const edit = (from: string, to: string) => {
-    const text = readFileSync(file, 'utf8');
-    expect(text).toContain(from);
-    writeFileSync(file, text.replace(from, to));
-  };
-  const warnings = (args: string[] = []) => {
-    const result = runCli(['build', ...args], { cwd: project.dir });
-    return { status: result.status, lines: result.stderr.split('\n').filter((line) => line.includes(' dist/ publishes ')) };
-  };
-  return { dir: project.dir, edit, warnings };
-}
+import { runCli } from '../helpers/run-cli.js';
 
 // SOURCE_DATE_EPOCH of the tests: 2026-11-28T00:00Z.
 const NEW_VERSION = 'set updated to the time of this change, `updated: 2026-11-28T00:00Z` (now, in UTC), so that this version gets an alert of its own, and add an entry to updates with that date';
@@ -64,7 +46,7 @@ it('is an error with --strict, and nothing is written', () => {
   expect(snapshotTree(path.join(project.dir, 'dist'))).toEqual(before);
 });
 
-it('says nothing once updated is a new version, or when only the wording changed', () => {
+it('says nothing of levels once updated is a new version, or when only the wording changed', () => {
   const project = builtFixture();
   project.edit('\nlevel: 3\n', '\nlevel: 4\n');
   project.edit('\nupdated: 2026-10-05\n', '\nupdated: 2026-11-28\n');
