@@ -27,6 +27,37 @@ export function suggestTarget(href: string): string | null {
 
 /** A phone number as the format takes it (the same pattern as the `phone` field's). */
 export const PHONE = /^\+?[0-9][0-9 ()./-]{1,30}$/;
+/**
+ * The `tel:` address of a phone number as written: its digits, and the `+`. A `(0)` after the
+ * country code (`+44 (0)20 7946 0000`) is the trunk prefix dialled only from inside the country:
+ * read from the international number it would dial +44 0 20..., which does not exist.
+ */
+export function telHref(phone: string): string {
+  const international = phone.trimStart().startsWith('+');
+  return `tel:${(international ? phone.replace(/\(\s*0\s*\)/g, '') : phone).replace(/[^+0-9]/g, '')}`;
+}
+
+/**
+ * `+221 33 889 12 34/35`, `+44 20 7946 0000/0001`: a second number written as the ending that
+ * replaces the last group, which a `tel:` link would dial as one long number that does not exist.
+ * Told apart from a slash after the area code (`089/1234567`, `+49 3381/5555`, as written in
+ * Germany) by where it stands: after at least three groups, or before an ending of one or two digits,
+ * and never before a group longer than the one it follows. `112/15` is two short numbers.
+ */
+const SLASHED_ENDING = /^(.*?)(\d+)\s*\/\s*(\d+)$/;
+
+/** Why a phone number the pattern takes is still not one number, or null. */
+export function phoneProblem(value: string): string | null {
+  const slashed = SLASHED_ENDING.exec(value.trim());
+  if (!slashed) return null;
+  const [, before, group, ending] = slashed as unknown as [string, string, string, string];
+  const groupsBefore = before.match(/\d+/g)?.length ?? 0;
+  if (ending.length > group.length || (ending.length > 2 && groupsBefore < 2)) return null;
+  // "112/15" is two whole numbers; "... 12 34/35" ends the same number two ways.
+  const second = groupsBefore === 0 ? ending : before + group.slice(0, group.length - ending.length) + ending;
+  return `"${group}/${ending}" gives two numbers, which a phone link would dial as one; one number per contact: write "${before}${group}" here and add a contact of its own for "${second}"`;
+}
+
 /** An e-mail address as the format takes it (the same pattern as the `email` field's). */
 export const EMAIL = /^[^\s@<>()[\]\\,;:"?#&%/=]+@[^\s@<>()[\]\\,;:"?#&%/=]+\.[A-Za-z]{2,}$/;
 

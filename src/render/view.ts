@@ -6,6 +6,7 @@
 import { punctuation } from './punctuation.js';
 import type { Advisory, AdvisoryDigest, Level } from '../advisory/types.js';
 import { alignedTranslation } from '../advisory/anchors.js';
+import { telHref } from '../advisory/address-hints.js';
 import type { Config } from '../config/config.js';
 import { DEFAULT_LEVEL_COLORS } from '../config/levels.js';
 import { firstSentence } from './first-sentence.js';
@@ -224,17 +225,22 @@ export function bulletinView(advisory: Advisory, locale: Locale, adapter: Adapte
         note: note === undefined ? null : adapter.inline(note, fallback(t?.regions?.[i]?.note)),
       };
     }),
-    contacts: advisory.contacts.map((c, i) => ({
-      name: adapter.text(t?.contacts?.[i]?.name ?? c.name, fallback(t?.contacts?.[i]?.name)),
-      phone: c.phone ? adapter.text(c.phone) : null,
-      phone_href: c.phone ? `tel:${c.phone.replace(/[^+0-9]/g, '')}` : null,
-      email: c.email ? adapter.text(c.email) : null,
-      email_href: c.email ? `mailto:${c.email}` : null,
-      url: c.url ?? null,
-      address: c.address ? adapter.text(t?.contacts?.[i]?.address ?? c.address) : null,
-      hours: c.hours ? adapter.text(t?.contacts?.[i]?.hours ?? c.hours, fallback(t?.contacts?.[i]?.hours)) : null,
-      emergency: c.emergency === true,
-    })),
+    contacts: advisory.contacts.map((c, i) => {
+      // A translation may give an address or hours the original lacks: its readers get them, as in the alert and open data.
+      const address = t?.contacts?.[i]?.address ?? c.address;
+      const hours = t?.contacts?.[i]?.hours ?? c.hours;
+      return {
+        name: adapter.text(t?.contacts?.[i]?.name ?? c.name, fallback(t?.contacts?.[i]?.name)),
+        phone: c.phone ? adapter.text(c.phone) : null,
+        phone_href: c.phone ? telHref(c.phone) : null,
+        email: c.email ? adapter.text(c.email) : null,
+        email_href: c.email ? `mailto:${c.email}` : null,
+        url: c.url ?? null,
+        address: address ? adapter.text(address) : null,
+        hours: hours ? adapter.text(hours, fallback(t?.contacts?.[i]?.hours)) : null,
+        emergency: c.emergency === true,
+      };
+    }),
     body: (t?.body ?? advisory.body) === undefined ? null : adapter.block((t?.body ?? advisory.body)!, fallback(t?.body)),
     updates: advisory.updates.map((u, i) => ({
       date: formatDate(u.date, lang),

@@ -119,6 +119,23 @@ describe('contact addresses written the way they are spoken or linked', () => {
     }
   });
 
+  it('says to give a second number written as another ending a contact of its own, which a phone link would dial as one number', () => {
+    const cases = [
+      ['+221 33 889 12 34/35', '34/35', '+221 33 889 12 34', '+221 33 889 12 35'],
+      ['+44 20 7946 0000/0001', '0000/0001', '+44 20 7946 0000', '+44 20 7946 0001'],
+      ['112/15', '112/15', '112', '15'],
+    ];
+    for (const [phone, slashed, first, second] of cases) {
+      expect(withContactLine(`    phone: "${phone}"`)).toEqual([
+        `advisories/ml.yaml:17:12  error  ${PHONE_EXPECTED}, found "${phone}": "${slashed}" gives two numbers, which a phone link would dial as one; one number per contact: write "${first}" here and add a contact of its own for "${second}"`,
+      ]);
+    }
+  });
+
+  it('takes a slash after the area code, as numbers are written in Germany', () => {
+    for (const phone of ['+49 89/1234567', '089/1234567', '+49 3381/5555', '+44 (0)20 7946 0000']) expect(withContactLine(`    phone: "${phone}"`)).toEqual([]);
+  });
+
   it('says where an extension goes', () => {
     expect(withContactLine('    phone: "+223 20 00 00 00 ext. 214"')).toEqual([
       `advisories/ml.yaml:17:12  error  ${PHONE_EXPECTED}, found "+223 20 00 00 00 ext. 214": an extension cannot be dialled as part of the number: write "+223 20 00 00 00" here and the extension (214) in the contact's name or hours`,

@@ -124,6 +124,31 @@ describe('translated contacts that name their original', () => {
   });
 });
 
+describe('translated contacts with a field the original lacks', () => {
+  it('give that language\'s readers the address and hours in every format, as the alert and open data do', () => {
+    const dir = sample('ml.yaml');
+    edit(dir, 'ml.yaml', (text) =>
+      text
+        .replace('    hours: 24 hours a day\nbody: |', 'body: |')
+        .replace('        hours: 24\u00a0h sur 24\n    body: |', '        hours: 24\u00a0h sur 24\n        address: Parliament Street, New Delhi\n    body: |'),
+    );
+    const result = runCli(['build', '--out', 'dist'], { cwd: dir });
+    expect(result.status, result.stderr).toBe(0);
+
+    expect(entry(read(dir, 'ml.txt'), 'MEA Control Room, New Delhi\n', '\n\n')).not.toContain('Hours');
+    const txt = entry(read(dir, 'fr/ml.txt'), 'Salle de veille du MEA, New Delhi\n', '\n\n');
+    expect(txt).toContain('Adresse\u00a0: Parliament Street, New Delhi\n');
+    expect(txt.endsWith(`Horaires\u00a0: ${ALL_DAY}`)).toBe(true);
+    const html = entry(read(dir, 'fr/ml.html'), '<strong>Salle de veille du MEA, New Delhi</strong>', '</li>');
+    expect(html).toContain('Parliament Street, New Delhi</');
+    expect(html).toContain(`<dt>Horaires</dt><dd>${ALL_DAY}</dd>`);
+    const md = entry(read(dir, 'fr/ml.md'), '### Salle de veille du MEA, New Delhi\n', '\n##');
+    expect(md).toContain('Parliament Street, New Delhi');
+    expect(md).toContain(`Horaires\u00a0: ${ALL_DAY}`);
+    expect(read(dir, 'cap/ml.xml')).toContain(`Salle de veille du MEA, New Delhi, ${DELHI}, controlroom@example.org, https://example.org/travel/contacts/mea-control-room, Parliament Street, New Delhi, ${ALL_DAY}</contact>`);
+  });
+});
+
 describe('translated regions that name their original', () => {
   it('stay with their own region, note and code when the primary list is reordered', () => {
     const dir = sample('lb.yaml');

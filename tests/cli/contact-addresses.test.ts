@@ -2,7 +2,7 @@
  * A contact's e-mail and web address as officers paste them, through the real binary: the message
  * offers only what the field takes, so that the fix it gives passes.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { VALID, replaceLine } from '../advisory/validate-helpers.js';
@@ -46,5 +46,19 @@ describe('two addresses in one contact field', () => {
   it('offers no address that the field would refuse too', () => {
     expect(validate('    url: htps://example.org/mali visa')).toEqual(failed(`10  error  ${URL_EXPECTED}, found "htps://example.org/mali visa"`));
     expect(validate('    url: HTTPS://example.org/mali')).toEqual(failed(`10  error  ${URL_EXPECTED}, found "HTTPS://example.org/mali": did you mean "https://example.org/mali"?`));
+  });
+});
+
+describe('phone links', () => {
+  it('dial the number without the (0) written after the country code, which is dialled only from inside the country', () => {
+    const { dir, cleanup } = tempProject();
+    onTestFinished(cleanup);
+    mkdirSync(path.join(dir, 'advisories'));
+    writeFileSync(path.join(dir, 'advisories/ml.yaml'), replaceLine(PHONE, '    phone: "+44 (0)20 7946 0000"'));
+    const result = runCli(['build', '--today', '2025-08-01'], { cwd: dir });
+    expect(result.status, result.stderr).toBe(0);
+    expect(readFileSync(path.join(dir, 'dist/ml.html'), 'utf8')).toContain('<a href="tel:+442079460000" dir="ltr">+44\u00a0(0)20\u00a07946\u00a00000</a>');
+    expect(readFileSync(path.join(dir, 'dist/ml.md'), 'utf8')).toContain('[+44 (0)20 7946 0000](tel:+442079460000)');
+    expect(readFileSync(path.join(dir, 'dist/ml.txt'), 'utf8')).toContain('+44 (0)20 7946 0000');
   });
 });
