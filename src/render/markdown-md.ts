@@ -9,6 +9,7 @@ import { isolateNumbers } from './bidi.js';
 import { bodyHeadingDepth, collapseInlineMarkdown, collapseLines, joinLines, type TextOptions } from './markdown-html.js';
 import { lexBlocks, lexInline, taskItem } from './markdown-lexer.js';
 import { safeUrl } from './safe-url.js';
+import { ORDERED_START, opensBlock } from './line-starts.js';
 import { indentBlock } from './wrap.js';
 
 export function inlineMarkdownToMarkdown(markdown: string, options: TextOptions = {}): string {
@@ -108,37 +109,6 @@ function autolink(address: string): string | null {
   if (/\||&#?\w+;/.test(address) || !/[\p{L}\p{N}]/u.test(address.replace(/^(?:https?:\/\/|www\.)/, ''))) return null;
   if (address.startsWith('www.')) return `[${escapePlain(address)}](${linkTarget(`http://${address}`)})`;
   return `<${address}>`;
-}
-
-/**
- * What opens a block when it begins a line: a heading, a quote, a list item,
- * a thematic break, a setext underline, a fence, a table row, a link
- * definition. Matched after the line's indentation, however deep.
- */
-const BLOCK_START = new RegExp(
-  `^(?:${[
-    '#{1,6}(?=\\s|$)', // ATX heading
-    '>', // quote
-    '(?:[-*_][ \\t]*){3,}$', // thematic break: --- *** ___ - - -
-    '[-+*](?=\\s|$)', // bullet
-    '=+[ \\t]*$', // setext underline
-    '-+[ \\t]*$',
-    '`{3,}', // fences
-    '~{3,}',
-    '\\|', // table row
-    '\\[(?:\\\\.|[^\\\\\\]])*\\]:', // link definition, footnote
-  ]
-    .map((p) => `(?:${p})`)
-    .join('|')})`,
-);
-
-/** An ordered-list marker, `1.` or `1)`. */
-const ORDERED_START = /^(\d{1,9})([.)])(?=\s|$)/;
-
-/** Whether `line`, after its indentation, begins with something that opens a block. */
-export function opensBlock(line: string): boolean {
-  const rest = line.trimStart();
-  return ORDERED_START.test(rest) || BLOCK_START.test(rest);
 }
 
 /** A line must not begin with something that opens a block: its first character is backslash-escaped. */

@@ -8,8 +8,8 @@ import { bodyHeadingDepth, type TextOptions } from './markdown-html.js';
 import { lexBlocks, lexInline, taskItem } from './markdown-lexer.js';
 import { safeUrl } from './safe-url.js';
 import { decodeCharacterReferences } from '../advisory/character-references.js';
-import { opensBlock } from './markdown-md.js';
-import { displayWidth, indentBlock, singleSpaced, startsWithRuleWord, TEXT_WIDTH, wrapParagraph } from './wrap.js';
+import { readsAsStructure } from './line-starts.js';
+import { displayWidth, indentBlock, singleSpaced, TEXT_WIDTH, wrapParagraph } from './wrap.js';
 
 /**
  * With `addresses: false`, a link is its text alone: the index's one-line
@@ -129,10 +129,6 @@ function brokenLines(lines: string[]): string[] {
     else out.push(line);
   }
   return out;
-}
-
-function readsAsStructure(line: string): boolean {
-  return startsWithRuleWord(line) || opensBlock(line);
 }
 
 /** Inline Markdown as one line of text: a hard line break is a space, as in a heading or a table cell. */

@@ -8,6 +8,7 @@ import { derivedKey, type DerivedStore } from '../derived-store.js';
 import { memoize } from '../memo.js';
 import { toolIdentity } from '../version.js';
 import { LRI, PDI } from './bidi.js';
+import { wordReadsAsStructure } from './line-starts.js';
 
 export const TEXT_WIDTH = 72;
 
@@ -222,7 +223,7 @@ export function wrapParagraph(text: string, options: WrapOptions = {}): string {
     place();
     line += word.slice(placed);
   };
-  for (const word of keepRulesAttached(text.includes(LRI) ? wordsKeepingNumbers(text) : text.split(BREAKING_SPACE))) {
+  for (const word of keepStructureAttached(text.includes(LRI) ? wordsKeepingNumbers(text) : text.split(BREAKING_SPACE))) {
     if (narrow) add(word, word.length, ' ');
     // Only a word that is not wide is measured whole: a CJK "word" can be a whole sentence, seen once.
     else if (!MAYBE_WIDE.test(word)) add(word, displayWidth(word), ' ');
@@ -248,11 +249,11 @@ const NOT_SINGLE_SPACED = /[^\S \u00A0\u2007\u202F]|[^\S\u00A0\u2007\u202F]{2}/;
 
 /**
  * What keeps narrow text, spaced once, off the slicing path: a no-break space
- * before a space (a line ending there is trimmed) or a rule-like word (kept on
- * the line before). Most paragraphs have neither, and each of their lines is a
- * slice of the text, ending at the last space that fits.
+ * before a space (a line ending there is trimmed). Most paragraphs have none,
+ * and each of their lines is a slice of the text, ending at the last space
+ * that fits and is not followed by a word that would read as structure.
  */
-const NOT_PLAIN = /\u00A0 |\u00A0$|(?:^| )[-=~]+(?: |$)/;
+const NOT_PLAIN = /\u00A0 |\u00A0$/;
 
 /** The greedy choice of wrapParagraph's general loop, made by index: the same lines, without cutting out the words. */
 function wrapPlainNarrow(text: string, width: number, first: string, firstWidth: number, rest: string, restWidth: number): string {
@@ -262,13 +263,24 @@ function wrapPlainNarrow(text: string, width: number, first: string, firstWidth:
   for (;;) {
     if (text.length - from <= room) return out + text.slice(from);
     let end = text.lastIndexOf(' ', from + room);
-    // A first word wider than the room has the line to itself.
-    if (end <= from) end = text.indexOf(' ', from);
+    // A word that would read as structure stays with the word before it (keepStructureAttached).
+    while (end > from && startsStructure(text, end + 1)) end = text.lastIndexOf(' ', end - 1);
+    // A first word wider than the room has the line to itself, with any such words after it.
+    if (end <= from) {
+      end = text.indexOf(' ', from);
+      while (end >= 0 && startsStructure(text, end + 1)) end = text.indexOf(' ', end + 1);
+    }
     if (end < 0) return out + text.slice(from);
     out += `${text.slice(from, end)}\n${rest}`;
     from = end + 1;
     room = width - restWidth;
   }
+}
+
+/** Whether the word of single-spaced `text` at `start` would read as structure at the start of a line. */
+function startsStructure(text: string, start: number): boolean {
+  const end = text.indexOf(' ', start);
+  return wordReadsAsStructure(text.slice(start, end < 0 ? text.length : end));
 }
 
 /**
@@ -283,20 +295,15 @@ function wordsKeepingNumbers(text: string): string[] {
   return text.match(WORD_OR_NUMBER) ?? [];
 }
 
-/** A word of only `-`, `=` or `~`: alone at the start of a line it would read as a heading's underline. */
-const RULE_WORD = /^[-=~]+$/;
-
-/** Whether `text` begins with a rule-like word, which would read as an underline at the start of a line. */
-export function startsWithRuleWord(text: string): boolean {
-  return RULE_WORD.test(text.trimStart().split(BREAKING_SPACE, 1)[0]!);
-}
-
-/** Joins each rule-like word to the word before it, so the two share a line and the rule never starts one. */
-function keepRulesAttached(words: string[]): string[] {
+/**
+ * Joins each word that would read as structure at the start of a line (`---`, `*`, `3.`, `#`, `>`)
+ * to the word before it, so the two share a line and no line starts with it (line-starts.ts).
+ */
+function keepStructureAttached(words: string[]): string[] {
   const out: string[] = [];
   for (const word of words) {
     if (word === '') continue;
-    if (out.length && RULE_WORD.test(word)) out[out.length - 1] += ` ${word}`;
+    if (out.length && wordReadsAsStructure(word)) out[out.length - 1] += ` ${word}`;
     else out.push(word);
   }
   return out;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
+import { wordReadsAsStructure } from '../../src/render/line-starts.js';
 import { displayWidth, TEXT_WIDTH, wrapParagraph } from '../../src/render/wrap.js';
 
 /** Words as a reader sees them: split at breaking whitespace, CJK runs joined back up. */
@@ -89,7 +90,7 @@ function wrapModel(text: string, width: number, first: string): string {
   const words: string[] = [];
   for (const word of text.split(/[^\S\u00A0\u2007\u202F]+/)) {
     if (word === '') continue;
-    if (words.length && /^[-=~]+$/.test(word)) words[words.length - 1] += ` ${word}`;
+    if (words.length && wordReadsAsStructure(word)) words[words.length - 1] += ` ${word}`;
     else words.push(word);
   }
   const pieces: Array<{ text: string; width: number; glue: string }> = [];
@@ -133,8 +134,9 @@ describe('wrapParagraph against the plain rule', () => {
     );
   });
 
-  it('breaks narrow text (Latin, Cyrillic, no-break spaces, rule-like words, long words) where the rule does', () => {
-    const word = fc.oneof(fc.constantFrom('a', 'to', 'the', 'Bamako', 'Москва', 'réservé', '---', '==', '~', '-x', 'x-', '24\u00a0h', ':\u00a0', '\u00a0'), fc.string({ unit: fc.constantFrom('a', 'é', '-', '.'), minLength: 5, maxLength: 45 }));
+  it('breaks narrow text (Latin, Cyrillic, no-break spaces, words that read as structure, long words) where the rule does', () => {
+    const structure = ['---', '==', '~', '*', '+', '3.', '12)', '#', '##', '>', '>5', '|', '|a', '```'];
+    const word = fc.oneof(fc.constantFrom('a', 'to', 'the', 'Bamako', 'Москва', 'réservé', '-x', 'x-', '3.5', '#1', '24\u00a0h', ':\u00a0', '\u00a0', '3.\u00a0km', ...structure), fc.string({ unit: fc.constantFrom('a', 'é', '-', '.'), minLength: 5, maxLength: 45 }));
     // Mostly single spaces, so that many texts take the path for plain narrow text.
     const space = fc.oneof({ arbitrary: fc.constant(' '), weight: 20 }, { arbitrary: fc.constantFrom('  ', '\n', '\t', ' \n  ', '\u00a0'), weight: 4 });
     fc.assert(
@@ -148,11 +150,26 @@ describe('wrapParagraph against the plain rule', () => {
   });
 });
 
-describe('rule-like words', () => {
+describe('words that read as structure', () => {
   it('never start a line, where they would underline the line above as a heading', () => {
     // The line runs two columns long rather than leave "---" at the start of the next.
     expect(lines(wrapParagraph(`${'a'.repeat(70)} --- more`))).toEqual([`${'a'.repeat(70)} ---`, 'more']);
     for (const line of lines(wrapParagraph(`${'a'.repeat(70)} --- ${'b'.repeat(70)} ===`))) expect(line).not.toMatch(/^[-=~]+$/);
+  });
+
+  it('never start a line, where they would read as a list item, a heading, a quote or a table row', () => {
+    // "Level" and "3." share the next line, where "3." alone would read as item 3 of a list.
+    const lead = 'Latest update (4 December 2026): Lima Region was raised to';
+    expect(lines(wrapParagraph(`${lead} Level 3.`, { first: 'Update: ' }))).toEqual([`Update: ${lead}`, '        Level 3.']);
+    for (const marker of ['2.', '3)', '*', '+', '#', '>', '| rest']) {
+      const text = `${'a '.repeat(35)}${marker} rest of the summary.`;
+      const wrapped = lines(wrapParagraph(text));
+      expect(wrapped.join(' ')).toBe(text.trimEnd());
+      for (const line of wrapped.slice(1)) expect(line.startsWith(marker)).toBe(false);
+      // The same where the paragraph takes the general path (a no-break space before a space).
+      const general = lines(wrapParagraph(`x\u00a0 ${text}`));
+      for (const line of general.slice(1)) expect(line.startsWith(marker)).toBe(false);
+    }
   });
 });
 
