@@ -58,11 +58,30 @@ export function phoneProblem(value: string): string | null {
   return `"${group}/${ending}" gives two numbers, which a phone link would dial as one; one number per contact: write "${before}${group}" here and add a contact of its own for "${second}"`;
 }
 
-/** An e-mail address as the format takes it (the same pattern as the `email` field's). */
-export const EMAIL = /^[^\s@<>()[\]\\,;:"?#&%/=]+@[^\s@<>()[\]\\,;:"?#&%/=]+\.[A-Za-z]{2,}$/;
+/**
+ * An e-mail address as the format takes it (the same pattern as the `email` field's). ASCII only,
+ * as for a web address: a Cyrillic "а" in `exаmple.org` looks the same and leads elsewhere.
+ */
+export const EMAIL = /^(?=[!-~]+$)[^@<>()[\]\\,;:"?#&%/=]+@[^@<>()[\]\\,;:"?#&%/=]+\.[A-Za-z]{2,}$/;
 
-/** A web address as the format takes it (the same pattern as the `url` field's). */
-export const WEB_ADDRESS = /^https?:\/\/[^\s<>"]+$/;
+/** A web address as the format takes it (the same pattern as the `url` field's): ASCII only, as written in punycode. */
+export const WEB_ADDRESS = /^https?:\/\/[!-~]+$/;
+
+/**
+ * Why a web address the pattern takes would not lead a reader where it seems to, or null:
+ * `https://example.org@evil.example/` shows one site and opens the one after the `@`.
+ */
+export function webAddressProblem(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'it is not a valid web address';
+  }
+  if (url.username || url.password) return `it has a name before "@", and a browser opens ${url.host}, the host after it`;
+  if (!/^(?:[a-z0-9-]+\.)*[a-z0-9-]+$|^\[[0-9a-f:.]+\]$/i.test(url.hostname)) return `its host ${url.hostname} is not a plain host name`;
+  return null;
+}
 
 /** Words and marks that join two numbers in one field: "+254 20 000 0000 / +254 722 000 000". */
 const NUMBER_SEPARATORS = /\s*(?:\s\/\s|;|,|\bor\b|\bou\b|\band\b)\s*/i;

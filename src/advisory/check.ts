@@ -7,11 +7,12 @@ import type { Diagnostic, Severity } from '../report/diagnostics.js';
 import { didYouMean, fieldMeant, languageMeant, valueStartedBy } from './suggest.js';
 import { plainTextTrap } from './plain-text-traps.js';
 import { markdownTraps } from './markdown-traps.js';
+import { markdownDepthProblem } from './markdown-depth.js';
 import { plainTextMarkup } from './plain-text-markup.js';
 import { paragraphBlock } from './paragraph-blocks.js';
 import { referenceProblem } from './character-references.js';
 import { placeholderProblem } from './placeholder.js';
-import { curlyQuotesHint, describePasted, spaceInWords, UNICODE_SPACE, wrappedInCurlyQuotes } from './pasted-characters.js';
+import { curlyQuotesHint, describeNonAscii, describePasted, spaceInWords, UNICODE_SPACE, wrappedInCurlyQuotes } from './pasted-characters.js';
 import { emptyReason } from './visible-text.js';
 import { inlineMarkdownToText, markdownToText } from '../render/markdown-text.js';
 import { tabsAsSpaces } from '../render/tabs.js';
@@ -96,7 +97,7 @@ export function describeFound(node: unknown, spec?: Spec): string {
 /** Text as quoted in a message, with what its pasted characters are when it should be ASCII. */
 export function quoteFound(text: string, ascii = true, unquote = false): string {
   const quoted = JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);
-  const pasted = ascii ? describePasted(text, unquote) : null;
+  const pasted = ascii ? (describePasted(text, unquote) ?? describeNonAscii(text)) : null;
   return pasted ? `${quoted} (${pasted})` : quoted;
 }
 
@@ -161,10 +162,6 @@ function numberInTextHint(node: Node | null | undefined, path: string, spec: { m
   const number = Number(numbers[0]);
   return number >= spec.min && number <= spec.max ? `write the number alone: ${path.slice(path.lastIndexOf('.') + 1)}: ${number}` : undefined;
 }
-
-/** `[](https://...)` or `![](map.png)`: a link (images are published as links) whose text is empty or blank. */
-// `[][m]`, `[ ][m]` too: a reference link to a definition, with the same empty text.
-const BLANK_LINK = /(?<!\\)!?\[\s*\](?:\(|\[(?=[^\]\s]))/;
 
 /**
  * Markdown that shows nothing once read: `&nbsp;`, `&#8203;`, `** **`, a code span of a space.
@@ -267,9 +264,9 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
         const offset = offsetInSource(ctx.source.text, node, value, markup.index, markup.snippet);
         ctx.report('warning', offset === undefined ? at() : ctx.source.positionAt(offset), path, markup.message, 'plain-text-markup');
       }
-      const blankLink = spec.markdown && (value.includes('](') || value.includes('][')) ? BLANK_LINK.exec(value) : null;
-      if (blankLink) {
-        ctx.report('error', at(), path, `${path} has a link with no text, "${blankLink[0]}…": readers would see nothing to click; write the words to show between [ and ]`, 'link-text');
+      const tooDeep = spec.markdown ? markdownDepthProblem(value, spec.markdown) : null;
+      if (tooDeep) {
+        ctx.report('error', at(), path, `${path} ${tooDeep}`, 'markdown-depth');
         return undefined;
       }
       if (spec.markdown) {

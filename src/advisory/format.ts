@@ -2,7 +2,7 @@
  * The advisory format, as data. See ../../README.md "The advisory format" and
  * ADVISORY-FORMAT.md; this spec is what `advisory schema` prints.
  */
-import { EMAIL, emailHint, PHONE, phoneHint, phoneProblem, urlHint, WEB_ADDRESS } from './address-hints.js';
+import { EMAIL, emailHint, PHONE, phoneHint, phoneProblem, urlHint, WEB_ADDRESS, webAddressProblem } from './address-hints.js';
 import { DATE_OR_TIME_PATTERN, DATE_PATTERN, dateOnlyHint, dateTimeHint, invalidDateReason } from './dates.js';
 import { CODE_HINTS, countryCodeMeant, isCountryCode } from './iso3166.js';
 import { regionCodeExpected, regionCodeMeant } from './region-code-hints.js';
@@ -108,7 +108,7 @@ const contact: ObjectSpec = {
     // Two digits and up: a national emergency line (112, 999, 17) is an emergency contact's phone too.
     phone: { spec: { kind: 'string', ascii: true, pattern: PHONE, suggest: phoneHint, refine: phoneProblem, expected: 'a phone number such as "+223 20 00 00 00" or "112" (quoted)', description: 'Phone number, international format' } },
     email: { spec: { kind: 'string', ascii: true, word: true, pattern: EMAIL, suggest: emailHint, format: 'email', expected: 'an e-mail address such as consular@example.org', description: 'E-mail address' } },
-    url: { spec: { kind: 'string', ascii: true, word: true, pattern: WEB_ADDRESS, suggest: urlHint, format: 'uri', expected: 'a web address starting with https:// (or http://)', description: 'Web address' } },
+    url: { spec: { kind: 'string', ascii: true, word: true, pattern: WEB_ADDRESS, suggest: urlHint, refine: webAddressProblem, format: 'uri', expected: 'a web address starting with https:// (or http://)', description: 'Web address' } },
     address: { spec: line('Postal address', 400) },
     hours: { spec: line('Opening hours') },
     emergency: { spec: { kind: 'boolean', description: 'Reachable around the clock for emergencies' } },

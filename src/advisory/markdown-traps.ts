@@ -23,6 +23,8 @@ import type { Severity } from '../report/diagnostics.js';
 import { childTokens, lexBlocks, lexInline } from '../render/markdown-lexer.js';
 import { SAFE_SCHEMES, urlProblem, type UrlProblem } from '../render/safe-url.js';
 import { suggestTarget } from './address-hints.js';
+import { emptyReason } from './visible-text.js';
+import { inlineMarkdownToText } from '../render/markdown-text.js';
 import { firstLine, referenceKey, references, writtenLabel, type References } from './link-references.js';
 import { mayHoldTable, overfullRows, rowLocator, type OverfullRow } from './table-rows.js';
 
@@ -33,7 +35,7 @@ export interface MarkdownTrap {
   /** The offending text as written, to find it in the file. */
   snippet: string;
   message: string;
-  rule: 'emphasis-digits' | 'link-target' | 'link-not-parsed' | 'html-tag' | 'html-comment' | 'heading-space' | 'table-cells' | 'link-definition';
+  rule: 'emphasis-digits' | 'link-text' | 'link-target' | 'link-not-parsed' | 'html-tag' | 'html-comment' | 'heading-space' | 'table-cells' | 'link-definition';
 }
 
 const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
@@ -106,7 +108,7 @@ export function markdownTraps(value: string, kind: 'inline' | 'block', field: st
   // Validation looks at every Markdown field of every language: most hold none of these, and
   // looking for the characters each needs first is far cheaper than running its pattern.
   const emphasis = emphasisNearDigit(value);
-  const links = mayHoldBadLink(value);
+  const links = mayHoldBadLink(value) || mayHoldBlankLink(value);
   const tags = value.includes('<') && TAG_START.test(value);
   const headings = kind === 'block' && mayHoldHeadingWithoutSpace(value) && HEADING_WITHOUT_SPACE.test(value);
   const comments = value.includes('<!--');
@@ -155,8 +157,11 @@ export function markdownTraps(value: string, kind: 'inline' | 'block', field: st
             const link = token as Tokens.Link | Tokens.Image;
             const key = refs && referenceKey(link);
             const definition = key === null ? undefined : refs?.definitions.get(key);
-            const trap = linkTrap(link, field, definition);
-            if (trap) {
+            const blank = blankLinkTrap(link, field);
+            const trap = blank ? null : linkTrap(link, field, definition);
+            // Pointed at the text, where the words go.
+            if (blank) add(blank);
+            else if (trap) {
               // Pointed at the target, where the fix goes: in the definition for a reference link, else in the link
               // (at the link itself when the target is not written in it).
               const start = locate(token.raw);
@@ -270,6 +275,28 @@ function shownText(token: Tokens.Em | Tokens.Strong): string {
  * A link whose target rendering would drop, or that leads nowhere away from the site;
  * `definition` is the one a reference link takes its target from.
  */
+/**
+ * A link or image whose text has no letter or digit (`[](…)`, `[ ][m]`, `[&nbsp;](…)`, a
+ * zero-width space, a code span of a space): the only ones whose text may show nothing.
+ */
+const BLANK_LINK_TEXT = /!?\[(?:&#?[a-z0-9]+;|[^\]\p{L}\p{N}])*\](?:\(|\[)/iu;
+
+function mayHoldBlankLink(value: string): boolean {
+  return (value.includes('](') || value.includes('][')) && BLANK_LINK_TEXT.test(value);
+}
+
+/** A link (images are published as links) whose text shows nothing once read: readers would have nothing to click. */
+function blankLinkTrap(token: Tokens.Link | Tokens.Image, field: string): Omit<MarkdownTrap, 'index'> | null {
+  if (emptyReason(inlineMarkdownToText(token.text)) === null) return null;
+  const opened = token.raw.search(/\][([]/);
+  return {
+    severity: 'error',
+    snippet: token.raw,
+    message: `${field} has a link with no text, "${token.raw.slice(0, opened + 2)}…": readers would see nothing to click; write the words to show between [ and ]`,
+    rule: 'link-text',
+  };
+}
+
 function linkTrap(token: Tokens.Link | Tokens.Image, field: string, definition?: Tokens.Def): Omit<MarkdownTrap, 'index' | 'snippet'> | null {
   const problem = urlProblem(token.href);
   if (!problem) return null;

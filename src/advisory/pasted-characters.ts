@@ -183,6 +183,18 @@ function fixFor(text: string, kind: Kind, ascii: string, n: number, unquote: boo
 }
 
 /** Where in a value a character is: at the start (before what follows it, for a lone one), or after the text before it. */
+/**
+ * The first character of a value written in ASCII that is not, when describePasted knows no
+ * ASCII it stands for: a letter of another alphabet that looks Latin (Cyrillic "а" in
+ * `exаmple.org`), a bidirectional control. Named by its code point, since it cannot be seen.
+ */
+export function describeNonAscii(text: string): string | null {
+  const index = text.search(/[^\x00-\x7F]/);
+  if (index === -1) return null;
+  const character = String.fromCodePoint(text.codePointAt(index)!);
+  return `it holds ${characterName(character)} ${where(text, index, true)}, which is not ASCII and may only look like the character meant; retype it`;
+}
+
 function where(text: string, index: number, lone: boolean): string {
   if (index === 0) return lone && text.length > 1 ? `at the start, before "${text.slice(1, 13)}"` : 'at the start';
   const before = text.slice(Math.max(0, index - 12), index);

@@ -6,6 +6,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { CheckContext, checkNode } from '../advisory/check.js';
 import { LANGUAGE_PATTERN } from '../advisory/format.js';
+import { webAddressProblem } from '../advisory/address-hints.js';
 import type { ObjectSpec } from '../advisory/spec.js';
 import { readLimited, SymbolicLinkError } from '../advisory/read-limited.js';
 import { parseYamlSource } from '../advisory/yaml-source.js';
@@ -50,15 +51,11 @@ export const DEFAULT_CONFIG: Config = {
  * to be a valid xs:anyURI, and its sender (the host) to have no comma.
  */
 export function siteUrlProblem(value: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return 'it is not a valid web address';
-  }
-  if (url.username || url.password) return 'it holds a user name or password, which every feed and alert would publish';
-  if (url.search || url.hash) return 'it has a ?query or #fragment, which the links made from it would lose';
-  if (!/^(?:[a-z0-9-]+\.)*[a-z0-9-]+$|^\[[0-9a-f:.]+\]$/i.test(url.hostname)) return `its host ${url.hostname} is not a plain host name`;
+  const url = URL.canParse(value) ? new URL(value) : null;
+  if (url && (url.username || url.password)) return 'it holds a user name or password, which every feed and alert would publish';
+  const problem = webAddressProblem(value);
+  if (problem) return problem;
+  if (url!.search || url!.hash) return 'it has a ?query or #fragment, which the links made from it would lose';
   if (/%(?![0-9A-Fa-f]{2})/.test(value)) return 'it has a % that does not start an escape such as %20';
   return null;
 }

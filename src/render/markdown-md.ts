@@ -68,8 +68,16 @@ function keepClosingHashes(text: string): string {
   return text.replace(/(^|\s)(#+)(\s*)$/, '$1\\$2$3');
 }
 
+/**
+ * Text as Markdown that shows it as written. A `[` after `!` is written `&#91;`, not `\[`: marked
+ * drops the escapes of a link's text before reading it, so a country named `![t](https://…)` in
+ * the index's `[country](…)` would become an image loaded from elsewhere in a viewer built on it.
+ */
 function escapePlain(text: string): string {
-  return text.replace(/([\\`*_[\]<>|~])/g, '\\$1').replace(/&(?=#?\w+;)/g, '\\&');
+  return text
+    .replace(/([\\`*_[\]<>|~])/g, '\\$1')
+    .replace(/&(?=#?\w+;)/g, '\\&')
+    .replaceAll('!\\[', '!&#91;');
 }
 
 /**

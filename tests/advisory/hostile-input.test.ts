@@ -267,6 +267,22 @@ describe('YAML features advisories never need', () => {
     expectRefused(projectWith(`${VALID}title: ${'['.repeat(13)}${']'.repeat(13)}\n`), [error('10:19', 'nesting is deeper than 12 levels; the advisory format never needs that')]);
   });
 
+  it('refuses Markdown nested thousands of levels deep, which would run the renderer out of stack, in validate as in build', () => {
+    const deep = 'is Markdown nested more than 32 levels deep (emphasis, links, quotes or lists inside one another), which no bulletin can be rendered from; write it with less nesting';
+    // 3999 characters: within the length a guidance item may have.
+    const item = `  - Keep valuables out of sight.\n  - "${'*'.repeat(1999)}x${'*'.repeat(1999)}"\n`;
+    expectRefused(projectWith(VALID.replace('  - Keep valuables out of sight.\n', item)), [error('9:5', `guidance[1] ${deep}`)]);
+    expectRefused(projectWith(`${VALID}body: |\n  ${'> '.repeat(2000)}deep\n`), [error('10:7', `body ${deep}`)]);
+  });
+
+  it('refuses Markdown just past 32 levels, and takes 32', () => {
+    const nested = (levels: number) => `${VALID}body: |\n  ${'> '.repeat(levels)}deep\n`;
+    expectRefused(projectWith(nested(33)), [
+      error('10:7', 'body is Markdown nested more than 32 levels deep (emphasis, links, quotes or lists inside one another), which no bulletin can be rendered from; write it with less nesting'),
+    ]);
+    expect(runCli(['validate', ...TODAY], { cwd: projectWith(nested(32)) }).status).toBe(0);
+  });
+
   it('refuses a second document', () => {
     expectRefused(projectWith(`${VALID}---\ncountry: Norway\n`), [error('11:1', 'file holds 2 YAML documents (separated by ---); put one advisory in each file')]);
   });

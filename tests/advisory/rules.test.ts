@@ -69,12 +69,19 @@ describe('required fields and types', () => {
     expect(item('"&nbsp;"')).toEqual([nothing('&nbsp;')]);
     expect(item('"&#8203;&#x2060;"')).toEqual([nothing('&#8203;&#x2060;')]);
     expect(item('"` `"')).toEqual([nothing('` `')]);
-    expect(item('"[](https://example.org)"')).toEqual([
-      'advisories/ml.yaml:10:5  error  guidance[0] has a link with no text, "[](…": readers would see nothing to click; write the words to show between [ and ]',
-    ]);
-    expect(check(`${VALID}body: |\n  See [ ][map].\n\n  [map]: https://example.org/map\n`)).toEqual([
-      'advisories/ml.yaml:23:7  error  body has a link with no text, "[ ][…": readers would see nothing to click; write the words to show between [ and ]',
-    ]);
+    const noText = (at: string, field: string, written: string) =>
+      `advisories/ml.yaml:${at}  error  ${field} has a link with no text, "${written}…": readers would see nothing to click; write the words to show between [ and ]`;
+    expect(item('"[](https://example.org)"')).toEqual([noText('10:6', 'guidance[0]', '[](')]);
+    expect(check(`${VALID}body: |\n  See [ ][map].\n\n  [map]: https://example.org/map\n`)).toEqual([noText('24:7', 'body', '[ ][')]);
+    // Text that shows nothing, as a reader sees it: a reference to a no-break space, a zero-width space, a code span of a space.
+    for (const text of ['&nbsp;', '\u200b', '&#8203;', '` `']) {
+      expect(item(`"See [${text}](https://example.org/x)."`), text).toEqual([noText('10:10', 'guidance[0]', `[${text}](`)]);
+    }
+    // On the line it is written on, in a field of several lines.
+    expect(check(replaceLine('summary: Be careful.', 'summary: >\n  Be careful.\n  Read the\n  [](https://example.org/x) page.'))).toEqual([noText('11:3', 'summary', '[](')]);
+    // Written in code, it is shown as written: not a link.
+    expect(item('"Type `[](https://example.org)` as written."')).toEqual([]);
+    expect(check(`${VALID}body: |\n  Type this:\n\n      [](https://example.org)\n`)).toEqual([]);
     // Text around them, or a reference to a visible character, is text.
     expect(item('"&copy; Embassy"')).toEqual([]);
     expect(item('"&#8212;"')).toEqual([]);
@@ -134,6 +141,29 @@ describe('contact addresses written the way they are spoken or linked', () => {
 
   it('takes a slash after the area code, as numbers are written in Germany', () => {
     for (const phone of ['+49 89/1234567', '089/1234567', '+49 3381/5555', '+44 (0)20 7946 0000']) expect(withContactLine(`    phone: "${phone}"`)).toEqual([]);
+  });
+
+  it('refuses an e-mail or web address with a look-alike or invisible character, naming it, and one that opens another site than it shows', () => {
+    const withLine = (line: string) => withContactLine(`${PHONE}\n${line}`);
+    const URL_EXPECTED = 'contacts[0].url must be a web address starting with https:// (or http://)';
+    expect(withLine('    email: "consular@ex\u0430mple.org"')).toEqual([
+      'advisories/ml.yaml:18:12  error  contacts[0].email must be an e-mail address such as consular@example.org, found "consular@ex\u0430mple.org" (it holds U+0430 after "consular@ex", which is not ASCII and may only look like the character meant; retype it)',
+    ]);
+    expect(withLine('    url: "https://ex\u0430mple.org/x"')).toEqual([
+      `advisories/ml.yaml:18:10  error  ${URL_EXPECTED}, found "https://ex\u0430mple.org/x" (it holds U+0430 after "https://ex", which is not ASCII and may only look like the character meant; retype it)`,
+    ]);
+    expect(withLine('    url: "https://\u202eexample.org\u202c/"')).toEqual([
+      `advisories/ml.yaml:18:10  error  ${URL_EXPECTED}, found "https://\u202eexample.org\u202c/" (it holds U+202E after "https://", which is not ASCII and may only look like the character meant; retype it)`,
+    ]);
+    // Those describePasted knows keep their own words.
+    const [zeroWidth] = withLine('    url: "https://exa\u200bmple.org/"');
+    expect(zeroWidth).toContain('U+200B ZERO WIDTH SPACE');
+    expect(withLine('    url: "https://example.org@evil.example/"')).toEqual([
+      'advisories/ml.yaml:18:10  error  contacts[0].url must be a web address starting with https:// (or http://), found "https://example.org@evil.example/": it has a name before "@", and a browser opens evil.example, the host after it',
+    ]);
+    expect(withLine('    url: "https://example.org:99999/"')).toEqual([
+      'advisories/ml.yaml:18:10  error  contacts[0].url must be a web address starting with https:// (or http://), found "https://example.org:99999/": it is not a valid web address',
+    ]);
   });
 
   it('says where an extension goes', () => {

@@ -7,6 +7,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { Marked } from 'marked';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MARKDOWN_ELEMENTS, markdownLinks, markdownStructure, textStructure } from '../helpers/bulletin-structure.js';
@@ -111,4 +112,21 @@ it.each(['index.md', 'fr/index.md'])('%s keeps one table row of three cells per 
   const row = read(file).split('\n').find((line) => line.startsWith('| ['))!;
   expect(row.match(/(?<!\\)\|/g)).toHaveLength(4);
   expect(md.elements.filter((e) => !MARKDOWN_ELEMENTS.has(e))).toEqual([]);
+});
+
+it('keeps a country named like an image a link\'s text in the index: no viewer built on marked loads it', () => {
+  const hostile = tempProject();
+  try {
+    mkdirSync(path.join(hostile.dir, 'advisories'));
+    const country = '![t](https://evil.example/p.png)';
+    writeFileSync(path.join(hostile.dir, 'advisories/tt.yaml'), stringify({ ...advisory, country, title: undefined, translations: undefined, regions: undefined, contacts: [{ name: 'Embassy', phone: '+1 868 555 0100' }] }));
+    const result = runCli(['build'], { cwd: hostile.dir });
+    expect(result.status, result.stderr).toBe(0);
+    const index = readOutput(path.join(hostile.dir, 'dist'), 'index.md');
+    expect(index).toContain('| [!&#91;t\\](https://evil.example/p.png)](tt.md) |');
+    expect(new Marked({ gfm: true }).parse(index)).not.toContain('<img');
+    expect(markdownLinks(index)).toContainEqual({ text: country, href: 'tt.md' });
+  } finally {
+    hostile.cleanup();
+  }
 });
