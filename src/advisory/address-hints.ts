@@ -99,6 +99,9 @@ const EXTENSION = /^(.*?\d)[\s,]*(?:ext\.?|extension|x|poste)\s*(\d+)$/i;
 
 /** `phone`: one number each; an extension, or a second number, has a place of its own. */
 export function phoneHint(value: string): string | undefined {
+  // `tel:+223 20 00 00 00`, copied from a link: the bulletins make the link themselves.
+  const linked = /^\s*tel:\s*(.*)$/i.exec(value);
+  if (linked && PHONE.test(linked[1]!.trim())) return `write the number alone, without "tel:" (the bulletins link it): "${linked[1]!.trim()}"`;
   const two = oneEach(value, NUMBER_SEPARATORS, PHONE, 'number');
   if (two) return two;
   const extension = EXTENSION.exec(value.trim());

@@ -37,17 +37,23 @@ export type Resolution =
 
 /**
  * Each translated item's resolution against the original names, for an
- * anchored list. Names are compared as written (YAML has trimmed them): the
- * anchor is a copy of the name, and a near miss gets a "did you mean".
+ * anchored list. Names are compared as written (YAML has trimmed them), in
+ * Unicode's composed form: the anchor is a copy of the name, and a near miss
+ * gets a "did you mean".
  */
 export function resolveAnchors(names: readonly string[], items: readonly Anchorable[]): Resolution[] {
+  // In one Unicode form: "Côte" typed with a combining accent looks the same as with "ô", and a
+  // message that cannot show the difference could not say what to fix.
   const byName = new Map<string, number[]>();
-  names.forEach((name, i) => byName.set(name, [...(byName.get(name) ?? []), i]));
+  names.forEach((name, i) => {
+    const key = name.normalize('NFC');
+    byName.set(key, [...(byName.get(key) ?? []), i]);
+  });
   const claimedBy = new Map<number, number>();
   return items.map((item, j): Resolution => {
     if (item.for === undefined) return { kind: 'missing' };
     const name = item.for;
-    const originals = byName.get(name) ?? [];
+    const originals = byName.get(name.normalize('NFC')) ?? [];
     if (originals.length === 0) return { kind: 'unknown', name };
     if (originals.length > 1) return { kind: 'ambiguous', name, originals };
     const original = originals[0]!;

@@ -304,7 +304,10 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
     }
     case 'array': {
       if (!isSeq(node)) return mismatch(listHint(node, spec.items));
-      if (spec.minItems !== undefined && node.items.length < spec.minItems) return mismatch('the list is empty');
+      const count = node.items.length;
+      const counted = count === 0 ? 'the list is empty' : `it has ${count} item${count === 1 ? '' : 's'}`;
+      // Too many is refused too: the fifth level of a four-level scale would be dropped without a word.
+      if ((spec.minItems !== undefined && count < spec.minItems) || (spec.maxItems !== undefined && count > spec.maxItems)) return mismatch(counted);
       const out: unknown[] = [];
       node.items.forEach((item, index) => {
         out.push(checkNode(spec.items, item as Node, `${path}[${index}]`, ctx));

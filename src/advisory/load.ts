@@ -90,9 +90,11 @@ export function pathRefusal(shown: string): Refusal | undefined {
  * Refuses a project folder given where advisories are read (`advisory validate .`): every YAML
  * file in it would be read as an advisory, the config and label catalogues among them, and fail in
  * a dozen messages that say nothing of the mistake. A project folder holds the config or an
- * advisories folder; a folder of advisories holds neither.
+ * advisories folder; a folder of advisories holds neither. An empty path is refused too.
  */
 export async function refuseProjectFolders(cwd: string, paths: readonly string[]): Promise<void> {
+  // `advisory validate "$CHANGED"` with the variable unset: '' would be read as the current folder.
+  if (paths.includes('')) throw new UsageError('an empty path was given (a variable left unset in a script?); name a file or folder of advisories, or give no path to read ./advisories');
   for (const given of paths) {
     const folder = path.resolve(cwd, given);
     for (const [inside, isKind] of [[CONFIG_FILE, 'isFile'], [DEFAULT_PATHS[0]!, 'isDirectory']] as const) {

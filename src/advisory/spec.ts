@@ -124,6 +124,7 @@ export function expectedText(spec: Spec): string {
     case 'enum':
       return `one of ${spec.values.join(', ')}`;
     case 'array':
+      if (spec.minItems !== undefined && spec.minItems === spec.maxItems) return `a list of exactly ${spec.minItems} item${spec.minItems === 1 ? '' : 's'}`;
       return spec.minItems ? `a list of at least ${spec.minItems} item${spec.minItems === 1 ? '' : 's'}` : 'a list';
     case 'object':
       return 'a mapping of fields';

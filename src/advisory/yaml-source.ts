@@ -182,6 +182,8 @@ const AS_WRITTEN = new Set<string | undefined>(['PLAIN', 'QUOTE_SINGLE', 'BLOCK_
  * Refuse what advisories never need and attackers like: aliases, tags, odd keys, deep nesting.
  * `bidiInText`: whether the file's text holds a bidirectional control itself.
  */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 function walk(node: unknown, depth: number, bidiInText: boolean, report: (problem: string, node: Node) => void): void {
   if (isAlias(node)) {
     report(`alias *${node.source} is not allowed; write the value out in full`, node);
@@ -195,6 +197,13 @@ function walk(node: unknown, depth: number, bidiInText: boolean, report: (proble
     const control = escaped ? CONTROL_CHARACTER.exec(node.value)?.[0] : undefined;
     if (control !== undefined) {
       report(`control character ${codePoint(control)}, written as an escape, is not allowed; remove it`, node);
+      return;
+    }
+    // "\uD800" alone: half of a character's UTF-16 pair. Pages would show U+FFFD and JSON
+    // outputs would carry an escape some readers refuse.
+    const half = escaped ? LONE_SURROGATE.exec(node.value)?.[0] : undefined;
+    if (half !== undefined) {
+      report(`\\u${half.charCodeAt(0).toString(16).toUpperCase()}, written as an escape, is half of a character (a lone UTF-16 surrogate) and not text; write the character itself, or its pair as one escape such as \\U0001F600`, node);
       return;
     }
     const unclosed = unclosedBidiControl(node.value);

@@ -186,6 +186,9 @@ export function parseConfig(file: string, bytes: Uint8Array, size = bytes.byteLe
   if (value?.languages && new Set(value.languages).size !== value.languages.length) {
     ctx.report('error', ctx.at('languages'), 'languages', `languages lists a language twice: ${value.languages.join(', ')}`, 'languages');
   }
+  if (value?.formats && new Set(value.formats).size !== value.formats.length) {
+    ctx.report('error', ctx.at('formats'), 'formats', `formats lists a format twice: ${value.formats.join(', ')}`, 'formats');
+  }
   for (const lang of Object.keys(value?.translations ?? {})) {
     const languages = value?.languages ?? DEFAULT_CONFIG.languages;
     if (!languages.slice(1).includes(lang)) {

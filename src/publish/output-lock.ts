@@ -22,7 +22,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { AdvisoryError } from '../errors.js';
+import { AdvisoryError, systemRefusal } from '../errors.js';
 import { isRunning } from './output-folder.js';
 import { formatIdentity, isOtherProcess, ownIdentity, parseIdentity } from './process-identity.js';
 
@@ -133,9 +133,18 @@ export function takeOver(file: string, found: Lock, text: string, claims = 0): L
  */
 export function lockOutput(out: string, shownOut: string, shown: (p: string) => string): () => void {
   const file = lockFile(out);
-  mkdirSync(path.dirname(out), { recursive: true });
   const text = ownLockText();
-  const holder = take(file, text);
+  let holder: Lock | undefined;
+  try {
+    mkdirSync(path.dirname(out), { recursive: true });
+    holder = take(file, text);
+  } catch (error) {
+    // The folder around the output cannot take a file (`--out /proc/x`, a path through a file):
+    // the officer's choice of folder, not a bug.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code !== 'string' || systemRefusal(error) !== null) throw error;
+    throw new AdvisoryError(`cannot write ${shownOut}: the folder it is in, ${shown(path.dirname(out))}, cannot hold the files a build makes beside it (${code}); choose another output folder`, { exitCode: 2, cause: error });
+  }
   if (holder === undefined) {
     return () => {
       if (readLock(file)?.text === text) rmSync(file, { force: true });

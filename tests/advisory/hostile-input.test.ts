@@ -283,6 +283,14 @@ describe('YAML features advisories never need', () => {
     expect(runCli(['validate', ...TODAY], { cwd: projectWith(nested(32)) }).status).toBe(0);
   });
 
+  it('refuses half of a character written as an escape, which pages would show as U+FFFD', () => {
+    expectRefused(projectWith(`${VALID}title: "Crime \\uD800 in Port of Spain"\n`), [
+      error('10:8', '\\uD800, written as an escape, is half of a character (a lone UTF-16 surrogate) and not text; write the character itself, or its pair as one escape such as \\U0001F600'),
+    ]);
+    // A pair written as two escapes is one character.
+    expect(runCli(['validate', ...TODAY], { cwd: projectWith(`${VALID}title: "Trinidad and Tobago \\uD83D\\uDE00"\n`) }).status).toBe(0);
+  });
+
   it('refuses a second document', () => {
     expectRefused(projectWith(`${VALID}---\ncountry: Norway\n`), [error('11:1', 'file holds 2 YAML documents (separated by ---); put one advisory in each file')]);
   });

@@ -139,6 +139,12 @@ describe('contact addresses written the way they are spoken or linked', () => {
     }
   });
 
+  it('says to write a number copied from a link without its tel:', () => {
+    expect(withContactLine('    phone: "tel:+223 20 00 00 00"')).toEqual([
+      `advisories/ml.yaml:17:12  error  ${PHONE_EXPECTED}, found "tel:+223 20 00 00 00": write the number alone, without "tel:" (the bulletins link it): "+223 20 00 00 00"`,
+    ]);
+  });
+
   it('takes a slash after the area code, as numbers are written in Germany', () => {
     for (const phone of ['+49 89/1234567', '089/1234567', '+49 3381/5555', '+44 (0)20 7946 0000']) expect(withContactLine(`    phone: "${phone}"`)).toEqual([]);
   });

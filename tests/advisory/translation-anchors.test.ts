@@ -252,6 +252,14 @@ describe('validate: anchors that pair nothing', () => {
     );
   });
 
+  it('pairs a name typed in another Unicode form (a combining accent), which looks the same and could not be fixed from a message', () => {
+    const result = validateChanged('ml.yaml', (text) =>
+      text.replace('  - name: Embassy of India, Bamako\n', '  - name: Embassy of India, Bamak\u00f4\n').replaceAll('- for: Embassy of India, Bamako\n', '- for: Embassy of India, Bamako\u0302\n'),
+    );
+    expect(result.stderr).not.toContain('names no contact');
+    expect(result.status).toBe(0);
+  });
+
   it('counts anchored items without asking for the same order', () => {
     const third = '      - for: MEA Control Room, New Delhi\n        name: Salle de veille\n';
     expect(validateChanged('ml.yaml', (text) => text.replace('    body: |\n      ## Sécurité', `${third}    body: |\n      ## Sécurité`))).toEqual(

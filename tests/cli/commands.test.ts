@@ -215,6 +215,13 @@ describe('advisory build', () => {
     expect(result).toEqual({ status: 2, stdout: '', stderr: 'error: advisries: no such file or folder\n' });
   });
 
+  it('exits 2 for an empty path, as an unset variable in a script gives, rather than reading the current folder', () => {
+    const dir = project();
+    const empty = { status: 2, stdout: '', stderr: 'error: an empty path was given (a variable left unset in a script?); name a file or folder of advisories, or give no path to read ./advisories\n' };
+    expect(runCli(['validate', ''], { cwd: dir })).toEqual(empty);
+    expect(runCli(['build', 'advisories', ''], { cwd: dir })).toEqual(empty);
+  });
+
   it('exits 2 when there is no advisory at all', () => {
     const dir = project();
     mkdirSync(path.join(dir, 'empty'));

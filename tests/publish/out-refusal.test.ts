@@ -97,6 +97,14 @@ describe('build --out refuses folders whose replacement would destroy something'
   });
 });
 
+describe('build --out in a folder that cannot hold files', () => {
+  it('says so, with exit 2, not as an internal error', () => {
+    // /proc lists processes: a file cannot be made in it, by anyone.
+    const dir = project();
+    expectRefused(dir, ['--out', '/proc/x'], 'cannot write /proc/x/: the folder it is in, /proc, cannot hold the files a build makes beside it (ENOENT); choose another output folder');
+  });
+});
+
 describe('build --out is never inside the sources', () => {
   // Bulletins, and the staging folder and lock beside --out, would be mixed into the officer's files.
   it('refuses a folder inside the input folder, for build, build --check and build --watch', () => {
