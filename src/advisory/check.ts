@@ -11,7 +11,7 @@ import { markdownDepthProblem } from './markdown-depth.js';
 import { plainTextMarkup } from './plain-text-markup.js';
 import { paragraphBlock } from './paragraph-blocks.js';
 import { referenceProblem } from './character-references.js';
-import { placeholderProblem } from './placeholder.js';
+import { PLACEHOLDER, placeholderProblem } from './placeholder.js';
 import { curlyQuotesHint, describeNonAscii, describePasted, spaceInWords, UNICODE_SPACE, wrappedInCurlyQuotes } from './pasted-characters.js';
 import { emptyReason } from './visible-text.js';
 import { inlineMarkdownToText, markdownToText } from '../render/markdown-text.js';
@@ -231,7 +231,9 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
       }
       const unfilled = placeholderProblem(path, value);
       if (unfilled) {
-        ctx.report('error', at(), path, unfilled, 'placeholder');
+        // At the prompt itself: in a text of many lines, the line to fill in.
+        const offset = offsetInSource(ctx.source.text, node, value, value.indexOf(PLACEHOLDER), PLACEHOLDER);
+        ctx.report('error', offset === undefined ? at() : ctx.source.positionAt(offset), path, unfilled, 'placeholder');
         return undefined;
       }
       // Before the pattern: /\S/ takes a zero-width space for text, which would publish an empty bullet.

@@ -129,10 +129,11 @@ export function parseYamlSource(file: string, bytes: Uint8Array, what = 'advisor
   const tab = firstError ? tabIndentation(text, lineCounter, firstError) : null;
   if (tab) return fail(tab.message, tab.at, 'tab-indent');
   const misindented = firstError ? misindentedLineNear(text, lineCounter.linePos(firstError.pos[0]).line) : null;
-  if (misindented) {
-    const { line, col, message, rule } = misindented;
-    return { source: { file, text, root: null, position, positionAt }, diagnostics: [{ severity: 'error', file, line, col, field: '', message, rule: rule ?? 'yaml-indentation' }] };
-  }
+  const indentationFailure = ({ line, col, message, rule }: IndentationProblem) => ({
+    source: { file, text, root: null, position, positionAt },
+    diagnostics: [{ severity: 'error' as const, file, line, col, field: '', message, rule: rule ?? 'yaml-indentation' }],
+  });
+  if (misindented) return indentationFailure(misindented);
   const comment = firstError ? commentInsideText(text, lineCounter.linePos(firstError.pos[0]).line) : null;
   if (comment) return fail(comment.message, comment.at);
   for (const error of [...doc.errors, ...doc.warnings]) {
@@ -151,7 +152,7 @@ export function parseYamlSource(file: string, bytes: Uint8Array, what = 'advisor
       continue;
     }
     const at = lineCounter.linePos(error.pos[0]);
-    const message = yamlMessage(error.code, error.message, text.slice(error.pos[0], error.pos[0] + 1));
+    const message = yamlMessage(error.code, error.message, text.slice(error.pos[0], error.pos[0] + 1), text.slice(text.lastIndexOf('\n', error.pos[0] - 1) + 1, error.pos[0]));
     diagnostics.push({ severity: 'error', file, line: at.line, col: at.col, field: '', message, rule: 'yaml' });
   }
   if (diagnostics.length > 0) return { source: { file, text, root: null, position, positionAt }, diagnostics: uniqueDiagnostics(diagnostics) };
@@ -168,10 +169,15 @@ export function parseYamlSource(file: string, bytes: Uint8Array, what = 'advisor
     return fail(`the file must be a mapping of fields (key: value), found ${isCollection(root) ? 'a list' : 'a single value'}`, position(root), 'root');
   }
 
-  walk(root, 0, bidiInText, (problem, node) => {
+  let firstDuplicate: number | undefined;
+  walk(root, 0, bidiInText, (problem, node, duplicate) => {
     const at = position(node);
+    if (duplicate) firstDuplicate ??= at.line;
     diagnostics.push({ severity: 'error', file, line: at.line, col: at.col, field: '', message: problem, rule: 'yaml' });
   });
+  // A key twice in one mapping is often an item's first field written without its dash: said so when the lines show it.
+  const misindentedItem = firstDuplicate === undefined ? null : misindentedLineNear(text, firstDuplicate);
+  if (misindentedItem) return indentationFailure(misindentedItem);
   return { source: { file, text, root: diagnostics.length ? null : root, position, positionAt }, diagnostics };
 }
 
@@ -184,7 +190,7 @@ const AS_WRITTEN = new Set<string | undefined>(['PLAIN', 'QUOTE_SINGLE', 'BLOCK_
  */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-function walk(node: unknown, depth: number, bidiInText: boolean, report: (problem: string, node: Node) => void): void {
+function walk(node: unknown, depth: number, bidiInText: boolean, report: (problem: string, node: Node, duplicate?: true) => void): void {
   if (isAlias(node)) {
     report(`alias *${node.source} is not allowed; write the value out in full`, node);
     return;
@@ -246,7 +252,7 @@ function walk(node: unknown, depth: number, bidiInText: boolean, report: (proble
       }
       const id = `${typeof key.value}:${String(key.value)}`;
       if (keys?.has(id)) {
-        report(duplicateKeyMessage(String(key.value)), key);
+        report(duplicateKeyMessage(String(key.value)), key, true);
         continue;
       }
       keys?.add(id);
@@ -317,10 +323,20 @@ function topLevelValueAt(root: Node | null | undefined, offset: number): Node | 
 }
 
 /** The parser's message for the officer; `at` is the character of the file it points at. */
-function yamlMessage(code: string, message: string, at: string): string {
+function yamlMessage(code: string, message: string, at: string, lineBefore: string): string {
   const first = message.split('\n')[0] ?? message;
   const clean = first.replace(/ at line \d+, column \d+:?$/, '');
   switch (code) {
+    case 'UNEXPECTED_TOKEN': {
+      // `title: "Do not travel" to Mali`: the quotes closed the value, and the rest has no place.
+      const quote = /(["'])\s*$/.exec(lineBefore)?.[1];
+      if (quote === undefined) break;
+      const other = quote === '"' ? "'" : '"';
+      return `YAML syntax error: text after the closing ${quote} of a quoted value; quotes around the start of a value are YAML's, not part of the text: to publish them, put the whole value in ${other}…${other}${quote === "'" ? ", or write each ' inside as ''" : ''}`;
+    }
+    case 'MULTILINE_IMPLICIT_KEY':
+      // `summary: Be careful` with `in the north.` below it at the left margin.
+      return `YAML syntax error: ${clean}: a line at the margin starts a new field, so if it continues the text above, indent it (two spaces are enough)`;
     case 'TAG_RESOLVE_FAILED':
       return `${clean}: tags are not allowed; write plain values`;
     case 'BLOCK_AS_IMPLICIT_KEY': {
@@ -332,9 +348,8 @@ function yamlMessage(code: string, message: string, at: string): string {
     case 'BAD_SCALAR_START':
       // `` `112` is the police``, `@embassy on X`: the parser's "reserved character" names no fix.
       return `YAML syntax error: text cannot start with ${at} unless it is in quotes (YAML keeps ${at} at the start of a value for itself); put the whole text in quotes`;
-    default:
-      return `YAML syntax error: ${clean}`;
   }
+  return `YAML syntax error: ${clean}`;
 }
 
 /**

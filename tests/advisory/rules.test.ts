@@ -262,6 +262,23 @@ describe('plain text that YAML would cut or join', () => {
   });
 });
 
+describe('text YAML cannot read, with what to write', () => {
+  it('says that quotes around the start of a value are YAML\'s, and how to publish them', () => {
+    expect(check(replaceLine('summary: Be careful.', 'summary: "Do not travel" to the north.'))).toEqual([
+      'advisories/ml.yaml:8:26  error  YAML syntax error: text after the closing " of a quoted value; quotes around the start of a value are YAML\'s, not part of the text: to publish them, put the whole value in \'…\'',
+    ]);
+    expect(check(replaceLine('summary: Be careful.', "summary: 'Don't' travel north."))).toEqual([
+      'advisories/ml.yaml:8:15  error  YAML syntax error: text after the closing \' of a quoted value; quotes around the start of a value are YAML\'s, not part of the text: to publish them, put the whole value in "…", or write each \' inside as \'\'',
+    ]);
+  });
+
+  it('says to indent a line of text at the margin that YAML reads as a field', () => {
+    expect(check(replaceLine('summary: Be careful.', 'summary: Be careful\nin the north.'))).toEqual([
+      'advisories/ml.yaml:9:1  error  YAML syntax error: Implicit keys need to be on a single line: a line at the margin starts a new field, so if it continues the text above, indent it (two spaces are enough)',
+    ]);
+  });
+});
+
 describe('lines indented wrongly', () => {
   // The parser's own words ("Implicit keys need to be on a single line") name neither the line nor indentation.
   it('names a field indented further than the one above, which already has its value', () => {

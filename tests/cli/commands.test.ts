@@ -596,8 +596,8 @@ describe('advisory new', () => {
     );
     const unfilled = [
       'advisories/sn.yaml:5:26  error  level must be an integer from 1 to 4, found nothing',
-      'advisories/sn.yaml:11:10  error  summary still has the starter\'s "FILL IN:" prompt; write the advice in its place',
-      'advisories/sn.yaml:14:5  error  guidance[0] still has the starter\'s "FILL IN:" prompt; write the advice in its place',
+      'advisories/sn.yaml:12:3  error  summary still has the starter\'s "FILL IN:" prompt; write the advice in its place',
+      'advisories/sn.yaml:14:6  error  guidance[0] still has the starter\'s "FILL IN:" prompt; write the advice in its place',
     ].join('\n');
     expect(runCli(['validate', 'advisories/sn.yaml'], { cwd: dir })).toEqual({
       status: 1,
