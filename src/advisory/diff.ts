@@ -43,7 +43,11 @@ export interface AdvisoryChange {
   /** Items compared with their repeats: a second copy of an item is an item added. */
   guidance: { added: string[]; removed: string[]; reordered: string[] };
   risks: { added: Risk[]; removed: Risk[] };
-  contacts: { added: string[]; removed: string[]; changed: Array<{ name: string; fields: string[] }>; reordered: string[] };
+  /**
+   * A changed contact's phone, e-mail or web address is given with both values (null for none): a
+   * reviewer must see the number or address readers will be sent to, not only that it changed.
+   */
+  contacts: { added: string[]; removed: string[]; changed: Array<{ name: string; fields: string[]; addresses: AddressChange[] }>; reordered: string[] };
   /** Update entries that were not there before, and those that are gone (an edited entry is both), newest first. */
   updates: { added: Update[]; removed: Update[] };
   /** Long texts whose wording changed: summary, body. */
@@ -175,12 +179,20 @@ function regionChanges(before: readonly Region[], after: readonly Region[]): { r
   return { report, unreported: unreportedFields('regions', pairs, REGION_FIELDS) };
 }
 
+export interface AddressChange {
+  field: (typeof ADDRESS_FIELDS)[number];
+  from: string | null;
+  to: string | null;
+}
+const ADDRESS_FIELDS = ['phone', 'email', 'url'] as const;
+
 /** A contact is found by its name; every other field of it that changes is named, whatever fields the format has. */
 function contactChanges(before: readonly Contact[], after: readonly Contact[]): AdvisoryChange['contacts'] {
   const { added, removed, pairs, reordered } = listChanges(before, after, (c) => normal(c.name));
   const changed = pairs.flatMap(({ was, is }) => {
     const fields = changedKeys(was, is, new Set(['name']));
-    return fields.length ? [{ name: is.name, fields }] : [];
+    const addresses = ADDRESS_FIELDS.filter((field) => fields.includes(field)).map((field) => ({ field, from: was[field] ?? null, to: is[field] ?? null }));
+    return fields.length ? [{ name: is.name, fields, addresses }] : [];
   });
   return { added: added.map((c) => c.name), removed: removed.map((c) => c.name), changed, reordered: reordered ? after.map((c) => c.name) : [] };
 }

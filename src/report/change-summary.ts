@@ -98,7 +98,16 @@ function lines(c: AdvisoryChange, level: (l: Level) => string, since: string, no
   if (c.risks.removed.length) out.push(`Risks removed: ${c.risks.removed.join(', ')}`);
   for (const name of c.contacts.added) out.push(`Contact added: ${plain(name)}`);
   for (const name of c.contacts.removed) out.push(`Contact removed: ${plain(name)}`);
-  for (const { name, fields } of c.contacts.changed) out.push(`Contact changed: ${plain(name)} (${fields.join(', ')})`);
+  for (const { name, fields, addresses } of c.contacts.changed) {
+    // A number or address in full, both sides, in code (a fixed-width font tells l from I): one
+    // swapped for a look-alike is seen here or nowhere.
+    const shown = fields.map((field) => {
+      const address = addresses.find((a) => a.field === field);
+      const exact = (text: string | null) => (text === null ? 'none' : code(text));
+      return address ? `${field} from ${exact(address.from)} to ${exact(address.to)}` : field;
+    });
+    out.push(`Contact changed: ${plain(name)} (${shown.join(', ')})`);
+  }
   if (c.contacts.reordered.length) out.push(`Contacts reordered, now: ${c.contacts.reordered.map(plain).join('; ')}`);
   for (const u of c.updates.added) out.push(`New update, ${u.date}: ${inline(u.summary)}`);
   for (const u of c.updates.removed) out.push(`Update removed, ${u.date}: ${inline(u.summary)}`);

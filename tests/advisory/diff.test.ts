@@ -70,7 +70,7 @@ describe('diffAdvisories', () => {
         },
         guidance: { added: ['Do not travel to Lebanon.'], removed: ['Reconsider your need to travel.'], reordered: [] },
         risks: { added: ['kidnapping'], removed: [] },
-        contacts: { added: ['MEA Control Room'], removed: [], changed: [{ name: 'Embassy of India, Beirut', fields: ['emergency', 'phone'] }], reordered: [] },
+        contacts: { added: ['MEA Control Room'], removed: [], changed: [{ name: 'Embassy of India, Beirut', fields: ['emergency', 'phone'], addresses: [{ field: 'phone', from: '+961 0 000 000', to: '+961 1 111 111' }] }], reordered: [] },
         updates: { added: [{ date: '2026-10-05', summary: 'Raised to **Level 4**.' }], removed: [] },
         reworded: [],
         translations: { added: [], removed: [], changed: [], notUpdated: [] },
@@ -180,7 +180,7 @@ describe('diffAdvisories', () => {
     const change = diffAdvisories([before], [after])[0]!;
     expect([change.regions.relevelled, change.contacts.changed, change.other]).toEqual([
       [{ name: 'South Governorate', code: 'LB-JA', from: 4, to: 3 }],
-      [{ name: 'Embassy of India, Beirut', fields: ['fax'] }],
+      [{ name: 'Embassy of India, Beirut', fields: ['fax'], addresses: [] }],
       ['regions[1].population', 'updates[0].url'],
     ]);
   });

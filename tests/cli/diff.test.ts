@@ -63,7 +63,7 @@ describe('advisory diff', () => {
         '- Region lowered: Nabatieh Governorate (LB-NA) from level 4 (Do Not Travel) to level 3 (Reconsider Travel)',
         '- Guidance added: Leave Lebanon while commercial flights are available.',
         '- Guidance removed: Have a plan to leave the country at short notice, as flights and roads can be disrupted.',
-        '- Contact changed: Embassy of India, Beirut (phone)',
+        '- Contact changed: Embassy of India, Beirut (phone from `+961 0 000 000` to `+961 1 111 111`)',
         '- New update, 2026-11-01: Raised to Level 4 (Do Not Travel).',
         "- **Translation not updated:** ar (guidance, updates) kept its text while the original changed; translated items without for: go with the original's by position, so check that each still matches",
         '',
@@ -108,6 +108,14 @@ describe('advisory diff', () => {
     // Broken is not removed: the advisory is left out on both sides.
     expect(result.stdout).toContain('No changes to the meaning of the advisories compared; the files below were not compared.');
     expect(result.stdout).not.toContain('Advisory removed');
+  });
+
+  it('shows a contact\'s changed e-mail and web address in full, in code, so that a look-alike swap can be seen', () => {
+    edit('ml.yaml', (t) => t.replace('    email: consular.bamako@example.org\n', '').replace('https://example.org/travel/contacts/bamako', 'https://exampIe.org/travel/contacts/bamako'));
+    const result = runCli(['diff'], { cwd: project.dir });
+    expect(result.stdout.split('\n').filter((line) => line.startsWith('- Contact'))).toEqual([
+      '- Contact changed: Embassy of India, Bamako (email from `consular.bamako@example.org` to none, url from `https://example.org/travel/contacts/bamako` to `https://exampIe.org/travel/contacts/bamako`)',
+    ]);
   });
 
   it('reports a region renamed and its note changed, with the old note', () => {
