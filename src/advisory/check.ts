@@ -17,7 +17,7 @@ import { emptyReason } from './visible-text.js';
 import { inlineMarkdownToText, markdownToText } from '../render/markdown-text.js';
 import { tabsAsSpaces } from '../render/tabs.js';
 import { expectedText, type HintContext, type Spec, type StringSpec } from './spec.js';
-import type { Position, YamlSource } from './yaml-source.js';
+import { offsetInSource, type Position, type YamlSource } from './yaml-source.js';
 
 export class CheckContext {
   readonly diagnostics: Diagnostic[] = [];
@@ -390,21 +390,6 @@ export function checkNode(spec: Spec, node: Node | null | undefined, path: strin
   }
 }
 
-/**
- * Where `snippet`, found at `index` in a scalar's value, is in the file: the
- * same occurrence of it in the scalar's source. Undefined when the source
- * does not spell it as the value does (an escape in quotes, a line folded
- * into a space): the caller falls back to the scalar's start.
- */
-function offsetInSource(text: string, node: Scalar, value: string, index: number, snippet: string): number | undefined {
-  if (!node.range || snippet === '') return undefined;
-  let occurrence = 0;
-  for (let i = value.indexOf(snippet); i !== -1 && i < index; i = value.indexOf(snippet, i + 1)) occurrence++;
-  const [start, end] = node.range;
-  let found = text.indexOf(snippet, start);
-  for (; found !== -1 && occurrence > 0; occurrence--) found = text.indexOf(snippet, found + 1);
-  return found !== -1 && found + snippet.length <= end ? found : undefined;
-}
 
 /** Below this length V8 copies a substring; from it, a substring is a view that keeps its whole parent string alive. */
 const SLICE_MIN_LENGTH = 13;

@@ -4,7 +4,7 @@
  * and the place where hostile input is turned away before anything reads it.
  */
 import { isUtf8 } from 'node:buffer';
-import { LineCounter, parseAllDocuments, isAlias, isCollection, isMap, isPair, isScalar, type Document, type Node } from 'yaml';
+import { LineCounter, parseAllDocuments, isAlias, isCollection, isMap, isPair, isScalar, type Document, type Node, type Scalar } from 'yaml';
 import { uniqueDiagnostics, type Diagnostic } from '../report/diagnostics.js';
 import { commentInsideText } from './comment-in-text.js';
 import { findIndentationProblem, type IndentationProblem } from './indentation.js';
@@ -170,9 +170,10 @@ export function parseYamlSource(file: string, bytes: Uint8Array, what = 'advisor
   }
 
   let firstDuplicate: number | undefined;
-  walk(root, 0, bidiInText, (problem, node, duplicate) => {
-    const at = position(node);
-    if (duplicate) firstDuplicate ??= at.line;
+  walk(root, 0, bidiInText, (problem, node, found = {}) => {
+    const offset = found.within && isScalar(node) ? offsetInSource(text, node, String(node.value), found.within.index, found.within.snippet) : undefined;
+    const at = offset === undefined ? position(node) : positionAt(offset);
+    if (found.duplicate) firstDuplicate ??= at.line;
     diagnostics.push({ severity: 'error', file, line: at.line, col: at.col, field: '', message: problem, rule: 'yaml' });
   });
   // A key twice in one mapping is often an item's first field written without its dash: said so when the lines show it.
@@ -190,7 +191,13 @@ const AS_WRITTEN = new Set<string | undefined>(['PLAIN', 'QUOTE_SINGLE', 'BLOCK_
  */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-function walk(node: unknown, depth: number, bidiInText: boolean, report: (problem: string, node: Node, duplicate?: true) => void): void {
+/** What a problem found in walk() may say besides its node: that it is a repeated key, or where in the node's value it is. */
+interface Found {
+  duplicate?: true;
+  within?: { index: number; snippet: string };
+}
+
+function walk(node: unknown, depth: number, bidiInText: boolean, report: (problem: string, node: Node, found?: Found) => void): void {
   if (isAlias(node)) {
     report(`alias *${node.source} is not allowed; write the value out in full`, node);
     return;
@@ -212,11 +219,14 @@ function walk(node: unknown, depth: number, bidiInText: boolean, report: (proble
       report(`\\u${half.charCodeAt(0).toString(16).toUpperCase()}, written as an escape, is half of a character (a lone UTF-16 surrogate) and not text; write the character itself, or its pair as one escape such as \\U0001F600`, node);
       return;
     }
-    const unclosed = unclosedBidiControl(node.value);
-    if (unclosed) {
+    const left = unclosedBidiControlAt(node.value);
+    if (left) {
+      const unclosed = left.character;
       report(
         `${BIDI_NAMES[unclosed]} (${codePoint(unclosed)}) is never closed in this value, so it would reorder the text published after it; close it with ${codePoint(closingBidiControl(unclosed))} in the same value, or remove it`,
         node,
+        // At the control itself, on its line: the field may span many. Written as an escape, it is not found there.
+        { within: { index: left.index, snippet: unclosed } },
       );
       return;
     }
@@ -252,7 +262,7 @@ function walk(node: unknown, depth: number, bidiInText: boolean, report: (proble
       }
       const id = `${typeof key.value}:${String(key.value)}`;
       if (keys?.has(id)) {
-        report(duplicateKeyMessage(String(key.value)), key, true);
+        report(duplicateKeyMessage(String(key.value)), key, { duplicate: true });
         continue;
       }
       keys?.add(id);
@@ -420,12 +430,20 @@ export const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
  * isolate and whatever was opened inside it.
  */
 export function unclosedBidiControl(text: string): string | null {
+  return unclosedBidiControlAt(text)?.character ?? null;
+}
+
+/** The same, with where in `text` the control left open stands. */
+export function unclosedBidiControlAt(text: string): { character: string; index: number } | null {
   if (!BIDI_CONTROL.test(text)) return null;
-  const open: string[] = [];
+  const open: Array<{ character: string; index: number }> = [];
+  const isOpenIsolate = (o: { character: string }) => isIsolate(o.character);
+  let index = 0;
   for (const character of text) {
-    if (character in BIDI_NAMES) open.push(character);
-    else if (character === PDF && open.length && !isIsolate(open[open.length - 1]!)) open.pop();
-    else if (character === PDI && open.some(isIsolate)) while (!isIsolate(open.pop()!));
+    if (character in BIDI_NAMES) open.push({ character, index });
+    else if (character === PDF && open.length && !isOpenIsolate(open[open.length - 1]!)) open.pop();
+    else if (character === PDI && open.some(isOpenIsolate)) while (!isOpenIsolate(open.pop()!));
+    index += character.length;
   }
   return open[0] ?? null;
 }
@@ -443,4 +461,20 @@ function findControlCharacter(text: string): { control: { code: number; at: Posi
   const bidi = BIDI_CONTROL.test(text);
   const match = bidi ? CONTROL_CHARACTER.exec(text) : first;
   return { control: match ? { code: match[0].charCodeAt(0), at: lineColOf(text.slice(0, match.index)) } : null, bidi };
+}
+
+/**
+ * Where `snippet`, found at `index` in a scalar's value, is in the file: the
+ * same occurrence of it in the scalar's source. Undefined when the source
+ * does not spell it as the value does (an escape in quotes, a line folded
+ * into a space): the caller falls back to the scalar's start.
+ */
+export function offsetInSource(text: string, node: Scalar, value: string, index: number, snippet: string): number | undefined {
+  if (!node.range || snippet === '') return undefined;
+  let occurrence = 0;
+  for (let i = value.indexOf(snippet); i !== -1 && i < index; i = value.indexOf(snippet, i + 1)) occurrence++;
+  const [start, end] = node.range;
+  let found = text.indexOf(snippet, start);
+  for (; found !== -1 && occurrence > 0; occurrence--) found = text.indexOf(snippet, found + 1);
+  return found !== -1 && found + snippet.length <= end ? found : undefined;
 }

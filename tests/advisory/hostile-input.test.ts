@@ -129,11 +129,19 @@ describe('bytes and characters', () => {
   });
 
   it('refuses a bidirectional override, embedding or isolate left open in a value, which would reorder the text after it', () => {
+    // Pointed at the control left open, on its own line in a text of several.
     expectRefused(projectWith(`${VALID}title: "Kayes \u202E"\n`), [
-      error('10:8', 'a right-to-left override (U+202E) is never closed in this value, so it would reorder the text published after it; close it with U+202C in the same value, or remove it'),
+      error('10:15', 'a right-to-left override (U+202E) is never closed in this value, so it would reorder the text published after it; close it with U+202C in the same value, or remove it'),
     ]);
     expectRefused(projectWith(`${VALID}title: Kayes \u2067عربي\n`), [
-      error('10:8', 'a right-to-left isolate (U+2067) is never closed in this value, so it would reorder the text published after it; close it with U+2069 in the same value, or remove it'),
+      error('10:14', 'a right-to-left isolate (U+2067) is never closed in this value, so it would reorder the text published after it; close it with U+2069 in the same value, or remove it'),
+    ]);
+    expectRefused(projectWith(`${VALID}body: |\n  Closed: \u202Eabc\u202C.\n\n  Left open: \u202Eabc.\n`), [
+      error('13:14', 'a right-to-left override (U+202E) is never closed in this value, so it would reorder the text published after it; close it with U+202C in the same value, or remove it'),
+    ]);
+    // Written as an escape, it has no place of its own in the file: the value's.
+    expectRefused(projectWith(`${VALID}title: "Kayes \\u202E"\n`), [
+      error('10:8', 'a right-to-left override (U+202E) is never closed in this value, so it would reorder the text published after it; close it with U+202C in the same value, or remove it'),
     ]);
   });
 
