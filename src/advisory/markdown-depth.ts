@@ -21,6 +21,8 @@ const INLINE_OPENER = /[*_~[]/g;
 const DEEP_LINE_START = new RegExp(`^[ \\t>*+\\-0-9.)]{${MAX_MARKDOWN_DEPTH + 1}}`, 'm');
 
 function mayNestTooDeep(value: string, kind: 'inline' | 'block'): boolean {
+  // Too short to hold that many markers: most guidance items and names.
+  if (value.length <= MAX_MARKDOWN_DEPTH) return false;
   INLINE_OPENER.lastIndex = 0;
   let openers = 0;
   while (INLINE_OPENER.test(value)) if (++openers > MAX_MARKDOWN_DEPTH) return true;

@@ -247,8 +247,8 @@ function walk(node: unknown, depth: number, bidiInText: boolean, report: (proble
     report(tooDeepMessage(), node);
     return;
   }
-  // Keys as YAML compares them: `name` and "name" are one key, 1 and "1" two.
-  const keys = isMap(node) ? new Set<string>() : null;
+  // Keys as YAML compares them: `name` and "name" are one key, 1 and "1" two, as in a Set.
+  const keys = isMap(node) && node.items.length > 1 ? new Set<unknown>() : null;
   for (const item of node.items) {
     if (isPair(item)) {
       const key = item.key;
@@ -260,12 +260,11 @@ function walk(node: unknown, depth: number, bidiInText: boolean, report: (proble
         report(`key "${String(key.value)}" is not allowed`, key);
         continue;
       }
-      const id = `${typeof key.value}:${String(key.value)}`;
-      if (keys?.has(id)) {
+      if (keys?.has(key.value)) {
         report(duplicateKeyMessage(String(key.value)), key, { duplicate: true });
         continue;
       }
-      keys?.add(id);
+      keys?.add(key.value);
       walk(key, depth + 1, bidiInText, report);
       walk(item.value, depth + 1, bidiInText, report);
     } else {
